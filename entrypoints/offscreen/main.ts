@@ -1,0 +1,18 @@
+import { isHostEnvelope, isOwnExtensionPage } from '../../lib/messaging/protocol';
+import { exposeDiagnostics } from '../../lib/phone-host/diagnostics';
+import { PhoneHost } from '../../lib/phone-host/host';
+
+// Offscreen documents only get chrome.runtime, so this uses it directly (no polyfill).
+const origin = chrome.runtime.getURL('/');
+const host = new PhoneHost({
+  publish: (state) => void chrome.runtime.sendMessage({ type: 'host:state', state }).catch(() => undefined),
+});
+exposeDiagnostics(host);
+
+chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+  if (!isOwnExtensionPage(sender, origin, chrome.runtime.id) || !isHostEnvelope(raw)) return false;
+  void host.handle(raw.cmd).then(sendResponse);
+  return true;
+});
+addEventListener('online', () => void host.handle({ type: 'online' }));
+void chrome.runtime.sendMessage({ type: 'host:ready' }).catch(() => undefined);

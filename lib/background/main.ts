@@ -1,0 +1,45 @@
+import browser from 'webextension-polyfill';
+import { phoneError } from '../errors';
+import { isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
+import type { PhoneSnapshot } from '../sip/types';
+import { CallAlerts } from './call-alerts';
+import type { HostLink } from './host-link';
+import { MIC_PAGE, configureHost, route } from './router';
+
+export const WIDGET_PAGE = '/popup.html';
+
+async function openWidgetWindow(): Promise<void> {
+  await browser.windows.create({ url: browser.runtime.getURL(WIDGET_PAGE), type: 'popup', width: 380, height: 640 });
+}
+
+/**
+ * Wires the background: routes UI messages to the phone host, turns host state into
+ * notifications and the badge, and keeps the host configured.
+ * `hostEvents` lets the Firefox in-process host report state without a runtime message.
+ */
+export function startBackground(link: HostLink): { onHostState: (state: PhoneSnapshot) => void } {
+  const origin = browser.runtime.getURL('/');
+  const alerts = new CallAlerts(link, openWidgetWindow);
+  const onHostState = (state: PhoneSnapshot) => void alerts.update(state);
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isOwnExtensionPage(sender, origin, browser.runtime.id)) return undefined;
+    if (isHostEnvelope(raw)) return undefined; // addressed to the offscreen host
+    if (isHostBroadcast(raw)) {
+      if (raw.type === 'host:ready') void configureHost(link);
+      else onHostState(raw.state);
+      return undefined;
+    }
+    const msg = parseUiMessage(raw);
+    if (!msg) return Promise.resolve({ ok: false, error: phoneError('internal', 'Malformed request.') });
+    return route(link, msg);
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
+  });
+
+  // Wake-ups (browser start, service-worker restart) all pass here: make sure the phone runs.
+  void link.ensure().then(() => configureHost(link));
+  return { onHostState };
+}

@@ -1,0 +1,114 @@
+import type { CommandResult, HostCommand } from '../messaging/protocol';
+import { createLogger, setDebug } from '../log';
+import { PhoneEngine } from '../sip/engine';
+import { CallState } from '../sip/states';
+import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../sip/types';
+import { RemoteAudio } from './remote-audio';
+import { Ringtone } from './ringtone';
+
+export interface HostOutput {
+  /** Tell the rest of the extension the phone changed. */
+  publish(state: PhoneSnapshot): void;
+  callEnded?(call: CallSnapshot): void;
+}
+
+/** Exposed in the host document for diagnostics and e2e checks (never the secret). */
+export interface HostDiagnostics {
+  ringtone(): string;
+  rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }>;
+}
+
+/**
+ * The phone host: owns the engine, the ringtone and the remote audio, and executes commands.
+ * Runs in a document (Chrome offscreen document, Firefox background page); imports no
+ * extension API: its caller wires `output` to the runtime.
+ */
+export class PhoneHost implements HostDiagnostics {
+  private readonly log = createLogger('host');
+  private readonly ringtoneEl = new Ringtone();
+  private readonly audio = new RemoteAudio();
+  private readonly engine: PhoneEngine;
+  private configKey = '';
+
+  constructor(private readonly output: HostOutput) {
+    this.engine = new PhoneEngine({
+      logger: this.log,
+      onChange: (state) => this.onChange(state),
+      onCallEnded: (call) => {
+        this.audio.detach(call.id);
+        this.output.callEnded?.(call);
+      },
+      onRemoteMedia: (callId, session) => this.audio.attach(callId, session),
+    });
+  }
+
+  state(): PhoneSnapshot {
+    return this.engine.snapshot();
+  }
+
+  private onChange(state: PhoneSnapshot): void {
+    const ringing = state.calls.some((c) => c.state === CallState.Incoming);
+    if (ringing) this.ringtoneEl.start();
+    else this.ringtoneEl.stop();
+    this.output.publish(state);
+  }
+
+  private async configure(config: SipConfig | null, missing: string[]): Promise<void> {
+    const key = JSON.stringify({ config, missing });
+    if (key === this.configKey) return;
+    this.configKey = key;
+    await this.engine.start(config, missing);
+  }
+
+  async handle(cmd: HostCommand): Promise<CommandResult<unknown>> {
+    const e = this.engine;
+    switch (cmd.type) {
+      case 'configure':
+        setDebug(cmd.debug);
+        await this.configure(cmd.config, cmd.missing);
+        return { ok: true, value: undefined };
+      case 'getState':
+        return { ok: true, value: e.snapshot() };
+      case 'dial':
+        return e.dial(cmd.target);
+      case 'answer':
+        return e.answer(cmd.callId);
+      case 'decline':
+        return e.decline(cmd.callId);
+      case 'hangup':
+        return e.hangup(cmd.callId);
+      case 'mute':
+        return e.setMute(cmd.callId, cmd.muted);
+      case 'hold':
+        return e.setHold(cmd.callId, cmd.held);
+      case 'dtmf':
+        return e.sendDtmf(cmd.callId, cmd.digits);
+      case 'transfer':
+        return e.transfer(cmd.callId, cmd.target);
+      case 'dismiss':
+        e.dismiss(cmd.callId);
+        return { ok: true, value: undefined };
+      case 'online':
+        e.networkOnline();
+        return { ok: true, value: undefined };
+    }
+  }
+
+  ringtone(): string {
+    return this.ringtoneEl.state;
+  }
+
+  async rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }> {
+    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as
+      | { peerConnection?: RTCPeerConnection }
+      | undefined;
+    const result = { packetsSent: 0, packetsReceived: 0 };
+    const pc = sdh?.peerConnection;
+    if (!pc) return result;
+    (await pc.getStats()).forEach((report: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
+      if (report.type === 'outbound-rtp' && report.kind === 'audio') result.packetsSent += report.packetsSent ?? 0;
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') result.packetsReceived += report.packetsReceived ?? 0;
+    });
+    return result;
+  }
+}

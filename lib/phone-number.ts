@@ -1,0 +1,53 @@
+import { parsePhoneNumberFromString, isSupportedCountry } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+/** What can be dialled: a full number in E.164, or a short PBX extension. */
+export type DialTarget =
+  | { kind: 'e164'; number: string; display: string }
+  | { kind: 'extension'; number: string; display: string };
+
+export type NormaliseResult = { ok: true; target: DialTarget } | { ok: false; reason: 'incorrectNumber' };
+
+/** Internal extensions: 2–6 digits, optionally led by * or # for feature codes (*97, #21). */
+const EXTENSION = /^[*#]?\d{2,6}$/;
+/** Characters people put in numbers; anything else means it is not a number. */
+const DIAL_CHARS = /^[\d\s+().\-/\u00a0\u2010-\u2015]+$/;
+
+export function isCountryCode(value: string): value is CountryCode {
+  return isSupportedCountry(value);
+}
+
+/**
+ * Turns what a user typed, pasted or selected into something dialable.
+ * `00` international prefixes are accepted as `+`.
+ */
+export function normaliseNumber(input: string, defaultCountry: string): NormaliseResult {
+  const raw = input.trim();
+  if (raw === '') return { ok: false, reason: 'incorrectNumber' };
+  const compact = raw.replace(/[\s().\-/\u00a0\u2010-\u2015]/g, '');
+  if (EXTENSION.test(compact)) {
+    return { ok: true, target: { kind: 'extension', number: compact, display: compact } };
+  }
+  if (!DIAL_CHARS.test(raw)) return { ok: false, reason: 'incorrectNumber' };
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
+  const parsed = parsePhoneNumberFromString(international, country);
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'incorrectNumber' };
+  return {
+    ok: true,
+    target: { kind: 'e164', number: parsed.number, display: parsed.formatInternational() },
+  };
+}
+
+/** The country a browser language suggests ("de-AT" → AT, "fr" → FR), or US. */
+export function countryFromLanguage(language: string | undefined): CountryCode {
+  const parts = (language ?? '').split(/[-_]/);
+  const region = parts[1]?.toUpperCase();
+  if (region && isCountryCode(region)) return region;
+  const byLanguage: Record<string, CountryCode> = {
+    en: 'US', de: 'DE', fr: 'FR', es: 'ES', it: 'IT', nl: 'NL', pt: 'PT', ja: 'JP', sv: 'SE',
+    da: 'DK', nb: 'NO', fi: 'FI', pl: 'PL', cs: 'CZ', el: 'GR', tr: 'TR', ko: 'KR', zh: 'CN',
+  };
+  const lang = parts[0]?.toLowerCase() ?? '';
+  return byLanguage[lang] ?? 'US';
+}

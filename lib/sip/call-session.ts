@@ -1,0 +1,318 @@
+import { Inviter, SessionState, type Invitation, type Session, type URI } from 'sip.js';
+import { phoneError, type PhoneError } from '../errors';
+import type { Logger } from '../log';
+import { CallState, canMoveCall, type CallOutcome } from './states';
+import type { CallDirection, CallSnapshot, Result } from './types';
+
+export interface CallHooks {
+  onChange: () => void;
+  onEnded: (snapshot: CallSnapshot) => void;
+  onMedia: (callId: string, session: Session) => void;
+  logger: Logger;
+  now: () => number;
+}
+
+/** What the Web session description handler offers; the test fake offers the same. */
+interface MediaHandler {
+  enableSenderTracks?(enable: boolean): void;
+  enableReceiverTracks?(enable: boolean): void;
+  sendDtmf?(tones: string, options?: { duration: number; interToneGap: number }): boolean;
+}
+
+const DTMF = /^[0-9*#A-D]+$/;
+const TRANSFER_CONFIRM_TIMEOUT_MS = 30_000;
+const SIPFRAG_STATUS = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/m;
+
+/** Maps a getUserMedia failure to what the user must do about it. */
+export function mediaError(error: unknown): PhoneError | null {
+  const name = error instanceof Error ? error.name : '';
+  const text = error instanceof Error ? error.message : String(error);
+  if (name === 'NotAllowedError' || /permission|not ?allowed|denied/i.test(text)) return phoneError('micDenied');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || /not ?found|no device|requested device/i.test(text)) {
+    return phoneError('micMissing');
+  }
+  return null;
+}
+
+/** One call and its SIP session: turns SIP.js events into our CallState machine. */
+export class CallSession {
+  readonly id: string;
+  private snap: CallSnapshot;
+  private error: PhoneError | null = null;
+  private rejectedWith: number | null = null;
+  private cancelled = false;
+  private transferred = false;
+  private transferTimer: ReturnType<typeof setTimeout> | null = null;
+  private dtmfQueue: Promise<void> = Promise.resolve();
+  private holdPending = false;
+
+  constructor(
+    readonly session: Inviter | Invitation,
+    direction: CallDirection,
+    remoteNumber: string,
+    remoteName: string,
+    private readonly hooks: CallHooks,
+  ) {
+    this.id = session.id;
+    this.snap = {
+      id: session.id,
+      direction,
+      state: direction === 'outgoing' ? CallState.Dialing : CallState.Incoming,
+      remoteNumber,
+      remoteName,
+      startedAt: hooks.now(),
+      answeredAt: null,
+      endedAt: null,
+      muted: false,
+      held: false,
+      outcome: null,
+      endCode: null,
+      endReason: '',
+      dtmfMode: null,
+      transferTarget: null,
+      error: null,
+    };
+    session.stateChange.addListener((state) => this.onSessionState(state));
+    session.delegate = {
+      // We do not follow REFERs sent to us: a PBX-side transfer of our own call is not asked for.
+      onRefer: (referral) => void referral.reject().catch(() => undefined),
+    };
+  }
+
+  get state(): CallState {
+    return this.snap.state;
+  }
+
+  snapshot(): CallSnapshot {
+    return { ...this.snap, error: this.error };
+  }
+
+  private move(next: CallState): void {
+    if (!canMoveCall(this.snap.state, next)) {
+      this.hooks.logger.warn(`call ${this.snap.state} -> ${next} refused`);
+      return;
+    }
+    this.snap.state = next;
+    this.hooks.onChange();
+  }
+
+  private media(): MediaHandler | undefined {
+    return this.session.sessionDescriptionHandler as MediaHandler | undefined;
+  }
+
+  startOutgoing(): void {
+    if (!(this.session instanceof Inviter)) return;
+    this.session
+      .invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const code = response.message.statusCode;
+            if (code === 180 || code === 183) this.move(CallState.Ringing);
+          },
+          onReject: (response) => {
+            const { statusCode = 0, reasonPhrase = '' } = response.message;
+            this.snap.endCode = statusCode;
+            this.snap.endReason = reasonPhrase;
+            if (statusCode !== 487 || !this.cancelled) {
+              this.error = phoneError('callRejected', reasonPhrase, String(statusCode));
+            }
+          },
+        },
+      })
+      .catch((e: unknown) => {
+        this.error = mediaError(e) ?? phoneError('internal', e instanceof Error ? e.message : String(e));
+        this.finish('failed');
+      });
+  }
+
+  answer(): void {
+    if (this.session instanceof Inviter || this.snap.state !== CallState.Incoming) return;
+    this.session
+      .accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
+      .catch((e: unknown) => {
+        this.error = mediaError(e) ?? phoneError('internal', e instanceof Error ? e.message : String(e));
+        this.finish('failed');
+      });
+  }
+
+  /** Decline (603) or busy (486) an incoming call. */
+  reject(statusCode: 486 | 603): void {
+    if (this.session instanceof Inviter || this.snap.state !== CallState.Incoming) return;
+    this.rejectedWith = statusCode;
+    this.session.reject({ statusCode }).catch((e: unknown) => this.hooks.logger.debug('reject failed', e));
+  }
+
+  hangup(): void {
+    const session = this.session;
+    switch (this.snap.state) {
+      case CallState.Established:
+      case CallState.Transferring:
+        session.bye().catch(() => this.finish(this.outcomeNow()));
+        break;
+      case CallState.Dialing:
+      case CallState.Ringing:
+        if (session instanceof Inviter) {
+          this.cancelled = true;
+          session.cancel().catch(() => this.finish('cancelled'));
+        }
+        break;
+      case CallState.Incoming:
+        this.reject(603);
+        break;
+      case CallState.Ended:
+        break;
+    }
+  }
+
+  setMuted(muted: boolean): void {
+    this.snap.muted = muted;
+    this.media()?.enableSenderTracks?.(!muted && !this.snap.held);
+    this.hooks.onChange();
+  }
+
+  setHold(held: boolean): void {
+    if (this.snap.state !== CallState.Established || this.snap.held === held || this.holdPending) return;
+    this.holdPending = true;
+    this.session.sessionDescriptionHandlerOptionsReInvite = { hold: held } as object;
+    try {
+      this.session
+        .invite({
+          requestDelegate: {
+            onAccept: () => {
+              this.holdPending = false;
+              this.snap.held = held;
+              this.media()?.enableReceiverTracks?.(!held);
+              this.media()?.enableSenderTracks?.(!held && !this.snap.muted);
+              this.hooks.onChange();
+            },
+            onReject: () => {
+              this.holdPending = false;
+              this.hooks.onChange();
+            },
+          },
+        })
+        .catch(() => {
+          this.holdPending = false;
+        });
+    } catch {
+      this.holdPending = false;
+    }
+  }
+
+  /** RFC 4733 when the far end negotiated telephone-event, SIP INFO otherwise. */
+  sendDtmf(digits: string): void {
+    if (this.snap.state !== CallState.Established || !DTMF.test(digits)) return;
+    const viaRtp = this.media()?.sendDtmf?.(digits, { duration: 100, interToneGap: 70 }) === true;
+    this.snap.dtmfMode = viaRtp ? 'rfc4733' : 'info';
+    this.hooks.onChange();
+    if (viaRtp) return;
+    for (const digit of digits) {
+      this.dtmfQueue = this.dtmfQueue.then(() =>
+        this.session
+          .info({
+            requestOptions: {
+              body: {
+                contentDisposition: 'render',
+                contentType: 'application/dtmf-relay',
+                content: `Signal=${digit}\r\nDuration=100`,
+              },
+            },
+          })
+          .then(() => undefined)
+          .catch((e: unknown) => this.hooks.logger.debug('INFO failed', e)),
+      );
+    }
+  }
+
+  /** Blind transfer: REFER, then end the call only once the far end confirms with a 2xx NOTIFY. */
+  transfer(target: URI, label: string): Result<undefined> {
+    if (this.snap.state !== CallState.Established) {
+      return { ok: false, error: phoneError('transferFailed', label, 'the call is not answered') };
+    }
+    this.snap.transferTarget = label;
+    this.error = null;
+    this.move(CallState.Transferring);
+    const failTransfer = (reason: string) => {
+      if (this.snap.state !== CallState.Transferring) return;
+      this.clearTransferTimer();
+      this.error = phoneError('transferFailed', label, reason);
+      this.snap.transferTarget = null;
+      this.move(CallState.Established);
+    };
+    this.transferTimer = setTimeout(() => failTransfer('no confirmation within 30 s'), TRANSFER_CONFIRM_TIMEOUT_MS);
+    this.session
+      .refer(target, {
+        requestDelegate: {
+          onReject: (response) => failTransfer(`${response.message.statusCode} ${response.message.reasonPhrase}`),
+        },
+        onNotify: (notification) => {
+          void notification.accept().catch(() => undefined);
+          const match = SIPFRAG_STATUS.exec(notification.request.body ?? '');
+          if (!match) return;
+          const code = Number(match[1]);
+          if (code >= 200 && code < 300) {
+            this.clearTransferTimer();
+            this.transferred = true;
+            this.session.bye().catch(() => this.finish('transferred'));
+          } else if (code >= 300) {
+            failTransfer(`${code} ${match[2] ?? ''}`.trim());
+          }
+        },
+      })
+      .catch((e: unknown) => failTransfer(e instanceof Error ? e.message : String(e)));
+    return { ok: true, value: undefined };
+  }
+
+  /** After a transport reconnect: re-INVITE with an ICE restart so media flows again. */
+  refreshMedia(): void {
+    if (this.snap.state !== CallState.Established || this.holdPending) return;
+    this.session.sessionDescriptionHandlerOptionsReInvite = {
+      hold: this.snap.held,
+      offerOptions: { iceRestart: true },
+    } as object;
+    try {
+      this.session.invite().catch((e: unknown) => this.hooks.logger.debug('media refresh failed', e));
+    } catch (e) {
+      this.hooks.logger.debug('media refresh failed', e);
+    }
+  }
+
+  private clearTransferTimer(): void {
+    if (this.transferTimer) clearTimeout(this.transferTimer);
+    this.transferTimer = null;
+  }
+
+  private onSessionState(state: SessionState): void {
+    if (state === SessionState.Established) {
+      this.snap.answeredAt = this.hooks.now();
+      this.error = null;
+      this.move(CallState.Established);
+      this.hooks.onMedia(this.id, this.session);
+    } else if (state === SessionState.Terminated) {
+      this.finish(this.outcomeNow());
+    }
+  }
+
+  private outcomeNow(): CallOutcome {
+    if (this.transferred) return 'transferred';
+    if (this.snap.answeredAt !== null) return 'answered';
+    if (this.snap.direction === 'incoming') {
+      if (this.rejectedWith === 603) return 'declined';
+      if (this.rejectedWith === 486) return 'busy';
+      return this.error ? 'failed' : 'missed';
+    }
+    if (this.cancelled) return 'cancelled';
+    if (this.snap.endCode === 486 || this.snap.endCode === 600) return 'busy';
+    if (this.snap.endCode === 603) return 'declined';
+    return this.snap.endCode !== null ? 'rejected' : 'failed';
+  }
+
+  private finish(outcome: CallOutcome): void {
+    if (this.snap.state === CallState.Ended) return;
+    this.clearTransferTimer();
+    this.snap.outcome = outcome;
+    this.snap.endedAt = this.hooks.now();
+    this.move(CallState.Ended);
+    this.hooks.onEnded(this.snapshot());
+  }
+}

@@ -1,0 +1,57 @@
+import type { PhoneError } from '../errors';
+import type { CallOutcome, CallState, Registration } from './states';
+
+/** Everything the engine needs to register; built by the background from the saved settings. */
+export interface SipConfig {
+  wsUrl: string;
+  domain: string;
+  username: string;
+  /** Digest user when it differs from `username`. */
+  authorizationUser: string;
+  secret: string;
+  displayName: string;
+  /** Persisted so a restarted phone host replaces its own registration. */
+  instanceId: string;
+  /** Persisted Contact user part, for the same reason. */
+  contactName: string;
+  callWaiting: boolean;
+}
+
+export type CallDirection = 'outgoing' | 'incoming';
+
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  state: CallState;
+  /** User part of the far end (number or extension). */
+  remoteNumber: string;
+  remoteName: string;
+  /** ms since epoch */
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  muted: boolean;
+  held: boolean;
+  outcome: CallOutcome | null;
+  /** SIP status of a failure or rejection, e.g. 486 Busy Here. */
+  endCode: number | null;
+  endReason: string;
+  /** How the last DTMF digits were sent. */
+  dtmfMode: 'rfc4733' | 'info' | null;
+  transferTarget: string | null;
+  /** Why the call failed or a transfer did not go through. */
+  error: PhoneError | null;
+}
+
+export interface PhoneSnapshot {
+  registration: Registration;
+  /** Set while something is wrong; cleared when it is fixed. */
+  error: PhoneError | null;
+  reconnectAttempt: number;
+  /** Live calls first; the last ended call stays for a moment so the UI can show why. */
+  calls: CallSnapshot[];
+  /** `aor` of the registered account, e.g. sip:1001@pbx.example.com */
+  aor: string;
+}
+
+export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: PhoneError };

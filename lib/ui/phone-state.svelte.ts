@@ -1,0 +1,68 @@
+import type { PhoneError } from '../errors';
+import { CallState } from '../sip/states';
+import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
+import { command, onPhoneState } from './client';
+
+/**
+ * The popup's view of the phone. Re-reads the host's state on open (the popup may have been
+ * closed mid-call) and follows its broadcasts; only this class sends phone commands.
+ */
+export class PhoneState {
+  snapshot = $state<PhoneSnapshot | null>(null);
+  /** An error from the last command (e.g. Incorrect Number), shown until dismissed. */
+  commandError = $state<PhoneError | null>(null);
+  lastDialled = $state('');
+
+  readonly liveCall = $derived<CallSnapshot | undefined>(
+    this.snapshot?.calls.find((c) => c.state !== CallState.Ended && c.state !== CallState.Incoming),
+  );
+  readonly incomingCall = $derived<CallSnapshot | undefined>(
+    this.snapshot?.calls.find((c) => c.state === CallState.Incoming),
+  );
+  readonly endedCall = $derived<CallSnapshot | undefined>(
+    this.snapshot?.calls.find((c) => c.state === CallState.Ended),
+  );
+
+  private unsubscribe: (() => void) | null = null;
+
+  async connect(): Promise<void> {
+    this.unsubscribe = onPhoneState((s) => (this.snapshot = s));
+    const result = await command<PhoneSnapshot>({ type: 'phone:getState' });
+    if (result.ok) this.snapshot = result.value;
+    else this.commandError = result.error;
+  }
+
+  disconnect(): void {
+    this.unsubscribe?.();
+  }
+
+  private async run(result: Promise<{ ok: boolean; error?: PhoneError }>): Promise<boolean> {
+    const r = await result;
+    if (!r.ok && r.error) this.commandError = r.error;
+    return r.ok;
+  }
+
+  async dial(number: string): Promise<boolean> {
+    this.commandError = null;
+    for (const c of this.snapshot?.calls ?? []) {
+      if (c.state === CallState.Ended) void command({ type: 'phone:dismiss', callId: c.id });
+    }
+    const ok = await this.run(command({ type: 'phone:dial', number }));
+    if (ok) this.lastDialled = number;
+    return ok;
+  }
+
+  answer = (callId: string) => this.run(command({ type: 'phone:answer', callId }));
+  decline = (callId: string) => this.run(command({ type: 'phone:decline', callId }));
+  hangup = (callId: string) => this.run(command({ type: 'phone:hangup', callId }));
+  mute = (callId: string, muted: boolean) => this.run(command({ type: 'phone:mute', callId, muted }));
+  hold = (callId: string, held: boolean) => this.run(command({ type: 'phone:hold', callId, held }));
+  dtmf = (callId: string, digits: string) => this.run(command({ type: 'phone:dtmf', callId, digits }));
+  transfer = (callId: string, target: string) => {
+    this.commandError = null;
+    return this.run(command({ type: 'phone:transfer', callId, target }));
+  };
+  dismiss = (callId: string) => this.run(command({ type: 'phone:dismiss', callId }));
+  openOptions = () => command({ type: 'bg:openOptions' });
+  openMicPage = () => command({ type: 'bg:openMicPage' });
+}

@@ -1,0 +1,352 @@
+#!KAMAILIO
+#
+# Test-lab PBX: SIP-over-WebSocket registrar + proxy on 127.0.0.1 only.
+# Template rendered by tests/lab/kamailio.mjs; double-brace placeholders are
+# replaced there. Nothing is stored on disk: locations live in memory,
+# passwords in an htable filled at start-up.
+#
+# What it does:
+#   - ws://127.0.0.1:{{WS_PORT}} (xhttp + websocket), udp:127.0.0.1:{{UDP_PORT}}
+#   - SIP domain "{{DOMAIN}}" is local (alias), realm = domain
+#   - REGISTER with digest auth (401), out-of-dialog INVITE/MESSAGE/REFER/
+#     SUBSCRIBE from local users challenged with 407
+#   - WebSocket clients are always treated as NATed: add_contact_alias() on
+#     their Contacts (requests and replies), handle_ruri_alias() after
+#     loose_route() so in-dialog requests (BYE, INFO, REFER, NOTIFY,
+#     re-INVITE) find the WebSocket connection again
+#   - lookup("location"): 404 unknown user, 480 known but not registered
+#   - OPTIONS to the server itself: 200
+
+####### Global parameters #########
+
+debug={{DEBUG}}
+log_stderror=yes
+memdbg=5
+memlog=5
+log_prefix="{mt:$mt cid:$ci} "
+
+children=2
+tcp_children=2
+auto_aliases=no
+dns=no
+rev_dns=no
+dns_try_ipv6=no
+use_dns_cache=no
+
+listen=udp:127.0.0.1:{{UDP_PORT}}
+listen=tcp:127.0.0.1:{{WS_PORT}}
+alias="{{DOMAIN}}"
+
+enable_tls=no
+tcp_accept_no_cl=yes
+tcp_connection_lifetime=3605
+tcp_connect_timeout=2
+
+server_header="Server: kamailio-test-lab"
+user_agent_header="User-Agent: kamailio-test-lab"
+
+mpath="{{MPATH}}"
+
+####### Modules #########
+
+loadmodule "kex.so"
+loadmodule "corex.so"
+loadmodule "tm.so"
+loadmodule "tmx.so"
+loadmodule "sl.so"
+loadmodule "rr.so"
+loadmodule "pv.so"
+loadmodule "maxfwd.so"
+loadmodule "usrloc.so"
+loadmodule "registrar.so"
+loadmodule "textops.so"
+loadmodule "siputils.so"
+loadmodule "xlog.so"
+loadmodule "htable.so"
+loadmodule "auth.so"
+loadmodule "nathelper.so"
+loadmodule "xhttp.so"
+loadmodule "websocket.so"
+
+# tm: short final-response timer for non-INVITE, 30 s ring timeout
+modparam("tm", "fr_timer", 5000)
+modparam("tm", "fr_inv_timer", 30000)
+
+# rr
+modparam("rr", "enable_full_lr", 0)
+modparam("rr", "append_fromtag", 1)
+
+# usrloc: memory only; forget WebSocket contacts when their connection goes
+modparam("usrloc", "db_mode", 0)
+modparam("usrloc", "handle_lost_tcp", 1)
+modparam("usrloc", "close_expired_tcp", 1)
+modparam("usrloc", "timer_interval", 10)
+
+# registrar
+modparam("registrar", "method_filtering", 1)
+modparam("registrar", "max_expires", 3600)
+modparam("registrar", "min_expires", 10)
+modparam("registrar", "received_avp", "$avp(RECEIVED)")
+
+# nathelper: no pinging (WebSocket has its own keepalive)
+modparam("nathelper", "received_avp", "$avp(RECEIVED)")
+modparam("nathelper", "natping_interval", 0)
+
+# auth
+modparam("auth", "nonce_expire", 300)
+modparam("auth", "secret", "{{AUTH_SECRET}}")
+
+# passwords (filled in event_route[htable:mod-init])
+modparam("htable", "htable", "users=>size=4;autoexpire=0;")
+
+# websocket
+modparam("websocket", "keepalive_mechanism", 1)
+modparam("websocket", "keepalive_timeout", 30)
+
+####### Routing logic ########
+
+request_route {
+	if (!mf_process_maxfwd_header("10")) {
+		sl_send_reply("483", "Too Many Hops");
+		exit;
+	}
+
+	route(WSNAT);
+
+	if (is_method("CANCEL")) {
+		if (t_check_trans()) {
+			route(RELAY);
+		}
+		exit;
+	}
+
+	if (has_totag()) {
+		route(WITHINDLG);
+		exit;
+	}
+
+	# absorb retransmissions of initial requests
+	if (!is_method("ACK")) {
+		if (t_precheck_trans()) {
+			t_check_trans();
+			exit;
+		}
+		t_check_trans();
+	}
+
+	# stray ACK without to-tag: nothing to do
+	if (is_method("ACK")) {
+		exit;
+	}
+
+	remove_hf("Route");
+
+	if (is_method("REGISTER")) {
+		route(REGISTRAR);
+		exit;
+	}
+
+	# keepalives / pings addressed to the server itself
+	if (is_method("OPTIONS") && ($rU == $null || $rU == "")) {
+		sl_send_reply("200", "OK");
+		exit;
+	}
+
+	if (!(uri == myself)) {
+		sl_send_reply("403", "Relaying Forbidden");
+		exit;
+	}
+
+	if (is_method("INVITE|MESSAGE|REFER|SUBSCRIBE|PUBLISH|NOTIFY|INFO|UPDATE")) {
+		route(AUTH);
+	}
+
+	if (is_method("INVITE|SUBSCRIBE|REFER")) {
+		record_route();
+	}
+
+	route(LOCATION);
+}
+
+# Every request from a WebSocket client: fix the Via (rport) and make its
+# Contact reachable over the same connection.
+route[WSNAT] {
+	if (!nat_uac_test("64")) {
+		return;
+	}
+	force_rport();
+	if (is_method("REGISTER")) {
+		fix_nated_register();
+	} else if (is_present_hf("Contact")) {
+		if (!add_contact_alias()) {
+			xlog("L_ERR", "cannot alias contact <$ct>\n");
+			sl_send_reply("400", "Bad Contact");
+			exit;
+		}
+	}
+}
+
+route[WITHINDLG] {
+	if (loose_route()) {
+		if ($du == "") {
+			handle_ruri_alias();
+			if ($rc == -1) {
+				sl_send_reply("400", "Bad Alias");
+				exit;
+			}
+		}
+		route(RELAY);
+		exit;
+	}
+	if (is_method("ACK")) {
+		# ACK for a negative reply: hop-by-hop, absorbed by tm
+		if (t_check_trans()) {
+			route(RELAY);
+		}
+		exit;
+	}
+	if (is_method("OPTIONS") && uri == myself) {
+		sl_send_reply("200", "OK");
+		exit;
+	}
+	sl_send_reply("404", "Not Here");
+	exit;
+}
+
+route[AUTH] {
+	# only local users may originate calls through the lab
+	if (!(from_uri == myself)) {
+		sl_send_reply("403", "Not a Local User");
+		exit;
+	}
+	if ($au != $null && $au != "" && $sht(users=>$au) == $null) {
+		sl_send_reply("403", "Unknown User");
+		exit;
+	}
+	if (!pv_auth_check("{{DOMAIN}}", "$sht(users=>$au)", "0", "1")) {
+		$var(rc) = $rc;
+		if ($var(rc) == -2 || $var(rc) == -8) {
+			sl_send_reply("403", "Wrong Credentials");
+			exit;
+		}
+		auth_challenge("{{DOMAIN}}", "0");
+		exit;
+	}
+	consume_credentials();
+}
+
+route[REGISTRAR] {
+	if (!(uri == myself) || !(to_uri == myself)) {
+		sl_send_reply("403", "Not a Local Domain");
+		exit;
+	}
+	if ($sht(users=>$tU) == $null) {
+		sl_send_reply("403", "Unknown User");
+		exit;
+	}
+	route(AUTH_REGISTER);
+	if (!save("location")) {
+		sl_reply_error();
+	}
+	exit;
+}
+
+route[AUTH_REGISTER] {
+	if ($au != $null && $au != "" && $sht(users=>$au) == $null) {
+		sl_send_reply("403", "Unknown User");
+		exit;
+	}
+	if (!pv_auth_check("{{DOMAIN}}", "$sht(users=>$au)", "0", "1")) {
+		$var(rc) = $rc;
+		if ($var(rc) == -2 || $var(rc) == -8) {
+			sl_send_reply("403", "Wrong Credentials");
+			exit;
+		}
+		auth_challenge("{{DOMAIN}}", "0");
+		exit;
+	}
+	consume_credentials();
+}
+
+route[LOCATION] {
+	if ($rU == $null || $rU == "") {
+		sl_send_reply("404", "Not Found");
+		exit;
+	}
+	if (!lookup("location")) {
+		$var(rc) = $rc;
+		t_newtran();
+		switch ($var(rc)) {
+			case -2:
+				send_reply("405", "Method Not Allowed");
+				exit;
+			default:
+				if ($sht(users=>$rU) != $null) {
+					send_reply("480", "Temporarily Unavailable");
+				} else {
+					send_reply("404", "Not Found");
+				}
+				exit;
+		}
+	}
+	route(RELAY);
+}
+
+route[RELAY] {
+	if (is_method("INVITE|SUBSCRIBE|REFER|UPDATE|NOTIFY")) {
+		t_on_reply("WSREPLY");
+	}
+	if (is_method("INVITE")) {
+		t_on_failure("FAILED");
+	}
+	if (!t_relay()) {
+		sl_reply_error();
+	}
+	exit;
+}
+
+# Contacts in replies from WebSocket clients need the alias too (callee's
+# 200 OK Contact is the target of the caller's in-dialog requests).
+onreply_route[WSREPLY] {
+	if (nat_uac_test("64") && is_present_hf("Contact")) {
+		add_contact_alias();
+	}
+}
+
+failure_route[FAILED] {
+	if (t_is_canceled()) {
+		exit;
+	}
+	# no answer at all from the callee (gone, unreachable): say "offline"
+	if (t_branch_timeout() && !t_branch_replied()) {
+		t_reply("480", "Temporarily Unavailable");
+		exit;
+	}
+	if (t_check_status("477|503") && !t_branch_replied()) {
+		t_reply("480", "Temporarily Unavailable");
+		exit;
+	}
+}
+
+event_route[htable:mod-init] {
+{{USERS}}
+}
+
+event_route[xhttp:request] {
+	set_reply_close();
+	set_reply_no_connect();
+	if ($Rp != {{WS_PORT}}) {
+		xhttp_reply("403", "Forbidden", "", "");
+		exit;
+	}
+	if ($hdr(Upgrade) =~ "websocket" && $hdr(Connection) =~ "Upgrade" && $rm =~ "GET") {
+		if (ws_handle_handshake()) {
+			exit;
+		}
+	}
+	xhttp_reply("404", "Not Found", "text/plain", "kamailio test lab: use WebSocket\n");
+}
+
+event_route[websocket:closed] {
+	xlog("L_INFO", "WebSocket closed $si:$sp\n");
+}

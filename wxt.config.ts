@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// The phone host differs per browser (offscreen document on Chrome, background page on Firefox);
+// everything else is shared. See README "Design".
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'notifications',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'softphone@voip-ext.local', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
