@@ -289,7 +289,9 @@ export class CallSession {
       this.move(CallState.Established);
       this.hooks.onMedia(this.id, this.session);
     } else if (state === SessionState.Terminated) {
-      this.finish(this.outcomeNow());
+      // SIP.js terminates before it rejects invite()/accept(); wait one turn so a media
+      // error from that rejection is part of how the call ended.
+      setTimeout(() => this.finish(this.outcomeNow()), 0);
     }
   }
 

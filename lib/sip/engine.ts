@@ -186,8 +186,7 @@ export class PhoneEngine {
       this.registerer.stateChange.addListener((state) => {
         if (generation !== this.generation) return;
         if (state === RegistererState.Registered) {
-          this.setRegistration(Registration.Registered, null);
-          if (this.mediaStale) this.restoreMediaAfterReconnect();
+          this.onRegistered();
         } else if (state === RegistererState.Unregistered && this.registration === Registration.Registered) {
           // A refresh failed on its own (e.g. the server forgot us): register again.
           this.register(generation);
@@ -203,7 +202,12 @@ export class PhoneEngine {
     this.registerer
       .register({
         requestDelegate: {
-          onAccept: settle,
+          onAccept: () => {
+            settle();
+            // The Registerer's own state may not change (still "Registered" from before a
+            // reconnect), so the 200 OK itself is what tells us we are registered.
+            if (generation === this.generation) this.onRegistered();
+          },
           onReject: (response) => {
             settle();
             if (generation !== this.generation) return;
@@ -223,6 +227,11 @@ export class PhoneEngine {
         this.deps.logger.debug('register failed', e);
         this.scheduleReconnect();
       });
+  }
+
+  private onRegistered(): void {
+    this.setRegistration(Registration.Registered, null);
+    if (this.mediaStale) this.restoreMediaAfterReconnect();
   }
 
   private onDisconnect(error?: Error): void {

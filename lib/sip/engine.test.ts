@@ -1,0 +1,283 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { header } from '../../tests/fakes/sip-wire';
+import { makePhone, until } from '../../tests/fakes/harness';
+import { CallState, Registration } from './states';
+
+type Phone = ReturnType<typeof makePhone>;
+let phone: Phone | null = null;
+
+afterEach(async () => {
+  await phone?.engine.stop();
+  phone?.pbx.stop();
+  phone = null;
+});
+
+async function registered(opts: Parameters<typeof makePhone>[0] = {}): Promise<Phone> {
+  phone = makePhone(opts);
+  await phone.engine.start(phone.config);
+  await until(() => phone!.engine.snapshot().registration === Registration.Registered, 'registration');
+  return phone;
+}
+
+const e164 = (number: string) => ({ kind: 'e164' as const, number, display: number });
+const call = (p: Phone) => p.engine.snapshot().calls[0]!;
+
+describe('registration', () => {
+  it('registers with digest auth, one instance id, and reports Registered', async () => {
+    const p = await registered();
+    const registers = p.pbx.requests('REGISTER');
+    expect(registers).toHaveLength(2);
+    expect(header(registers[0]!, 'authorization')).toBe('');
+    expect(header(registers[1]!, 'authorization')).toMatch(/^Digest .*username="1001"/);
+    expect(header(registers[1]!, 'contact')).toContain('+sip.instance="<urn:uuid:3f1c2d4e-0000-4000-8000-00000000abcd>"');
+    expect(header(registers[1]!, 'contact')).toContain('sip:abcd1234@');
+    const seen = p.states.map((s) => s.registration);
+    expect(seen).toEqual(expect.arrayContaining(['connecting', 'registering', 'registered']));
+    expect(p.engine.snapshot()).toMatchObject({ error: null, aor: 'sip:1001@lab.test' });
+  });
+
+  it('a wrong secret ends in Failed with the auth message and the SIP status', async () => {
+    phone = makePhone({ config: { secret: 'wrong' } });
+    await phone.engine.start(phone.config);
+    const s = await until(() => {
+      const snap = phone!.engine.snapshot();
+      return snap.registration === Registration.Failed && snap;
+    }, 'auth failure');
+    expect(s.error).toEqual({ code: 'authFailed', args: ['401 Unauthorized'] });
+  });
+
+  it('names the missing parameters, and a missing secret on its own', async () => {
+    phone = makePhone();
+    await phone.engine.start(null, ['wsUrl', 'username']);
+    expect(phone.engine.snapshot()).toMatchObject({
+      registration: 'unconfigured',
+      error: { code: 'missingParameter', args: ['wsUrl, username'] },
+    });
+    await phone.engine.start(null, ['secret']);
+    expect(phone.engine.snapshot().error).toEqual({ code: 'missingSecret', args: [] });
+    expect(phone.pbx.received).toHaveLength(0);
+  });
+
+  it('an unreachable WebSocket server gives the start message and keeps retrying', async () => {
+    phone = makePhone();
+    phone.pbx.acceptsConnections = false;
+    await phone.engine.start(phone.config);
+    expect(phone.engine.snapshot()).toMatchObject({
+      registration: 'reconnecting',
+      error: { code: 'userAgentStart', args: [phone.config.wsUrl] },
+    });
+    phone.pbx.acceptsConnections = true;
+    await until(() => phone!.engine.snapshot().registration === Registration.Registered, 'registration after retry');
+    expect(phone.engine.snapshot().error).toBeNull();
+  });
+
+  it('a lost WebSocket reconnects and re-registers by itself', async () => {
+    const p = await registered();
+    p.pbx.dropAll();
+    expect(p.engine.snapshot()).toMatchObject({
+      registration: 'reconnecting',
+      error: { code: 'websocketLost', args: ['1'] },
+      reconnectAttempt: 1,
+    });
+    await until(() => p.engine.snapshot().registration === Registration.Registered, 're-registration');
+    expect(p.pbx.requests('REGISTER').length).toBeGreaterThanOrEqual(3);
+    expect(p.engine.snapshot().error).toBeNull();
+  });
+});
+
+describe('outgoing calls', () => {
+  it('dials E.164, rings, is answered, and hangs up with BYE', async () => {
+    const p = await registered();
+    const r = p.engine.dial(e164('+4930123456'));
+    expect(r.ok).toBe(true);
+    expect(call(p).state).toBe(CallState.Dialing);
+    const invite = await until(() => p.pbx.requests('INVITE')[0], 'INVITE');
+    expect(invite.ruri).toBe('sip:+4930123456@lab.test');
+    await until(() => call(p).state === CallState.Established, 'established');
+    expect(p.states.some((s) => s.calls[0]?.state === CallState.Ringing)).toBe(true);
+    await until(() => p.pbx.requests('ACK')[0], 'ACK');
+    p.engine.hangup(call(p).id);
+    await until(() => p.pbx.requests('BYE')[0], 'BYE');
+    await until(() => p.ended[0], 'ended');
+    expect(p.ended[0]).toMatchObject({ outcome: 'answered', remoteNumber: '+4930123456', direction: 'outgoing' });
+  });
+
+  it('a busy far end ends the call with its SIP reason', async () => {
+    const p = await registered();
+    p.pbx.onInvite = (req, pbx) => pbx.reply(req, 486, 'Busy Here');
+    p.engine.dial(e164('+4930123456'));
+    const ended = await until(() => p.ended[0], 'end');
+    expect(ended).toMatchObject({
+      outcome: 'busy',
+      endCode: 486,
+      error: { code: 'callRejected', args: ['Busy Here', '486'] },
+    });
+  });
+
+  it('hanging up while it rings sends CANCEL and is no error', async () => {
+    const p = await registered();
+    p.pbx.onInvite = (req, pbx) => pbx.reply(req, 180, 'Ringing');
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Ringing, 'ringing');
+    p.engine.hangup(call(p).id);
+    await until(() => p.pbx.requests('CANCEL')[0], 'CANCEL');
+    const ended = await until(() => p.ended[0], 'end');
+    expect(ended).toMatchObject({ outcome: 'cancelled', error: null });
+  });
+
+  it('refuses to dial when not registered', async () => {
+    phone = makePhone();
+    const r = phone.engine.dial(e164('+4930123456'));
+    expect(r).toMatchObject({ ok: false, error: { code: 'notRegistered' } });
+  });
+
+  it('a blocked microphone fails the call with the microphone message', async () => {
+    const p = await registered({ media: { failWith: 'NotAllowedError' } });
+    p.engine.dial(e164('+4930123456'));
+    const ended = await until(() => p.ended[0], 'end');
+    expect(ended).toMatchObject({ outcome: 'failed', error: { code: 'micDenied' } });
+    expect(p.pbx.requests('INVITE')).toHaveLength(0);
+  });
+});
+
+describe('incoming calls', () => {
+  it('rings with the caller, answers with 200 OK and SDP', async () => {
+    const p = await registered();
+    p.pbx.callPhone('1001', '+4989123456', 'Max Muster');
+    const ringing = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming), 'incoming');
+    expect(ringing).toMatchObject({ remoteNumber: '+4989123456', remoteName: 'Max Muster', direction: 'incoming' });
+    await until(() => p.pbx.responses('INVITE').find((r) => r.status === 180), '180 Ringing');
+    p.engine.answer(ringing.id);
+    const ok = await until(() => p.pbx.responses('INVITE').find((r) => r.status === 200), '200 OK');
+    expect(ok.body).toContain('m=audio');
+    await until(() => call(p).state === CallState.Established, 'established');
+  });
+
+  it('declines with 603', async () => {
+    const p = await registered();
+    p.pbx.callPhone('1001', '+4989123456');
+    const c = await until(() => p.engine.snapshot().calls[0], 'incoming');
+    p.engine.decline(c.id);
+    await until(() => p.pbx.responses('INVITE').find((r) => r.status === 603), '603');
+    expect((await until(() => p.ended[0], 'end')).outcome).toBe('declined');
+  });
+
+  it('a caller who hangs up first leaves a missed call', async () => {
+    const p = await registered();
+    const callId = p.pbx.callPhone('1001', '+4989123456');
+    await until(() => p.engine.snapshot().calls[0], 'incoming');
+    p.pbx.cancelCall(callId);
+    expect((await until(() => p.ended[0], 'end')).outcome).toBe('missed');
+  });
+
+  it('answers 486 Busy to a second call while in a call, unless call waiting is on', async () => {
+    const p = await registered();
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Established, 'established');
+    p.pbx.callPhone('1001', '+4989000000');
+    await until(() => p.pbx.responses('INVITE').find((r) => r.status === 486), '486');
+    expect(p.ended.find((c) => c.direction === 'incoming')?.outcome).toBe('busy');
+  });
+
+  it('with call waiting a second call rings', async () => {
+    const p = await registered({ config: { callWaiting: true } });
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Established, 'established');
+    p.pbx.callPhone('1001', '+4989000000');
+    await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming), 'second call ringing');
+    expect(p.pbx.responses('INVITE').find((r) => r.status === 486)).toBeUndefined();
+  });
+});
+
+describe('in-call controls', () => {
+  async function established(opts: Parameters<typeof makePhone>[0] = {}) {
+    const p = await registered(opts);
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Established, 'established');
+    return p;
+  }
+
+  it('mute turns the microphone track off and back on', async () => {
+    const p = await established();
+    p.engine.setMute(call(p).id, true);
+    expect(p.media[0]!.senderEnabled).toBe(false);
+    expect(call(p).muted).toBe(true);
+    p.engine.setMute(call(p).id, false);
+    expect(p.media[0]!.senderEnabled).toBe(true);
+  });
+
+  it('hold sends a re-INVITE with a hold offer; resume another one', async () => {
+    const p = await established();
+    p.engine.setHold(call(p).id, true);
+    await until(() => call(p).held, 'held');
+    expect(p.pbx.requests('INVITE')).toHaveLength(2);
+    expect(p.pbx.requests('INVITE')[1]!.body).toContain('a=sendonly');
+    expect(p.media[0]!.receiverEnabled).toBe(false);
+    p.engine.setHold(call(p).id, false);
+    await until(() => !call(p).held, 'resumed');
+    expect(p.pbx.requests('INVITE')[2]!.body).toContain('a=sendrecv');
+  });
+
+  it('DTMF goes as RFC 4733 when negotiated, with no INFO on the wire', async () => {
+    const p = await established();
+    p.engine.sendDtmf(call(p).id, '12#');
+    expect(p.media[0]!.dtmfViaRtp).toEqual(['12#']);
+    expect(call(p).dtmfMode).toBe('rfc4733');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.pbx.requests('INFO')).toHaveLength(0);
+  });
+
+  it('DTMF falls back to SIP INFO, one digit per request, in order', async () => {
+    const p = await established({ media: { rtpDtmf: false } });
+    p.engine.sendDtmf(call(p).id, '5*9');
+    await until(() => p.pbx.requests('INFO').length === 3, 'three INFOs');
+    const infos = p.pbx.requests('INFO');
+    expect(infos.map((m) => /Signal=(.)/.exec(m.body)?.[1])).toEqual(['5', '*', '9']);
+    expect(header(infos[0]!, 'content-type')).toBe('application/dtmf-relay');
+    expect(call(p).dtmfMode).toBe('info');
+  });
+
+  it('blind transfer: REFER, then BYE only after the NOTIFY says 200', async () => {
+    const p = await established();
+    let refer: ReturnType<typeof p.pbx.requests>[number] | undefined;
+    p.pbx.onRefer = (req, pbx) => {
+      refer = req;
+      pbx.reply(req, 202, 'Accepted');
+    };
+    const r = p.engine.transfer(call(p).id, { kind: 'extension', number: '1003', display: '1003' });
+    expect(r.ok).toBe(true);
+    await until(() => refer, 'REFER');
+    expect(header(refer!, 'refer-to')).toContain('sip:1003@lab.test');
+    await until(() => call(p).state === CallState.Transferring, 'transferring');
+    await new Promise((res) => setTimeout(res, 30));
+    expect(p.pbx.requests('BYE')).toHaveLength(0);
+    p.pbx.notifyRefer(refer!, 'SIP/2.0 100 Trying');
+    await new Promise((res) => setTimeout(res, 30));
+    expect(p.pbx.requests('BYE')).toHaveLength(0);
+    p.pbx.notifyRefer(refer!, 'SIP/2.0 200 OK');
+    await until(() => p.pbx.requests('BYE')[0], 'BYE');
+    expect((await until(() => p.ended[0], 'end')).outcome).toBe('transferred');
+  });
+
+  it('a failed transfer keeps the call and says why', async () => {
+    const p = await established();
+    p.pbx.onRefer = (req, pbx) => {
+      pbx.reply(req, 202, 'Accepted');
+      pbx.notifyRefer(req, 'SIP/2.0 486 Busy Here');
+    };
+    p.engine.transfer(call(p).id, { kind: 'e164', number: '+16506913277', display: '+1 650 691 3277' });
+    await until(() => call(p).error?.code === 'transferFailed', 'transfer failure');
+    expect(call(p)).toMatchObject({
+      state: CallState.Established,
+      error: { code: 'transferFailed', args: ['+16506913277', '486 Busy Here'] },
+    });
+    expect(p.pbx.requests('BYE')).toHaveLength(0);
+  });
+
+  it('the far end hanging up ends the call as answered', async () => {
+    const p = await established();
+    const callId = header(p.pbx.requests('INVITE')[0]!, 'call-id');
+    p.pbx.inDialog(callId, 'BYE');
+    expect((await until(() => p.ended[0], 'end')).outcome).toBe('answered');
+  });
+});

@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import { listen, type MemoryServer, type MemoryTransport } from './memory-transport';
+import {
+  buildRequest, buildResponse, cseqMethod, header, parseSip, randomToken, tagOf, uriOf, type SipMessage,
+} from './sip-wire';
+import { FAKE_SDP } from './fake-media';
+
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
+function digestParams(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of value.replace(/^Digest\s+/i, '').matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g)) {
+    out[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? '';
+  }
+  return out;
+}
+
+/** The PBX side of one dialog, enough to send in-dialog requests to the phone. */
+export interface FakeDialog {
+  callId: string;
+  /** Our side's URI and tag (the PBX acting as the far end). */
+  localUri: string;
+  localTag: string;
+  remoteUri: string;
+  remoteTag: string;
+  /** The phone's Contact. */
+  remoteTarget: string;
+  cseq: number;
+  invite: SipMessage;
+}
+
+/**
+ * A fake registrar + far end speaking real SIP text over the memory transport: digest auth
+ * like Kamailio (401 with a nonce, 401 again for a wrong password), and a scripted far end.
+ */
+export class FakePbx implements MemoryServer {
+  acceptsConnections = true;
+  readonly received: SipMessage[] = [];
+  readonly links = new Set<MemoryTransport>();
+  readonly registrations = new Map<string, string>();
+  private readonly nonce = randomToken();
+  /** How the far end answers an INVITE from the phone; default rings then answers. */
+  onInvite: (req: SipMessage, pbx: FakePbx) => void = (req, pbx) => {
+    pbx.reply(req, 180, 'Ringing');
+    pbx.answer(req);
+  };
+  /** How a REFER is handled: default 202 then a NOTIFY with 200 OK. */
+  onRefer: (req: SipMessage, pbx: FakePbx) => void = (req, pbx) => {
+    pbx.reply(req, 202, 'Accepted');
+    pbx.notifyRefer(req, 'SIP/2.0 200 OK');
+  };
+  dialogs = new Map<string, FakeDialog>();
+  private readonly close: () => void;
+
+  constructor(
+    readonly url: string,
+    readonly domain: string,
+    readonly accounts: Record<string, string>,
+  ) {
+    this.close = listen(url, this);
+  }
+
+  stop(): void {
+    this.close();
+  }
+
+  attach(link: MemoryTransport): void {
+    this.links.add(link);
+  }
+
+  detach(link: MemoryTransport): void {
+    this.links.delete(link);
+  }
+
+  /** Drop every connection, as a network outage would. */
+  dropAll(): void {
+    for (const link of [...this.links]) link.drop();
+  }
+
+  private link(): MemoryTransport {
+    const link = [...this.links][0];
+    if (!link) throw new Error('no phone connected');
+    return link;
+  }
+
+  send(raw: string): void {
+    this.link().deliver(raw);
+  }
+
+  requests(method: string): SipMessage[] {
+    return this.received.filter((m) => m.method === method);
+  }
+
+  responses(method: string): SipMessage[] {
+    return this.received.filter((m) => m.status !== null && cseqMethod(m) === method);
+  }
+
+  reply(req: SipMessage, status: number, reason: string, opts: Parameters<typeof buildResponse>[3] = {}): void {
+    const dialog = this.dialogs.get(header(req, 'call-id'));
+    // Responses that can create a dialog carry the far end's Contact, as a real UA's do.
+    const contact: [string, string][] =
+      req.method === 'INVITE' && status > 100 && status < 300 && !opts.headers?.some(([n]) => n === 'Contact')
+        ? [['Contact', '<sip:far@fake-pbx.invalid;transport=ws>']]
+        : [];
+    this.send(buildResponse(req, status, reason, {
+      toTag: dialog?.localTag ?? randomToken(),
+      ...opts,
+      headers: [...contact, ...(opts.headers ?? [])],
+    }));
+  }
+
+  /** 200 OK with SDP to an INVITE from the phone; opens the dialog. */
+  answer(req: SipMessage): void {
+    const dialog = this.dialogs.get(header(req, 'call-id'));
+    if (!dialog) return;
+    this.reply(req, 200, 'OK', {
+      headers: [['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'], ['Content-Type', 'application/sdp']],
+      body: FAKE_SDP,
+    });
+  }
+
+  receive(raw: string): void {
+    const msg = parseSip(raw);
+    this.received.push(msg);
+    if (msg.status !== null) {
+      this.onResponse(msg);
+      return;
+    }
+    switch (msg.method) {
+      case 'REGISTER':
+        return this.onRegister(msg);
+      case 'INVITE':
+        return this.onInviteRequest(msg);
+      case 'ACK':
+        return;
+      case 'CANCEL':
+        this.send(buildResponse(msg, 200, 'OK'));
+        return this.reply(this.pendingInvite(msg), 487, 'Request Terminated');
+      case 'BYE':
+      case 'INFO':
+      case 'NOTIFY':
+        return this.reply(msg, 200, 'OK');
+      case 'REFER':
+        return this.onRefer(msg, this);
+      case 'OPTIONS':
+        return this.reply(msg, 200, 'OK');
+      default:
+        return this.reply(msg, 405, 'Method Not Allowed');
+    }
+  }
+
+  private pendingInvite(cancel: SipMessage): SipMessage {
+    const invite = this.dialogs.get(header(cancel, 'call-id'))?.invite;
+    if (!invite) throw new Error('CANCEL for unknown INVITE');
+    return invite;
+  }
+
+  private onRegister(req: SipMessage): void {
+    const auth = header(req, 'authorization');
+    if (!auth) {
+      this.send(buildResponse(req, 401, 'Unauthorized', {
+        toTag: randomToken(),
+        headers: [['WWW-Authenticate', `Digest realm="${this.domain}", nonce="${this.nonce}", qop="auth", algorithm=MD5`]],
+      }));
+      return;
+    }
+    const p = digestParams(auth);
+    const password = this.accounts[p.username ?? ''];
+    const ha1 = md5(`${p.username}:${p.realm}:${password}`);
+    const ha2 = md5(`REGISTER:${p.uri}`);
+    const expected = p.qop
+      ? md5(`${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:${p.qop}:${ha2}`)
+      : md5(`${ha1}:${p.nonce}:${ha2}`);
+    if (password === undefined || expected !== p.response) {
+      this.send(buildResponse(req, 401, 'Unauthorized', {
+        toTag: randomToken(),
+        headers: [['WWW-Authenticate', `Digest realm="${this.domain}", nonce="${randomToken()}", qop="auth", algorithm=MD5`]],
+      }));
+      return;
+    }
+    const contact = header(req, 'contact');
+    this.registrations.set(uriOf(header(req, 'to')), contact);
+    this.send(buildResponse(req, 200, 'OK', { toTag: randomToken(), headers: [['Contact', `${contact};expires=300`]] }));
+  }
+
+  private onInviteRequest(req: SipMessage): void {
+    const callId = header(req, 'call-id');
+    if (tagOf(header(req, 'to'))) {
+      // re-INVITE (hold, ICE restart)
+      this.reply(req, 200, 'OK', {
+        headers: [['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'], ['Content-Type', 'application/sdp']],
+        body: FAKE_SDP,
+      });
+      return;
+    }
+    this.dialogs.set(callId, {
+      callId,
+      localUri: uriOf(header(req, 'to')),
+      localTag: randomToken(),
+      remoteUri: uriOf(header(req, 'from')),
+      remoteTag: tagOf(header(req, 'from')),
+      remoteTarget: uriOf(header(req, 'contact')),
+      cseq: 100,
+      invite: req,
+    });
+    this.send(buildResponse(req, 100, 'Trying'));
+    this.onInvite(req, this);
+  }
+
+  private onResponse(res: SipMessage): void {
+    // The phone answered an INVITE we sent: ACK its 2xx.
+    if (cseqMethod(res) === 'INVITE' && res.status !== null && res.status >= 200) {
+      const dialog = this.dialogs.get(header(res, 'call-id'));
+      if (!dialog) return;
+      dialog.remoteTag = tagOf(header(res, 'to'));
+      if (res.status < 300) dialog.remoteTarget = uriOf(header(res, 'contact'));
+      const cseq = header(res, 'cseq').split(' ')[0];
+      this.send(buildRequest('ACK', dialog.remoteTarget, [
+        ['From', `<${dialog.localUri}>;tag=${dialog.localTag}`],
+        ['To', `<${dialog.remoteUri}>;tag=${dialog.remoteTag}`],
+        ['Call-ID', dialog.callId],
+        ['CSeq', `${cseq} ACK`],
+      ]));
+    }
+  }
+
+  /** Rings the phone: an incoming INVITE from `from` (a number). Returns the Call-ID. */
+  callPhone(user: string, from: string, displayName = ''): string {
+    const callId = randomToken();
+    const localUri = `sip:${from}@${this.domain}`;
+    const localTag = randomToken();
+    const target = this.registrations.get(`sip:${user}@${this.domain}`);
+    if (!target) throw new Error(`${user} is not registered`);
+    const remoteTarget = uriOf(target);
+    const raw = buildRequest('INVITE', remoteTarget, [
+      ['From', `${displayName ? `"${displayName}" ` : ''}<${localUri}>;tag=${localTag}`],
+      ['To', `<sip:${user}@${this.domain}>`],
+      ['Call-ID', callId],
+      ['CSeq', '1 INVITE'],
+      ['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'],
+      ['Content-Type', 'application/sdp'],
+    ], FAKE_SDP);
+    this.dialogs.set(callId, {
+      callId, localUri, localTag, remoteUri: `sip:${user}@${this.domain}`, remoteTag: '', remoteTarget, cseq: 1,
+      invite: parseSip(raw),
+    });
+    this.send(raw);
+    return callId;
+  }
+
+  /** The caller gives up before an answer. */
+  cancelCall(callId: string): void {
+    const d = this.dialogs.get(callId);
+    if (!d) throw new Error('unknown call');
+    const via = header(d.invite, 'via');
+    this.send(`CANCEL ${d.remoteTarget} SIP/2.0\r\nVia: ${via}\r\nMax-Forwards: 70\r\nFrom: ${header(d.invite, 'from')}\r\nTo: ${header(d.invite, 'to')}\r\nCall-ID: ${callId}\r\nCSeq: 1 CANCEL\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  /** An in-dialog request from the far end (BYE, NOTIFY…). */
+  inDialog(callId: string, method: string, headers: [string, string][] = [], body = ''): void {
+    const d = this.dialogs.get(callId);
+    if (!d) throw new Error('unknown dialog');
+    d.cseq += 1;
+    this.send(buildRequest(method, d.remoteTarget, [
+      ['From', `<${d.localUri}>;tag=${d.localTag}`],
+      ['To', `<${d.remoteUri}>;tag=${d.remoteTag}`],
+      ['Call-ID', callId],
+      ['CSeq', `${d.cseq} ${method}`],
+      ...headers,
+    ], body));
+  }
+
+  /** NOTIFY carrying the transfer progress for a REFER from the phone. */
+  notifyRefer(refer: SipMessage, sipfrag: string): void {
+    this.inDialog(header(refer, 'call-id'), 'NOTIFY', [
+      ['Event', 'refer'],
+      ['Subscription-State', 'terminated;reason=noresource'],
+      ['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'],
+      ['Content-Type', 'message/sipfrag;version=2.0'],
+    ], sipfrag);
+  }
+}
