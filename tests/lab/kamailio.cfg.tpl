@@ -214,25 +214,12 @@ route[WITHINDLG] {
 }
 
 route[AUTH] {
-	# only local users may originate calls through the lab
+	# only local users may originate requests through the lab
 	if (!(from_uri == myself)) {
 		sl_send_reply("403", "Not a Local User");
 		exit;
 	}
-	if ($au != $null && $au != "" && $sht(users=>$au) == $null) {
-		sl_send_reply("403", "Unknown User");
-		exit;
-	}
-	if (!pv_auth_check("{{DOMAIN}}", "$sht(users=>$au)", "0", "1")) {
-		$var(rc) = $rc;
-		if ($var(rc) == -2 || $var(rc) == -8) {
-			sl_send_reply("403", "Wrong Credentials");
-			exit;
-		}
-		auth_challenge("{{DOMAIN}}", "0");
-		exit;
-	}
-	consume_credentials();
+	route(CHECK_CREDENTIALS);
 }
 
 route[REGISTRAR] {
@@ -244,15 +231,22 @@ route[REGISTRAR] {
 		sl_send_reply("403", "Unknown User");
 		exit;
 	}
-	route(AUTH_REGISTER);
+	route(CHECK_CREDENTIALS);
 	if (!save("location")) {
 		sl_reply_error();
 	}
+	xlog("L_INFO", "REGISTER $tU from $si:$sp ($proto) contact $ct\n");
 	exit;
 }
 
-route[AUTH_REGISTER] {
-	if ($au != $null && $au != "" && $sht(users=>$au) == $null) {
+# Digest check against the htable; 401 (REGISTER) / 407 (others) challenge
+# when there are no (or stale) credentials, 403 when they are wrong.
+route[CHECK_CREDENTIALS] {
+	if ($au == $null || $au == "") {
+		auth_challenge("{{DOMAIN}}", "0");
+		exit;
+	}
+	if ($sht(users=>$au) == $null) {
 		sl_send_reply("403", "Unknown User");
 		exit;
 	}
@@ -275,6 +269,7 @@ route[LOCATION] {
 	}
 	if (!lookup("location")) {
 		$var(rc) = $rc;
+		xlog("L_INFO", "$rm to $rU: not registered (lookup $var(rc))\n");
 		t_newtran();
 		switch ($var(rc)) {
 			case -2:
@@ -300,7 +295,12 @@ route[RELAY] {
 		t_on_failure("FAILED");
 	}
 	if (!t_relay()) {
-		sl_reply_error();
+		# registered contact whose WebSocket is gone: "offline"
+		if (!has_totag() && is_method("INVITE|MESSAGE|REFER|SUBSCRIBE")) {
+			send_reply("480", "Temporarily Unavailable");
+		} else {
+			sl_reply_error();
+		}
 	}
 	exit;
 }
@@ -317,6 +317,7 @@ failure_route[FAILED] {
 	if (t_is_canceled()) {
 		exit;
 	}
+	xlog("L_INFO", "$rm to $rU failed: $T_reply_code\n");
 	# no answer at all from the callee (gone, unreachable): say "offline"
 	if (t_branch_timeout() && !t_branch_replied()) {
 		t_reply("480", "Temporarily Unavailable");
@@ -345,8 +346,4 @@ event_route[xhttp:request] {
 		}
 	}
 	xhttp_reply("404", "Not Found", "text/plain", "kamailio test lab: use WebSocket\n");
-}
-
-event_route[websocket:closed] {
-	xlog("L_INFO", "WebSocket closed $si:$sp\n");
 }

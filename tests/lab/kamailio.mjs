@@ -287,7 +287,9 @@ const startPpid = process.ppid;
 const fs = require('node:fs');
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
 let killing = false;
-function cleanup() { try { fs.rmSync(dir, { recursive: true, force: true }); } catch {} process.exit(0); }
+const parentAlive = () => process.ppid === startPpid && alive(parentPid);
+// the parent removes the dir itself (stop()) unless it is gone
+function cleanup() { if (!parentAlive()) { try { fs.rmSync(dir, { recursive: true, force: true }); } catch {} } process.exit(0); }
 function kill(why) {
   if (killing) return; killing = true;
   try { process.stderr.write('[lab watchdog] stopping kamailio: ' + why + '\n'); } catch {}
@@ -305,7 +307,7 @@ process.on('SIGINT', () => {});
 setInterval(() => {
   if (killing) return;
   if (!alive(pgid)) cleanup();
-  else if (process.ppid !== startPpid || !alive(parentPid)) kill('parent process ' + parentPid + ' is gone');
+  else if (!parentAlive()) kill('parent process ' + parentPid + ' is gone');
   else if (Date.now() > deadline) kill('max lifetime reached');
 }, 500);
 `;
@@ -336,7 +338,7 @@ export async function startLab(opts = {}) {
   const maxLifetimeMs = opts.maxLifetimeMs ?? DEFAULT_MAX_LIFETIME_MS;
   const startTimeoutMs = opts.startTimeoutMs ?? 20000;
   const debug = opts.debug ?? (opts.log ? 2 : 1);
-  const attempts = opts.port && opts.udpPort ? 1 : 4;
+  const attempts = opts.port || opts.udpPort ? 1 : 4; // retry only with ports we picked
 
   let lastError = /** @type {Error | null} */ (null);
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -346,7 +348,7 @@ export async function startLab(opts = {}) {
       return await launch({ bin, moduleDir, domain, accounts, wsPort, udpPort, debug, maxLifetimeMs, startTimeoutMs, opts });
     } catch (e) {
       lastError = /** @type {Error} */ (e);
-      const portClash = /Address already in use|bind/i.test(lastError.message);
+      const portClash = /address already in use/i.test(lastError.message);
       if (!portClash || attempt === attempts) break;
       note(`port clash on ${wsPort}/${udpPort}, retrying with other ports`);
     }
@@ -453,12 +455,16 @@ async function launch(p) {
   const deadline = Date.now() + p.startTimeoutMs;
   for (;;) {
     if (!running) {
+      const log = logTail();
       await stop();
+      const bind = /bind\(.*\) on ([0-9.]+:\d+)\s*:\s*Address already in use/i.exec(log);
       throw new Error(
-        `kamailio exited during start-up (code ${exitCode}); last log lines:\n${logTail()}`,
+        bind
+          ? `kamailio could not listen on ${bind[1]}: address already in use`
+          : `kamailio exited during start-up (code ${exitCode}); last log lines:\n${log}`,
       );
     }
-    if (await wsHandshake(p.wsPort)) break;
+    if (await Promise.race([wsHandshake(p.wsPort), exited.then(() => false)])) break;
     if (Date.now() > deadline) {
       const log = logTail();
       await stop();

@@ -26,7 +26,8 @@ async function bundle(entry, outFile) {
   /** @type {any} */
   let esbuild = null;
   try {
-    esbuild = await import('esbuild');
+    const name = 'esbuild'; // optional: not a dependency of this project
+    esbuild = await import(name);
   } catch {
     /* not installed */
   }
@@ -45,7 +46,8 @@ async function bundle(entry, outFile) {
   /** @type {any} */
   let rolldown;
   try {
-    rolldown = await import('rolldown');
+    const name = 'rolldown'; // comes with vite (wxt)
+    rolldown = await import(name);
   } catch {
     throw new Error('neither esbuild nor rolldown can be imported: cannot bundle the remote phone');
   }
@@ -107,6 +109,7 @@ export async function startRemotePhoneServer(opts = {}) {
  * @property {string} [user]
  * @property {string} [password]
  * @property {boolean} [autoAnswer]
+ * @property {'auto'|'rtp'|'tone'|'off'} [dtmfDetect]  RFC 4733 receive detection (default auto = rtp)
  * @property {number} [timeoutMs]   page load + registration timeout (default 15 s)
  */
 
@@ -132,7 +135,15 @@ export async function openRemotePhone(browser, url, opts = {}) {
   if (opts.user && opts.password && opts.wsUrl && opts.domain) {
     await page.evaluate(
       (o) => /** @type {any} */ (window).remote.register(o),
-      { wsUrl: opts.wsUrl, domain: opts.domain, user: opts.user, password: opts.password, autoAnswer: opts.autoAnswer, timeoutMs: timeout },
+      {
+        wsUrl: opts.wsUrl,
+        domain: opts.domain,
+        user: opts.user,
+        password: opts.password,
+        autoAnswer: opts.autoAnswer,
+        dtmfDetect: opts.dtmfDetect,
+        timeoutMs: timeout,
+      },
     );
   }
   return page;

@@ -20,10 +20,10 @@
 //   {type:'call-failed', call, code, reason}        outgoing call got a final non-2xx
 //   {type:'bye-received', call}
 //   {type:'cancel-received', call}
-//   {type:'terminated', call, direction, remote, reason, durationMs}
+//   {type:'terminated', call, direction, remote, reason, code?, durationMs}
 //        reason: 'local-hangup' | 'remote-hangup' | 'canceled' | 'rejected' | 'failed' | 'ended'
 //   {type:'dtmf', call, digit, via:'info', contentType, duration}
-//   {type:'dtmf', call, digit, via:'rfc4733', detectedBy:'tone'}   see note below
+//   {type:'dtmf', call, digit, via:'rfc4733', detectedBy:'rtp'|'tone', duration?}  see note below
 //   {type:'dtmf-sent', call, digits, via}
 //   {type:'info', call, contentType, body}          INFO that is not DTMF
 //   {type:'refer', call, referTo, target, referredBy}  peer asked us to transfer
@@ -32,18 +32,25 @@
 //   {type:'refer-sent', call, target}  {type:'refer-accepted', call, code}
 //   {type:'refer-failed', call, code, reason}
 //   {type:'refer-notify', call, status, reason, final}  NOTIFY (sipfrag) about our REFER
-//   {type:'message', from, body, contentType}
+//   {type:'notify', call, event}                    other in-dialog NOTIFY
+//   {type:'message', from, body, contentType}     incoming MESSAGE
+//   {type:'message-sent', to, code}
+//   {type:'reinvite', call, statusCode, sdpDirection}  peer re-INVITEd us (hold/unhold)
+//   {type:'hold', call, on}                          our re-INVITE for hold/unhold was accepted
 //
-// RFC 4733 note: a receiving RTCPeerConnection does not surface
-// telephone-event packets to JavaScript (no API, no per-payload stats).
-// Chromium's NetEq however renders received telephone-events as audible DTMF
-// tones in the remote audio track, so this page runs a Goertzel DTMF detector
-// on the remote audio and reports {type:'dtmf', via:'rfc4733', detectedBy:'tone'}.
-// That path is best-effort (timing-sensitive, needs tones >= ~60 ms); SIP INFO
-// is the exact one.
+// RFC 4733 note: RTCPeerConnection has no API or stat for received
+// telephone-events. This page attaches an encoded transform
+// (RTCRtpScriptTransform, frames pass through unchanged) to the audio
+// receiver and reports the telephone-event payloads it sees: exact digits,
+// one event per digit (detectedBy:'rtp', duration = of the first packet, in
+// RTP clock units). Fallback where that API is missing, or with
+// register({dtmfDetect:'tone'}): a Goertzel detector on the remote audio,
+// since Chromium's NetEq renders received telephone-events as audible DTMF
+// tones (detectedBy:'tone'; best effort, may miss digits under CPU load).
 
 import {
   Inviter,
+  Messager,
   Registerer,
   RegistererState,
   SessionState,
@@ -62,9 +69,11 @@ import {
  * @property {string} callId
  * @property {number} [establishedAt]
  * @property {string} [endReason]
+ * @property {{code: number, reason: string}} [failure]  final non-2xx to our INVITE
  * @property {boolean} terminated
  * @property {HTMLAudioElement} [audio]
  * @property {() => void} [stopDetector]
+ * @property {'rtp'|'tone'|'off'} detectMode  how received RFC 4733 DTMF is detected
  */
 
 const ICE_GATHERING_TIMEOUT_MS = 200;
@@ -157,6 +166,8 @@ let config = null;
 let autoAnswer = false;
 let autoAnswerDelayMs = 0;
 let acceptRefer = true;
+/** @type {'auto'|'rtp'|'tone'|'off'} how received RFC 4733 DTMF is detected */
+let dtmfDetect = 'auto';
 let callSeq = 0;
 /** @type {Map<number, Call>} */
 const calls = new Map();
@@ -218,6 +229,7 @@ function track(session, direction, remote) {
     remote,
     callId: /** @type {any} */ (session).request?.callId || '',
     terminated: false,
+    detectMode: detectModeNow(),
   };
   calls.set(call.id, call);
   session.delegate = {
@@ -232,6 +244,14 @@ function track(session, direction, remote) {
       record('notify', { call: call.id, event: notification.request.getHeader('event') || '' });
       notification.accept();
     },
+    onSessionDescriptionHandler: (sdh) => {
+      const pc = /** @type {any} */ (sdh).peerConnection;
+      if (call.detectMode === 'rtp' && pc && !call.stopDetector) installRtpEventDetector(call, pc);
+    },
+    onInvite: (request, _response, statusCode) => {
+      const m = /a=(sendrecv|sendonly|recvonly|inactive)/.exec(String(request.body || ''));
+      record('reinvite', { call: call.id, statusCode, sdpDirection: m ? m[1] : 'sendrecv' });
+    },
   };
   session.stateChange.addListener((state) => {
     if (state === SessionState.Established) {
@@ -244,13 +264,19 @@ function track(session, direction, remote) {
       if (idx >= 0) pending.splice(idx, 1);
       call.stopDetector?.();
       if (call.audio) call.audio.srcObject = null;
-      record('terminated', {
-        call: call.id,
-        direction,
-        remote,
-        reason: call.endReason || (call.establishedAt ? 'ended' : 'failed'),
-        durationMs: call.establishedAt ? Math.round(performance.now() - call.establishedAt) : 0,
-      });
+      const durationMs = call.establishedAt ? Math.round(performance.now() - call.establishedAt) : 0;
+      // SIP.js runs the request delegate's onReject right after this
+      // transition: record 'terminated' after it, with the failure code
+      queueMicrotask(() =>
+        record('terminated', {
+          call: call.id,
+          direction,
+          remote,
+          reason: call.endReason || (call.establishedAt ? 'ended' : 'failed'),
+          code: call.failure?.code,
+          durationMs,
+        }),
+      );
     }
   });
   return call;
@@ -274,11 +300,88 @@ function attachMedia(call) {
   audio.srcObject = stream;
   audio.play().catch(() => {});
   call.audio = audio;
-  try {
-    call.stopDetector = startToneDetector(call, stream);
-  } catch (e) {
-    console.warn('DTMF tone detector unavailable', e);
+  if (call.detectMode === 'tone') {
+    try {
+      call.stopDetector = startToneDetector(call, stream);
+    } catch (e) {
+      console.warn('DTMF tone detector unavailable', e);
+    }
   }
+}
+
+/** @returns {'rtp'|'tone'|'off'} */
+function detectModeNow() {
+  if (dtmfDetect !== 'auto') return dtmfDetect;
+  return typeof RTCRtpScriptTransform === 'function' ? 'rtp' : 'tone';
+}
+
+// Worker for the RTP-level RFC 4733 detector: an encoded-transform on the
+// audio receiver that passes every frame through unchanged and reports the
+// telephone-event payloads (event code, end bit, duration, RTP timestamp).
+const RTP_EVENT_WORKER = `
+onrtctransform = (ev) => {
+  const t = ev.transformer;
+  const pts = new Set(t.options.pts || []);
+  t.readable.pipeThrough(new TransformStream({
+    transform(frame, ctl) {
+      try {
+        const md = frame.getMetadata();
+        const mime = String(md.mimeType || '').toLowerCase();
+        if (pts.has(md.payloadType) || mime.endsWith('telephone-event')) {
+          const b = new Uint8Array(frame.data);
+          if (b.length >= 4) self.postMessage({ event: b[0], end: (b[1] & 0x80) !== 0, duration: (b[2] << 8) | b[3], ts: md.rtpTimestamp, pt: md.payloadType });
+        }
+      } catch (e) { /* never block media */ }
+      ctl.enqueue(frame);
+    },
+  })).pipeTo(t.writable).catch(() => {});
+};
+`;
+/** @type {string | null} */
+let rtpEventWorkerUrl = null;
+
+/**
+ * RFC 4733 detection at the RTP level (RTCRtpScriptTransform on the audio
+ * receiver, frames pass through unchanged). Chromium only feeds a receiver
+ * transform that exists before the receive stream is set up: for the offerer
+ * that is before setLocalDescription(offer) (so it is attached when SIP.js
+ * adds the microphone track), for the answerer in the 'track' event of
+ * setRemoteDescription(offer). Attaching it later silently gets no frames.
+ * @param {Call} call @param {RTCPeerConnection} pc
+ */
+function installRtpEventDetector(call, pc) {
+  /** @type {Worker | null} */
+  let worker = null;
+  const seen = new Set();
+  const attach = (/** @type {RTCRtpReceiver} */ receiver) => {
+    if (worker || receiver.track?.kind !== 'audio') return;
+    rtpEventWorkerUrl ||= URL.createObjectURL(new Blob([RTP_EVENT_WORKER], { type: 'text/javascript' }));
+    const w = new Worker(rtpEventWorkerUrl);
+    worker = w;
+    w.onerror = (e) => console.warn('RFC 4733 detector worker error', e.message);
+    w.onmessage = (/** @type {MessageEvent} */ m) => {
+      const { event, ts, duration } = m.data;
+      if (seen.has(ts) || event > 15) return; // one report per event (same RTP timestamp)
+      seen.add(ts);
+      record('dtmf', { call: call.id, digit: '0123456789*#ABCD'[event], via: 'rfc4733', detectedBy: 'rtp', duration });
+    };
+    try {
+      /** @type {any} */ (receiver).transform = new RTCRtpScriptTransform(w, { pts: [] });
+    } catch (e) {
+      console.warn('RTCRtpScriptTransform failed', e);
+    }
+  };
+  // answerer: the transceiver appears with the remote offer
+  pc.addEventListener('track', (ev) => attach(ev.receiver));
+  // offerer: SIP.js adds the local track before creating the offer
+  const addTrack = pc.addTrack.bind(pc);
+  pc.addTrack = (track, ...streams) => {
+    const sender = addTrack(track, ...streams);
+    const tr = pc.getTransceivers().find((t) => t.sender === sender);
+    if (tr) attach(tr.receiver);
+    return sender;
+  };
+  call.stopDetector = () => worker?.terminate();
 }
 
 const ROWS = [697, 770, 852, 941];
@@ -415,7 +518,7 @@ function onInvite(invitation) {
     callId: call.callId,
     referredBy: invitation.request.getHeader('referred-by') || '',
   });
-  invitation.progress().catch(() => {}); // 180 Ringing
+  // (SIP.js has already sent 180 Ringing before onInvite)
   const action = pendingActions.shift();
   if (action) {
     runAction(call, action);
@@ -458,7 +561,6 @@ async function rejectCall(call, code) {
 function invite(call, inviter, timeoutMs = 20000) {
   record('calling', { call: call.id, to: call.remote, target: inviter.request.ruri.toString(), callId: inviter.request.callId });
   call.callId = inviter.request.callId;
-  const since = seq;
   const outcome = new Promise((resolve, reject) => {
     const onState = (/** @type {SessionState} */ s) => {
       if (s === SessionState.Established) {
@@ -466,8 +568,10 @@ function invite(call, inviter, timeoutMs = 20000) {
         resolve({ call: call.id, to: call.remote, callId: call.callId });
       } else if (s === SessionState.Terminated) {
         inviter.stateChange.removeListener(onState);
-        const failed = events.find((e) => e.seq > since && e.type === 'call-failed' && e.call === call.id);
-        reject(new Error(failed ? `call to ${call.remote} failed: ${failed.code} ${failed.reason}` : `call to ${call.remote} ended before it was established`));
+        queueMicrotask(() => {
+          const f = call.failure;
+          reject(new Error(f ? `call to ${call.remote} failed: ${f.code} ${f.reason}` : `call to ${call.remote} ended before it was established`));
+        });
       }
     };
     inviter.stateChange.addListener(onState);
@@ -477,8 +581,9 @@ function invite(call, inviter, timeoutMs = 20000) {
       requestDelegate: {
         onProgress: (r) => record('progress', { call: call.id, code: r.message.statusCode, reason: r.message.reasonPhrase }),
         onReject: (r) => {
-          call.endReason = 'failed';
-          record('call-failed', { call: call.id, code: r.message.statusCode, reason: r.message.reasonPhrase });
+          call.endReason = call.endReason || 'failed';
+          call.failure = { code: r.message.statusCode ?? 0, reason: r.message.reasonPhrase ?? '' };
+          record('call-failed', { call: call.id, ...call.failure });
         },
       },
     })
@@ -497,13 +602,15 @@ function invite(call, inviter, timeoutMs = 20000) {
 /**
  * Creates the user agent, connects and registers.
  * @param {{wsUrl: string, domain: string, user: string, password: string, displayName?: string,
- *   autoAnswer?: boolean, timeoutMs?: number, traceSip?: boolean, expires?: number}} opts
+ *   autoAnswer?: boolean, timeoutMs?: number, traceSip?: boolean, expires?: number,
+ *   dtmfDetect?: 'auto'|'rtp'|'tone'|'off'}} opts
  * @returns {Promise<{aor: string}>}
  */
 async function register(opts) {
   if (ua) await unregister().catch(() => {});
   config = { wsUrl: opts.wsUrl, domain: opts.domain, user: opts.user, password: opts.password };
   if (opts.autoAnswer !== undefined) autoAnswer = !!opts.autoAnswer;
+  if (opts.dtmfDetect) dtmfDetect = opts.dtmfDetect;
   const timeoutMs = opts.timeoutMs ?? 10000;
   const uri = UserAgent.makeURI(`sip:${opts.user}@${opts.domain}`);
   if (!uri) throw new Error(`bad user/domain ${opts.user}@${opts.domain}`);
@@ -635,10 +742,17 @@ function rejectNext(code = 486, opts = {}) {
   return nextAction('reject', code, opts.timeoutMs ?? 15000);
 }
 
-/** @param {'answer'|'reject'} action @param {number|undefined} code @param {number} timeoutMs */
+/**
+ * @param {'answer'|'reject'} action @param {number|undefined} code @param {number} timeoutMs
+ * @returns {Promise<any>}
+ */
 function nextAction(action, code, timeoutMs) {
   const waiting = pending.shift();
-  if (waiting) return withTimeout(action === 'answer' ? answer(waiting) : rejectCall(waiting, code ?? 486), timeoutMs, action);
+  if (waiting) {
+    /** @type {Promise<any>} */
+    const p = action === 'answer' ? answer(waiting) : rejectCall(waiting, code ?? 486);
+    return withTimeout(p, timeoutMs, action);
+  }
   return new Promise((resolve, reject) => {
     const entry = { action, code, resolve, reject };
     pendingActions.push(entry);
@@ -760,14 +874,74 @@ async function transfer(target, opts = {}) {
 }
 
 /**
- * RTP counters of the current call (or `id`), summed over audio streams.
+ * Puts the current call (or opts.call) on hold / takes it off hold with a
+ * re-INVITE (SDP sendonly / sendrecv). Resolves when the peer accepted it.
+ * @param {boolean} [on]
+ * @param {{call?: number, timeoutMs?: number}} [opts]
+ */
+async function hold(on = true, opts = {}) {
+  const c = getCall(opts.call);
+  const session = /** @type {any} */ (c.session);
+  session.sessionDescriptionHandlerOptionsReInvite = { hold: on };
+  await withTimeout(
+    new Promise((resolve, reject) => {
+      c.session
+        .invite({
+          sessionDescriptionHandlerOptions: /** @type {any} */ ({ hold: on, ...AUDIO_ONLY }),
+          requestDelegate: {
+            onAccept: () => resolve(undefined),
+            onReject: (r) => reject(new Error(`re-INVITE rejected: ${r.message.statusCode} ${r.message.reasonPhrase}`)),
+          },
+        })
+        .catch(reject);
+    }),
+    opts.timeoutMs ?? 10000,
+    on ? 'hold' : 'unhold',
+  );
+  record('hold', { call: c.id, on });
+  return { call: c.id, on };
+}
+
+/**
+ * Sends a SIP MESSAGE; resolves with the final status code.
+ * @param {string} target @param {string} text
+ * @param {{contentType?: string, timeoutMs?: number}} [opts]
+ */
+async function message(target, text, opts = {}) {
+  if (!ua) throw new Error('not registered');
+  const uri = toUri(target);
+  const agent = ua;
+  const code = await withTimeout(
+    new Promise((resolve, reject) => {
+      new Messager(agent, uri, text, opts.contentType || 'text/plain')
+        .message({
+          requestDelegate: {
+            onAccept: (r) => resolve(r.message.statusCode),
+            onReject: (r) => reject(new Error(`MESSAGE rejected: ${r.message.statusCode} ${r.message.reasonPhrase}`)),
+          },
+        })
+        .catch(reject);
+    }),
+    opts.timeoutMs ?? 10000,
+    `MESSAGE to ${target}`,
+  );
+  record('message-sent', { to: uri.user || '', code });
+  return { code };
+}
+
+/**
+ * RTP counters of the current call (or `id`), summed over audio streams, and
+ * the audio transceiver's negotiated direction ('sendrecv', 'recvonly' when
+ * the peer holds us, 'sendonly' when we hold, 'inactive').
  * @param {number} [id]
  */
 async function stats(id) {
   const c = getCall(id);
   const pc = peerConnection(c);
-  const out = { call: c.id, packetsSent: 0, bytesSent: 0, packetsReceived: 0, bytesReceived: 0, packetsLost: 0, totalAudioEnergy: 0, audioLevel: 0 };
+  const out = { call: c.id, packetsSent: 0, bytesSent: 0, packetsReceived: 0, bytesReceived: 0, packetsLost: 0, totalAudioEnergy: 0, audioLevel: 0, direction: /** @type {string|null} */ (null) };
   if (!pc) return out;
+  const tr = pc.getTransceivers().find((t) => t.receiver.track?.kind === 'audio');
+  out.direction = tr?.currentDirection ?? null;
   const report = await pc.getStats();
   report.forEach((s) => {
     if (s.kind !== 'audio' && s.mediaType !== 'audio') return;
@@ -869,7 +1043,11 @@ const api = {
   hangupAll,
   sendDtmf,
   transfer,
+  hold,
+  message,
   stats,
+  /** escape hatch for tests: the RTCPeerConnection of the current call (or `id`) */
+  peerConnection: (/** @type {number|undefined} */ id) => peerConnection(getCall(id)),
   bareCallTimed,
   setAutoAnswer,
   setAcceptRefer,
