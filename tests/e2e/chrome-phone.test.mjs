@@ -1,0 +1,238 @@
+// The built Chrome extension against the real lab PBX (Kamailio) in Debian Chromium.
+// Account 1001 is the extension; 1002–1004 are SIP.js remote phones in the same browser.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchWithExtension, offscreenPage, openExtensionPage, serviceWorker } from './support/chrome.mjs';
+import { startLabSession } from './support/lab-session.mjs';
+import {
+  dialFromPopup, errorText, press, saveAccount, waitForCallState, waitForRegistration,
+} from './support/ui.mjs';
+
+/** @type {Awaited<ReturnType<typeof startLabSession>>} */
+let session;
+/** @type {import('puppeteer-core').Browser} */
+let browser;
+let extensionId = '';
+/** @type {import('puppeteer-core').Page} */
+let options;
+/** @type {import('puppeteer-core').Page} */
+let popup;
+const remotes = {};
+
+const goodAccount = () => ({
+  wsUrl: session.lab.wsUrl,
+  domain: session.lab.domain,
+  username: '1001',
+  secret: session.account('1001').password,
+  displayName: 'Jane Seller',
+});
+
+/** The phone host's state, read the way the popup reads it. */
+const phoneState = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));
+
+async function liveCallId() {
+  const state = await phoneState();
+  const call = state.calls.find((c) => c.state !== 'ended');
+  assert.ok(call, 'a live call in the phone host');
+  return call.id;
+}
+
+async function reopenPopup() {
+  await popup?.close();
+  popup = await openExtensionPage(browser, extensionId, 'popup.html');
+}
+
+before(async () => {
+  session = await startLabSession();
+  ({ browser, extensionId } = await launchWithExtension());
+  remotes['1002'] = await session.remote(browser, '1002', { autoAnswer: true });
+  remotes['1003'] = await session.remote(browser, '1003', { autoAnswer: true });
+  remotes['1004'] = await session.remote(browser, '1004');
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await session?.stop();
+});
+
+describe('Chrome extension phone, against Kamailio', { concurrency: false }, () => {
+  it('opens the microphone page on install, and it grants the microphone', async () => {
+    const target = await browser.waitForTarget((t) => t.url().endsWith('/mic-permission.html'), { timeout: 10_000 });
+    const page = await target.asPage();
+    await page.bringToFront();
+    await press(page, 'Allow microphone');
+    const text = await page.waitForSelector('[role="status"]', { timeout: 10_000 });
+    assert.match(await text.evaluate((e) => e.textContent), /Microphone allowed/);
+    await page.close();
+  });
+
+  it('shows Missing Parameter before an account is saved, naming the fields', async () => {
+    popup = await openExtensionPage(browser, extensionId, 'popup.html');
+    const text = await errorText(popup, 'missingParameter');
+    assert.match(text, /Missing Parameter/);
+    assert.match(text, /WebSocket server URL, SIP domain \(PBX\), Username \/ extension, VoIP secret/);
+  });
+
+  it('refuses an invalid account with a message on each wrong field', async () => {
+    options = await openExtensionPage(browser, extensionId, 'options.html');
+    const errors = await saveAccount(options, { ...goodAccount(), wsUrl: 'http://pbx', domain: 'not a host', secret: '' });
+    assert.deepEqual(errors.slice(0, 3), [
+      'Must start with wss:// (or ws:// for a PBX on this computer).',
+      'A host name or IP address, e.g. pbx.example.com.',
+      'Required.',
+    ]);
+  });
+
+  it('registers with Kamailio once the account is saved', async () => {
+    const errors = await saveAccount(options, goodAccount());
+    assert.deepEqual(errors, []);
+    await reopenPopup();
+    await waitForRegistration(popup, 'registered');
+    const status = await popup.$eval('[role="status"]', (e) => e.textContent);
+    assert.match(status, /Ready/);
+    assert.match(status, /1001@lab\.test/);
+    // The secret is never sent back to a page.
+    const view = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'bg:getSettings' }));
+    assert.equal(JSON.stringify(view).includes(session.account('1001').password), false);
+    assert.equal(view.hasSecret, true);
+  });
+
+  it('calls the remote phone, which answers; RTP flows both ways; hangs up', async () => {
+    const since = await remotes['1002'].evaluate(() => remote.lastSeq);
+    await dialFromPopup(popup, '1002');
+    const invite = await remotes['1002'].evaluate((s) => remote.waitForEvent('invite', { since: s }), since);
+    assert.equal(invite.from, '1001');
+    assert.equal(invite.displayName, 'Jane Seller');
+    await waitForCallState(popup, 'established');
+    const callId = await liveCallId();
+    const host = await offscreenPage(browser);
+    const first = await host.evaluate((id) => softphoneDiagnostics.rtpStats(id), callId);
+    await new Promise((r) => setTimeout(r, 1000));
+    const later = await host.evaluate((id) => softphoneDiagnostics.rtpStats(id), callId);
+    assert.ok(later.packetsSent > first.packetsSent, `extension sends RTP (${first.packetsSent} → ${later.packetsSent})`);
+    assert.ok(later.packetsReceived > first.packetsReceived, `extension receives RTP (${first.packetsReceived} → ${later.packetsReceived})`);
+    const far = await remotes['1002'].evaluate(() => remote.stats());
+    assert.ok(far.packetsReceived > 0 && far.packetsSent > 0, 'far end sends and receives RTP');
+    await press(popup, 'Hang up');
+    const end = await remotes['1002'].evaluate((s) => remote.waitForEvent('terminated', { since: s }), since);
+    assert.equal(end.reason, 'remote-hangup');
+    await popup.waitForSelector('#number');
+  });
+
+  it('an incoming call rings with every page closed: notification, badge, ringtone; answered from the reopened popup', async () => {
+    await popup.close();
+    popup = null;
+    const since = await remotes['1004'].evaluate(() => remote.lastSeq);
+    await remotes['1004'].evaluate(() => {
+      void remote.call('1001').catch(() => {});
+    });
+    const worker = await serviceWorker(browser);
+    const notifications = await worker.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const all = await chrome.notifications.getAll();
+        if (Object.keys(all).length > 0) return all;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return {};
+    });
+    assert.ok(Object.keys(notifications).some((id) => id.startsWith('incoming:')), 'incoming-call notification shown');
+    assert.equal(await worker.evaluate(() => chrome.action.getBadgeText({})), '☎');
+    const host = await offscreenPage(browser);
+    assert.equal(await host.evaluate(() => softphoneDiagnostics.ringtone()), 'playing');
+
+    popup = await openExtensionPage(browser, extensionId, 'popup.html');
+    const who = await popup.waitForSelector('section[aria-label="Incoming call"]', { timeout: 10_000 });
+    assert.match(await who.evaluate((e) => e.textContent), /1004/);
+    await press(popup, 'Answer');
+    await remotes['1004'].evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+    await waitForCallState(popup, 'established');
+    assert.equal(await host.evaluate(() => softphoneDiagnostics.ringtone()), 'stopped');
+    assert.equal(await worker.evaluate(() => chrome.action.getBadgeText({})), '●');
+    assert.deepEqual(await worker.evaluate(() => chrome.notifications.getAll()), {});
+  });
+
+  it('sends DTMF from the keypad and the far end receives the digits', async () => {
+    const since = await remotes['1004'].evaluate(() => remote.lastSeq);
+    await press(popup, 'Keypad');
+    for (const digit of ['1', '2', '#']) {
+      await press(popup, digit);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const digits = await remotes['1004'].evaluate(async (s) => {
+      const got = [];
+      let from = s;
+      while (got.length < 3) {
+        const ev = await remote.waitForEvent('dtmf', { since: from, timeoutMs: 8000 });
+        got.push(`${ev.digit}:${ev.via}`);
+        from = ev.seq;
+      }
+      return got;
+    }, since);
+    assert.deepEqual(digits, ['1:rfc4733', '2:rfc4733', '#:rfc4733']);
+    const state = await phoneState();
+    assert.equal(state.calls.find((c) => c.state === 'established').dtmfMode, 'rfc4733');
+  });
+
+  it('mutes, holds and resumes; the far end sees the hold', async () => {
+    await press(popup, 'Mute');
+    await popup.waitForSelector('button[aria-label="Mute"][aria-pressed="true"]');
+    assert.equal((await phoneState()).calls[0].muted, true);
+    await press(popup, 'Mute');
+    const since = await remotes['1004'].evaluate(() => remote.lastSeq);
+    await press(popup, 'Hold');
+    await popup.waitForSelector('button[aria-label="Hold"][aria-pressed="true"]', { timeout: 10_000 });
+    const reinvite = await remotes['1004'].evaluate((s) => remote.waitForEvent('reinvite', { since: s }), since);
+    assert.equal(reinvite.sdpDirection, 'sendonly');
+    await press(popup, 'Hold');
+    await popup.waitForSelector('button[aria-label="Hold"][aria-pressed="false"]', { timeout: 10_000 });
+    await press(popup, 'Hang up');
+    await popup.waitForSelector('#number');
+  });
+
+  it('transfers a call to a third account, which rings; the call ends once confirmed', async () => {
+    const since2 = await remotes['1002'].evaluate(() => remote.lastSeq);
+    const since3 = await remotes['1003'].evaluate(() => remote.lastSeq);
+    await dialFromPopup(popup, '1002');
+    await waitForCallState(popup, 'established');
+    await press(popup, 'Transfer');
+    await popup.type('#transfer-target', '1003');
+    await popup.click('form.transfer button[type="submit"]');
+    const refer = await remotes['1002'].evaluate((s) => remote.waitForEvent('refer', { since: s }), since2);
+    assert.equal(refer.target, '1003');
+    const ringing = await remotes['1003'].evaluate((s) => remote.waitForEvent('invite', { since: s }), since3);
+    assert.equal(ringing.from, '1002');
+    await popup.waitForSelector('#number', { timeout: 15_000 });
+    const state = await phoneState();
+    assert.equal(state.calls.find((c) => c.state === 'ended')?.outcome, 'transferred');
+    await remotes['1003'].evaluate(() => remote.hangupAll());
+  });
+
+  it('rejects an incorrect number with the +country hint', async () => {
+    await dialFromPopup(popup, 'call me maybe');
+    const text = await errorText(popup, 'incorrectNumber');
+    assert.match(text, /Incorrect Number/);
+    assert.match(text, /\+16506913277/);
+  });
+
+  it('a wrong secret shows the authentication message', async () => {
+    await saveAccount(options, { ...goodAccount(), secret: 'not-the-secret' });
+    await reopenPopup();
+    const text = await errorText(popup, 'authFailed');
+    assert.match(text, /Authentication failed/);
+    assert.match(text, /403/);
+    assert.equal(text.includes('not-the-secret'), false);
+  });
+
+  it('a wrong WebSocket URL shows the user-agent start message', async () => {
+    await saveAccount(options, { ...goodAccount(), wsUrl: 'ws://127.0.0.1:9/ws' });
+    await reopenPopup();
+    const text = await errorText(popup, 'userAgentStart');
+    assert.match(text, /Failed to start the user agent/);
+    assert.match(text, /URL of the websocket may be wrong/);
+  });
+
+  it('recovers once the account is fixed, without a page refresh', async () => {
+    await saveAccount(options, goodAccount());
+    await waitForRegistration(popup, 'registered', 30_000);
+  });
+});

@@ -1,0 +1,53 @@
+// Debian Chromium with the built extension loaded, driven by puppeteer-core.
+import path from 'node:path';
+import { launchChromium } from '../../lab/browser.mjs';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const CHROME_BUILD = path.join(ROOT, '.output/chrome-mv3');
+
+/**
+ * Starts Chromium with the unpacked MV3 build; returns the browser, the extension id and its
+ * service worker.
+ * @param {{ extDir?: string, headless?: boolean, args?: string[] }} [opts]
+ */
+export async function launchWithExtension(opts = {}) {
+  const browser = await launchChromium({
+    headless: opts.headless ?? true,
+    pipe: true,
+    enableExtensions: [opts.extDir ?? CHROME_BUILD],
+    args: opts.args ?? [],
+    dumpio: opts.dumpio ?? false,
+  });
+  const workerTarget = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+    { timeout: 20_000 },
+  );
+  const extensionId = new URL(workerTarget.url()).host;
+  return { browser, extensionId, workerTarget };
+}
+
+/** The service worker as a puppeteer WebWorker (it may have been restarted: look it up again). */
+export async function serviceWorker(browser) {
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+    { timeout: 20_000 },
+  );
+  return target.worker();
+}
+
+/** The offscreen document (phone host) as a page, once the background has created it. */
+export async function offscreenPage(browser) {
+  const target = await browser.waitForTarget((t) => t.url().endsWith('/offscreen.html'), { timeout: 20_000 });
+  return target.asPage();
+}
+
+/** Opens an extension page (popup.html, options.html …) in a normal tab. */
+export async function openExtensionPage(browser, extensionId, file) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`[${file}] page error: ${e.message}\n`));
+  await page.goto(`chrome-extension://${extensionId}/${file}`, { waitUntil: "load" });
+  // Headless Chromium with an extension crashes on a mouse click into a tab that is not in
+  // front, so every page we drive is brought to the front first, as a user would.
+  await page.bringToFront();
+  return page;
+}
