@@ -24,4 +24,9 @@ export default ts.config(
     files: ['tests/**', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Code passed to page.evaluate runs in the page, where these globals exist.
+    files: ['tests/e2e/**', 'tests/bench/**'],
+    languageOptions: { globals: { remote: 'readonly', softphoneDiagnostics: 'readonly' } },
+  },
 );

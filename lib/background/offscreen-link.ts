@@ -12,9 +12,16 @@ const PATH = '/offscreen.html';
  */
 export class OffscreenLink implements HostLink {
   private creating: Promise<void> | null = null;
+  /** Set once the document is known to exist; cleared when a message finds nobody. */
+  private known = false;
 
   async ensure(): Promise<void> {
-    if (await this.exists()) return;
+    if (this.known) return;
+    if (this.creating) return this.creating;
+    if (await this.exists()) {
+      this.known = true;
+      return;
+    }
     this.creating ??= chrome.offscreen
       .createDocument({
         url: PATH,
@@ -23,6 +30,9 @@ export class OffscreenLink implements HostLink {
       })
       .catch((e: unknown) => {
         if (!String(e).includes('Only a single offscreen')) throw e;
+      })
+      .then(() => {
+        this.known = true;
       })
       .finally(() => {
         this.creating = null;
@@ -38,13 +48,19 @@ export class OffscreenLink implements HostLink {
     return contexts.length > 0;
   }
 
-  async send(cmd: HostCommand): Promise<CommandResult<unknown>> {
+  async send(cmd: HostCommand, retried = false): Promise<CommandResult<unknown>> {
     await this.ensure();
     const envelope: HostEnvelope = { type: 'host:cmd', cmd };
     try {
       const reply = (await browser.runtime.sendMessage(envelope)) as CommandResult<unknown> | undefined;
       return reply ?? { ok: false, error: phoneError('internal', 'The phone host did not answer.') };
     } catch (e) {
+      // The document went away (or is still loading its script): look again, once.
+      this.known = false;
+      if (!retried) {
+        await new Promise((r) => setTimeout(r, 100));
+        return this.send(cmd, true);
+      }
       return { ok: false, error: phoneError('internal', e instanceof Error ? e.message : String(e)) };
     }
   }

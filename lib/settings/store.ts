@@ -11,13 +11,22 @@ export function suggestedCountry(): string {
   return countryFromLanguage(browser.i18n.getUILanguage());
 }
 
+/** Read on every dial, so kept in memory; any write (from any context) drops the copy. */
+let cachedAccount: AccountSettings | null = null;
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && ACCOUNT_KEY in changes) cachedAccount = null;
+});
+
 export async function loadAccount(): Promise<AccountSettings> {
+  if (cachedAccount) return { ...cachedAccount };
   const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as Partial<AccountSettings> | undefined;
-  return { ...emptySettings(suggestedCountry()), ...stored };
+  cachedAccount = { ...emptySettings(suggestedCountry()), ...stored };
+  return { ...cachedAccount };
 }
 
 export async function saveAccount(account: AccountSettings, secret: string | undefined): Promise<void> {
   if (secret !== undefined) await saveSecret(secret);
+  cachedAccount = null;
   await browser.storage.local.set({ [ACCOUNT_KEY]: account });
 }
 

@@ -14,6 +14,7 @@ import { phoneError, type PhoneError } from '../errors';
 import type { Logger } from '../log';
 import type { DialTarget } from '../phone-number';
 import { reconnectDelay } from './backoff';
+import { fastIceFactory } from './fast-ice';
 import { CallSession } from './call-session';
 import { Registration, canMoveRegistration, CallState } from './states';
 import type { CallSnapshot, PhoneSnapshot, Result, SipConfig } from './types';
@@ -37,8 +38,13 @@ export interface EngineDeps {
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (error: PhoneError): Result<never> => ({ ok: false, error });
 
-/** ICE with host candidates only is done in a few ms; never wait SIP.js's default 5 s. */
+/**
+ * SIP.js waits up to 5 s for ICE by default and asks Google's STUN server; we ask none (the
+ * PBX is reached directly or anchors media) and stop gathering at the first usable candidate
+ * (see fast-ice.ts); this timeout is only the fallback.
+ */
 const ICE_GATHERING_TIMEOUT_MS = 500;
+const ICE_SERVERS: RTCIceServer[] = [];
 const REGISTER_EXPIRES_S = 300;
 
 /**
@@ -132,7 +138,7 @@ export class PhoneEngine {
       transportOptions: { server: config.wsUrl, connectionTimeout: 5 },
       sessionDescriptionHandlerFactoryOptions: {
         iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
-        peerConnectionConfiguration: { iceServers: [] },
+        peerConnectionConfiguration: { iceServers: ICE_SERVERS },
       },
       userAgentString: 'Softphone-Extension/0.1 (SIP.js 0.21)',
       delegate: {
@@ -141,9 +147,8 @@ export class PhoneEngine {
       },
     };
     if (this.deps.transportConstructor) options.transportConstructor = this.deps.transportConstructor;
-    if (this.deps.sessionDescriptionHandlerFactory) {
-      options.sessionDescriptionHandlerFactory = this.deps.sessionDescriptionHandlerFactory;
-    }
+    options.sessionDescriptionHandlerFactory =
+      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS);
     return new UserAgent(options);
   }
 

@@ -1,0 +1,107 @@
+// Benchmark: click → INVITE on the wire, and click → Established, for the extension (popup
+// click, through background and offscreen host) beside a bare SIP.js page calling through the
+// same Kamailio and the same WebSocket tap, in the same run.
+import { launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+import { startLabSession } from '../e2e/support/lab-session.mjs';
+import { saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
+import { startWsTap } from '../lab/ws-tap.mjs';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const WARMUP = 2;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+
+async function waitForInvite(tap, from, known) {
+  for (let i = 0; i < 500; i++) {
+    for (const [id, inv] of tap.invites) if (inv.from === from && !known.has(id)) return [id, inv];
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`no INVITE from ${from} on the wire`);
+}
+
+export async function benchCallSetup() {
+  const session = await startLabSession();
+  const tap = await startWsTap(session.lab.wsUrl);
+  const { browser, extensionId } = await launchWithExtension();
+  try {
+    await session.remote(browser, '1002', { autoAnswer: true });
+    const bare = await session.remote(browser, '1003', { wsUrl: tap.url });
+    const options = await openExtensionPage(browser, extensionId, 'options.html');
+    await saveAccount(options, {
+      wsUrl: tap.url, domain: session.lab.domain, username: '1001', secret: session.account('1001').password,
+    });
+    const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+    await waitForRegistration(popup, 'registered');
+    const ext = { invite: [], established: [], first: null };
+    const base = { invite: [], established: [], first: null };
+    const known = new Set();
+
+    for (let round = 0; round < ROUNDS + WARMUP; round++) {
+      // Extension: a real click on Call in the popup.
+      await popup.bringToFront();
+      await popup.$eval('#number', (el) => {
+        el.value = '';
+      });
+      await popup.type('#number', '1002');
+      await popup.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.benchT0 = 0;
+        w.benchEstablished = new Promise((resolve) => {
+          const obs = new MutationObserver(() => {
+            if (document.querySelector('[data-call-state="established"]')) {
+              obs.disconnect();
+              resolve(performance.timeOrigin + performance.now());
+            }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+        });
+        document.querySelector('button[aria-label="Call"]').addEventListener(
+          'click',
+          () => {
+            w.benchT0 = performance.timeOrigin + performance.now();
+          },
+          { capture: true, once: true },
+        );
+      });
+      await popup.click('button[aria-label="Call"]');
+      const established = await popup.evaluate(() => /** @type {any} */ (window).benchEstablished);
+      const t0 = await popup.evaluate(() => /** @type {any} */ (window).benchT0);
+      const [id, inv] = await waitForInvite(tap, '1001', known);
+      known.add(id);
+      if (round === 0) ext.first = { invite: inv.at - t0, established: established - t0 };
+      if (round >= WARMUP) {
+        ext.invite.push(inv.at - t0);
+        ext.established.push(established - t0);
+      }
+      await popup.click('button[aria-label="Hang up"]');
+      await popup.waitForSelector('#number');
+
+      // Baseline: the bare SIP.js page starts the same call.
+      const r = await bare.evaluate(async () => {
+        const t0 = performance.timeOrigin + performance.now();
+        const c = await remote.call('1002');
+        const t1 = performance.timeOrigin + performance.now();
+        await remote.hangup(c.call);
+        return { t0, t1 };
+      });
+      const [bid, binv] = await waitForInvite(tap, '1003', known);
+      known.add(bid);
+      if (round === 0) base.first = { invite: binv.at - r.t0, established: r.t1 - r.t0 };
+      if (round >= WARMUP) {
+        base.invite.push(binv.at - r.t0);
+        base.established.push(r.t1 - r.t0);
+      }
+      await new Promise((res) => setTimeout(res, 150));
+    }
+    return { rounds: ROUNDS, ext, base, summary: { median, p90 } };
+  } finally {
+    await browser.close().catch(() => {});
+    await tap.close();
+    await session.stop();
+  }
+}
