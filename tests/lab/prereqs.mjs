@@ -1,0 +1,36 @@
+// Debian packages the tests and `npm start` need. Installs what is missing with apt-get
+// (as root, or through sudo), and says so; never downloads a browser any other way.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const NEEDS = [
+  { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  { bin: '/usr/sbin/kamailio', pkg: 'kamailio' },
+  { bin: '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', pkg: 'kamailio-websocket-modules', optionalPath: true },
+];
+
+function hasWebsocketModule() {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', 'kamailio-websocket-modules'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
+export function missingPackages(which = NEEDS.map((n) => n.pkg)) {
+  return NEEDS.filter((n) => which.includes(n.pkg))
+    .filter((n) => (n.optionalPath ? !hasWebsocketModule() : !fs.existsSync(n.bin)))
+    .map((n) => n.pkg);
+}
+
+export function ensurePackages(which) {
+  const missing = missingPackages(which);
+  if (missing.length === 0) return;
+  process.stderr.write(`Installing Debian packages: ${missing.join(' ')}\n`);
+  const root = process.getuid?.() === 0;
+  const run = (args) =>
+    execFileSync(root ? args[0] : 'sudo', root ? args.slice(1) : args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing]);
+}

@@ -1,0 +1,77 @@
+// `npm start`: builds the Chrome extension, starts the lab PBX (Kamailio on 127.0.0.1) with
+// two answering remote phones, and opens Chromium with the extension set up as account 1001.
+// Headed when there is a display, headless otherwise. Runs until Ctrl-C.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { launchChromium } from './browser.mjs';
+import { startLab } from './kamailio.mjs';
+import { ensurePackages } from './prereqs.mjs';
+import { openRemotePhone, startRemotePhoneServer } from './remote-phone.mjs';
+import { CHROME_BUILD, ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+import { saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
+
+const headless = !process.env.DISPLAY;
+ensurePackages(['chromium', 'kamailio', 'kamailio-websocket-modules']);
+console.log('Building the extension…');
+execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+
+const lab = await startLab({ maxLifetimeMs: 12 * 3600_000 });
+const phones = await startRemotePhoneServer();
+const farEnds = await launchChromium();
+const account = (user) => lab.accounts.find((a) => a.user === user);
+const remote = (user, autoAnswer) =>
+  openRemotePhone(farEnds, phones.url, { wsUrl: lab.wsUrl, domain: lab.domain, user, password: account(user).password, autoAnswer });
+await remote('1002', true);
+await remote('1003', true);
+const caller = await remote('1004', false);
+
+const { browser, extensionId } = await launchWithExtension({ headless, extDir: CHROME_BUILD });
+const options = await openExtensionPage(browser, extensionId, 'options.html');
+await saveAccount(options, {
+  wsUrl: lab.wsUrl, domain: lab.domain, username: '1001', secret: account('1001').password, displayName: 'Lab User',
+});
+const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+await waitForRegistration(popup, 'registered', 20_000);
+
+console.log(`
+Softphone lab is running (Ctrl-C to stop).
+  PBX        Kamailio ${lab.wsUrl}  domain ${lab.domain}
+  You        1001 / ${account('1001').password}  (the extension, already set up)
+  Far ends   1002 and 1003 answer by themselves; 1004 calls you when you type "ring" below
+  Browser    Chromium ${headless ? 'headless (no display): a screenshot is written on "shot"' : 'with the extension; click its toolbar icon'}
+  Popup      chrome-extension://${extensionId}/popup.html
+Commands: ring · shot · quit`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await browser.close().catch(() => {});
+  await farEnds.close().catch(() => {});
+  await phones.close();
+  await lab.stop();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+if (process.stdin.isTTY || process.env.SOFTPHONE_START_STDIN) {
+  const rl = readline.createInterface({ input: process.stdin });
+  rl.on('line', async (line) => {
+    const cmd = line.trim();
+    if (cmd === 'ring') {
+      await caller.evaluate(() => void remote.call('1001').catch(() => {}));
+      console.log('1004 is calling you.');
+    } else if (cmd === 'shot') {
+      const file = path.join(ROOT, 'tests/artifacts/start-popup.png');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await popup.screenshot({ path: file });
+      console.log(`Popup screenshot: ${file}`);
+    } else if (cmd === 'quit') {
+      await stop();
+    }
+  });
+  rl.on('close', stop);
+}

@@ -1,0 +1,68 @@
+// Takes the README's screenshots of the real extension against the lab:
+//   node tests/tools/screenshots.mjs   (after `npx wxt build`)
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+import { startLabSession } from '../e2e/support/lab-session.mjs';
+import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from '../e2e/support/ui.mjs';
+
+const out = path.join(ROOT, 'tests/screenshots');
+fs.mkdirSync(out, { recursive: true });
+const session = await startLabSession();
+const { browser, extensionId } = await launchWithExtension();
+const scheme = process.env.SCHEME ?? 'light';
+try {
+  await session.remote(browser, '1002', { autoAnswer: true });
+  const caller = await session.remote(browser, '1004');
+  const shot = async (page, name) => {
+    await page.bringToFront();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await new Promise((r) => setTimeout(r, 150));
+    const el = await page.$('main');
+    await el.screenshot({ path: path.join(out, `${name}${scheme === 'dark' ? '-dark' : ''}.png`) });
+  };
+  const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+  await popup.setViewport({ width: 360, height: 600 });
+  await popup.waitForSelector('[data-error="missingParameter"]');
+  await shot(popup, 'popup-missing-parameter');
+
+  const options = await openExtensionPage(browser, extensionId, 'options.html');
+  await options.setViewport({ width: 800, height: 900 });
+  await saveAccount(options, { wsUrl: 'http://pbx', domain: session.lab.domain, username: '1001', secret: '' });
+  await shot(options, 'options-validation');
+  await saveAccount(options, {
+    wsUrl: session.lab.wsUrl, domain: session.lab.domain, username: '1001',
+    secret: session.account('1001').password, displayName: 'Jane Seller',
+  });
+  await popup.bringToFront();
+  await popup.reload();
+  await waitForRegistration(popup, 'registered');
+  await popup.type('#number', '+1 650 691 3277');
+  await shot(popup, 'popup-ready');
+
+  await dialFromPopup(popup, '1002');
+  await waitForCallState(popup, 'established');
+  await new Promise((r) => setTimeout(r, 1200));
+  await press(popup, 'Keypad');
+  await press(popup, '4');
+  await press(popup, '2');
+  await shot(popup, 'popup-in-call-keypad');
+  await press(popup, 'Transfer');
+  await popup.type('#transfer-target', '1003');
+  await shot(popup, 'popup-transfer');
+  await press(popup, 'Hang up');
+  await popup.waitForSelector('#number');
+
+  await caller.evaluate(() => void remote.call('1001').catch(() => {}));
+  await popup.waitForSelector('section[aria-label="Incoming call"]');
+  await shot(popup, 'popup-incoming');
+  await press(popup, 'Decline');
+
+  await dialFromPopup(popup, 'call me');
+  await popup.waitForSelector('[data-error="incorrectNumber"]');
+  await shot(popup, 'popup-incorrect-number');
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser.close().catch(() => {});
+  await session.stop();
+}
