@@ -207,6 +207,13 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await remotes['1003'].evaluate(() => remote.hangupAll());
   });
 
+  it('a call the PBX cannot route fails with the SIP reason', async () => {
+    await dialFromPopup(popup, '1999');
+    const text = await errorText(popup, 'callRejected');
+    assert.match(text, /Not Found \(404\)/);
+    await press(popup, 'OK');
+  });
+
   it('rejects an incorrect number with the +country hint', async () => {
     await dialFromPopup(popup, 'call me maybe');
     const text = await errorText(popup, 'incorrectNumber');
@@ -234,5 +241,15 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
   it('recovers once the account is fixed, without a page refresh', async () => {
     await saveAccount(options, goodAccount());
     await waitForRegistration(popup, 'registered', 30_000);
+  });
+
+  it('a lost WebSocket says so, reconnects by itself when the PBX is back, and registers again', async () => {
+    await session.outage();
+    const text = await errorText(popup, 'websocketLost');
+    assert.match(text, /websocket connection with the server has been lost/);
+    assert.match(text, /Reconnecting by itself/);
+    await session.restore();
+    await waitForRegistration(popup, 'registered', 30_000);
+    assert.equal(await popup.$('[data-error="websocketLost"]'), null);
   });
 });

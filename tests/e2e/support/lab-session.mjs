@@ -5,22 +5,31 @@ import { openRemotePhone, startRemotePhoneServer } from '../../lab/remote-phone.
 export async function startLabSession() {
   const lab = await startLab();
   const phones = await startRemotePhoneServer();
-  const account = (user) => lab.accounts.find((a) => a.user === user);
-  return {
+  const account = (user) => session.lab.accounts.find((a) => a.user === user);
+  const session = {
     lab,
+    /** Stops the PBX (every WebSocket drops), as an outage would. */
+    async outage() {
+      await session.lab.stop();
+    },
+    /** Brings the PBX back on the same port. */
+    async restore() {
+      session.lab = await startLab({ port: session.lab.wsPort, udpPort: session.lab.udpPort });
+    },
     account,
     /** Opens a registered remote phone for `user` in `browser`. */
     remote: (browser, user, opts = {}) =>
       openRemotePhone(browser, phones.url, {
-        wsUrl: lab.wsUrl,
-        domain: lab.domain,
+        wsUrl: session.lab.wsUrl,
+        domain: session.lab.domain,
         user,
         password: account(user).password,
         ...opts,
       }),
     async stop() {
       await phones.close();
-      await lab.stop();
+      await session.lab.stop();
     },
   };
+  return session;
 }
