@@ -26,7 +26,7 @@ export default ts.config(
   },
   {
     // Code passed to page.evaluate runs in the page, where these globals exist.
-    files: ['tests/e2e/**', 'tests/bench/**'],
+    files: ['tests/e2e/**', 'tests/bench/**', 'tests/tools/**', 'tests/lab/start.mjs'],
     languageOptions: { globals: { remote: 'readonly', softphoneDiagnostics: 'readonly' } },
   },
 );
