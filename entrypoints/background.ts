@@ -5,23 +5,22 @@ import { startBackground } from '../lib/background/main';
 import { OffscreenLink } from '../lib/background/offscreen-link';
 import { PhoneHost } from '../lib/phone-host/host';
 import { exposeDiagnostics } from '../lib/phone-host/diagnostics';
-import type { PhoneSnapshot } from '../lib/sip/types';
 
 export default defineBackground({
   // Firefox (MV2): a persistent background page that is also the phone host.
   persistent: true,
   main() {
     if (import.meta.env.FIREFOX) {
-      let onHostState: ((state: PhoneSnapshot) => void) | null = null;
+      let bg: ReturnType<typeof startBackground> | null = null;
       const host = new PhoneHost({
         publish: (state) => {
-          onHostState?.(state);
+          bg?.onHostState(state);
           void browser.runtime.sendMessage({ type: 'host:state', state }).catch(() => undefined);
         },
+        historyChanged: () => bg?.onHistoryChanged(),
       });
       exposeDiagnostics(host);
-      const bg = startBackground(new InProcessLink(host));
-      onHostState = bg.onHostState;
+      bg = startBackground(new InProcessLink(host));
       addEventListener('online', () => void host.handle({ type: 'online' }));
     } else {
       startBackground(new OffscreenLink());

@@ -6,6 +6,7 @@ import { PhoneHost } from '../../lib/phone-host/host';
 const origin = chrome.runtime.getURL('/');
 const host = new PhoneHost({
   publish: (state) => void chrome.runtime.sendMessage({ type: 'host:state', state }).catch(() => undefined),
+  historyChanged: () => void chrome.runtime.sendMessage({ type: 'host:history' }).catch(() => undefined),
 });
 exposeDiagnostics(host);
 

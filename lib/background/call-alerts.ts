@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { Registration, CallState } from '../sip/states';
 import type { PhoneSnapshot } from '../sip/types';
+import { dataProvider } from '../providers';
 import type { HostLink } from './host-link';
 
 const PREFIX = 'incoming:';
@@ -13,6 +14,7 @@ const HAS_BUTTONS = !import.meta.env.FIREFOX;
  */
 export class CallAlerts {
   private shown = new Set<string>();
+  private last: PhoneSnapshot | null = null;
 
   constructor(
     private readonly link: HostLink,
@@ -31,7 +33,13 @@ export class CallAlerts {
     }
   }
 
+  /** Recount unseen missed calls (after a call was recorded or Recent was opened). */
+  async refreshBadge(): Promise<void> {
+    await this.badge(this.last);
+  }
+
   async update(state: PhoneSnapshot): Promise<void> {
+    this.last = state;
     const ringing = state.calls.filter((c) => c.state === CallState.Incoming);
     const ringingIds = new Set(ringing.map((c) => c.id));
     for (const call of ringing) {
@@ -58,9 +66,11 @@ export class CallAlerts {
     await this.badge(state);
   }
 
-  private async badge(state: PhoneSnapshot): Promise<void> {
+  private async badge(state: PhoneSnapshot | null): Promise<void> {
     const action = browser.action ?? browser.browserAction;
-    const live = state.calls.filter((c) => c.state !== CallState.Ended);
+    const live = state?.calls.filter((c) => c.state !== CallState.Ended) ?? [];
+    const missed = await dataProvider().history.unseenMissed();
+    const unseen = missed.ok ? missed.value : 0;
     let text = '';
     let color = '#5f6368';
     let title = 'Softphone';
@@ -68,6 +78,10 @@ export class CallAlerts {
       [text, color, title] = ['☎', '#d93025', 'Softphone — incoming call'];
     } else if (live.length > 0) {
       [text, color, title] = ['●', '#188038', 'Softphone — in a call'];
+    } else if (unseen > 0) {
+      [text, color, title] = [String(unseen), '#d93025', `Softphone — ${unseen} missed call${unseen === 1 ? '' : 's'}`];
+    } else if (!state) {
+      title = 'Softphone';
     } else if (state.registration === Registration.Registered) {
       title = 'Softphone — ready';
     } else if (state.registration !== Registration.Stopped) {

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
-import { isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
+import { isObj, isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
 import type { PhoneSnapshot } from '../sip/types';
 import { CallAlerts } from './call-alerts';
+import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import type { HostLink } from './host-link';
 import { MIC_PAGE, configureHost, route } from './router';
 
@@ -17,18 +18,27 @@ async function openWidgetWindow(): Promise<void> {
  * notifications and the badge, and keeps the host configured.
  * `hostEvents` lets the Firefox in-process host report state without a runtime message.
  */
-export function startBackground(link: HostLink): { onHostState: (state: PhoneSnapshot) => void } {
+export function startBackground(link: HostLink): {
+  onHostState: (state: PhoneSnapshot) => void;
+  onHistoryChanged: () => void;
+} {
   const origin = browser.runtime.getURL('/');
   const alerts = new CallAlerts(link, openWidgetWindow);
   const onHostState = (state: PhoneSnapshot) => void alerts.update(state);
+  const onHistoryChanged = () => void alerts.refreshBadge();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     if (!isOwnExtensionPage(sender, origin, browser.runtime.id)) return undefined;
     if (isHostEnvelope(raw)) return undefined; // addressed to the offscreen host
     if (isHostBroadcast(raw)) {
       if (raw.type === 'host:ready') void configureHost(link);
+      else if (raw.type === 'host:history') onHistoryChanged();
       else onHostState(raw.state);
       return undefined;
+    }
+    if (isObj(raw) && raw.type === 'bg:missedSeen') {
+      onHistoryChanged();
+      return Promise.resolve({ ok: true });
     }
     const msg = parseUiMessage(raw);
     if (!msg) return Promise.resolve({ ok: false, error: phoneError('internal', 'Malformed request.') });
@@ -39,7 +49,11 @@ export function startBackground(link: HostLink): { onHostState: (state: PhoneSna
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
   });
 
+  listenForEmailAlarms();
+  void syncEmailAlarms();
+
   // Wake-ups (browser start, service-worker restart) all pass here: make sure the phone runs.
   void link.ensure().then(() => configureHost(link));
-  return { onHostState };
+  void alerts.refreshBadge();
+  return { onHostState, onHistoryChanged };
 }

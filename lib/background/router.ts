@@ -4,6 +4,7 @@ import type { CommandResult, SaveSettingsResult, SettingsView, UiMessage } from 
 import { normaliseNumber } from '../phone-number';
 import { validateSettings } from '../settings/schema';
 import { buildSipConfig, hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settings/store';
+import { syncEmailAlarms } from './email-alarms';
 import type { HostLink } from './host-link';
 
 export const MIC_PAGE = '/mic-permission.html';
@@ -63,6 +64,9 @@ export async function route(link: HostLink, msg: UiMessage): Promise<unknown> {
       return { ok: true };
     case 'bg:openMicPage':
       await browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
+      return { ok: true };
+    case 'bg:syncEmailAlarms':
+      await syncEmailAlarms();
       return { ok: true };
     case 'bg:micResult':
       await browser.storage.local.set({ micGranted: msg.granted });

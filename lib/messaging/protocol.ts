@@ -28,7 +28,9 @@ export type BackgroundCommand =
   | { type: 'bg:saveSettings'; form: SettingsForm }
   | { type: 'bg:openOptions' }
   | { type: 'bg:openMicPage' }
-  | { type: 'bg:micResult'; granted: boolean };
+  | { type: 'bg:micResult'; granted: boolean }
+  | { type: 'bg:syncEmailAlarms' }
+  | { type: 'bg:missedSeen' };
 
 export type UiMessage = PhoneCommand | BackgroundCommand;
 
@@ -49,7 +51,10 @@ export type HostCommand =
 
 export type HostEnvelope = { type: 'host:cmd'; cmd: HostCommand };
 /** Host → everyone: the state changed. */
-export type HostBroadcast = { type: 'host:state'; state: PhoneSnapshot } | { type: 'host:ready' };
+export type HostBroadcast =
+  | { type: 'host:state'; state: PhoneSnapshot }
+  | { type: 'host:ready' }
+  | { type: 'host:history' };
 
 export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false; error: PhoneError };
 
@@ -65,7 +70,7 @@ export type SaveSettingsResult = { ok: true } | { ok: false; errors: FieldErrors
 // ---- validation --------------------------------------------------------------------------
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length <= max;
 const callId = (v: unknown): v is string => str(v, 128) && /^[\w.@:-]+$/.test(v as string);
 const bool = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -99,6 +104,8 @@ export function parseUiMessage(m: unknown): UiMessage | null {
     case 'bg:getSettings':
     case 'bg:openOptions':
     case 'bg:openMicPage':
+    case 'bg:syncEmailAlarms':
+    case 'bg:missedSeen':
       return { type: m.type };
     case 'phone:dial':
       return str(m.number, 64) ? { type: m.type, number: m.number } : null;
@@ -133,7 +140,7 @@ export function isHostEnvelope(m: unknown): m is HostEnvelope {
 }
 
 export function isHostBroadcast(m: unknown): m is HostBroadcast {
-  return isObj(m) && (m.type === 'host:ready' || (m.type === 'host:state' && isObj(m.state)));
+  return isObj(m) && (m.type === 'host:ready' || m.type === 'host:history' || (m.type === 'host:state' && isObj(m.state)));
 }
 
 /** Minimal shape of a runtime message sender that we rely on. */

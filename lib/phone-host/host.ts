@@ -5,11 +5,14 @@ import { CallState } from '../sip/states';
 import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
+import { historyFromCall } from './history';
+import { dataProvider } from '../providers';
 
 export interface HostOutput {
   /** Tell the rest of the extension the phone changed. */
   publish(state: PhoneSnapshot): void;
-  callEnded?(call: CallSnapshot): void;
+  /** A call was written to the history (the badge counts unseen missed calls). */
+  historyChanged?(): void;
 }
 
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
@@ -36,10 +39,25 @@ export class PhoneHost implements HostDiagnostics {
       onChange: (state) => this.onChange(state),
       onCallEnded: (call) => {
         this.audio.detach(call.id);
-        this.output.callEnded?.(call);
+        void this.record(call);
       },
+      onIncoming: (callId, number) => void this.identify(callId, number),
       onRemoteMedia: (callId, session) => this.audio.attach(callId, session),
     });
+  }
+
+  /** Caller ID: the saved contact for an incoming number, shown while it rings. */
+  private async identify(callId: string, number: string): Promise<void> {
+    const r = await dataProvider().contacts.matchNumber(number);
+    if (r.ok && r.value) this.engine.setRemoteName(callId, r.value.name);
+  }
+
+  private async record(call: CallSnapshot): Promise<void> {
+    const provider = dataProvider();
+    const match = call.remoteNumber ? await provider.contacts.matchNumber(call.remoteNumber) : null;
+    const r = await provider.history.add(historyFromCall(call, match?.ok ? match.value : null));
+    if (!r.ok) this.log.warn('history not saved', r.reason);
+    this.output.historyChanged?.();
   }
 
   state(): PhoneSnapshot {

@@ -83,6 +83,10 @@ export class CallSession {
     return this.snap.state;
   }
 
+  setRemoteName(name: string): void {
+    this.snap.remoteName = name;
+  }
+
   snapshot(): CallSnapshot {
     return { ...this.snap, error: this.error };
   }

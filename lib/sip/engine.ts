@@ -25,6 +25,8 @@ export interface EngineDeps {
   onChange: (snapshot: PhoneSnapshot) => void;
   /** Called once per call when it ends (history, notifications). */
   onCallEnded?: (call: CallSnapshot) => void;
+  /** Called when a call starts ringing here (caller ID lookup). */
+  onIncoming?: (callId: string, number: string) => void;
   /** Called when a call has media to play (the host attaches it to an audio element). */
   onRemoteMedia?: (callId: string, session: Session) => void;
   /** In-memory transport for tests; the browser WebSocket transport otherwise. */
@@ -359,6 +361,15 @@ export class PhoneEngine {
     );
     this.track(call);
     if (busy) call.reject(486);
+    else this.deps.onIncoming?.(call.id, call.snapshot().remoteNumber);
+  }
+
+  /** Names the far end once its number was matched to a contact. */
+  setRemoteName(callId: string, name: string): void {
+    const call = this.calls.get(callId);
+    if (!call || call.state === CallState.Ended) return;
+    call.setRemoteName(name);
+    this.emit();
   }
 
   private find(callId: string): Result<CallSession> {

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchWithExtension, offscreenPage, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import {
-  dialFromPopup, errorText, press, saveAccount, waitForCallState, waitForRegistration,
+  dialFromPopup, waitForIdle, errorText, press, saveAccount, waitForCallState, waitForRegistration,
 } from './support/ui.mjs';
 
 /** @type {Awaited<ReturnType<typeof startLabSession>>} */
@@ -116,7 +116,7 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await press(popup, 'Hang up');
     const end = await remotes['1002'].evaluate((s) => remote.waitForEvent('terminated', { since: s }), since);
     assert.equal(end.reason, 'remote-hangup');
-    await popup.waitForSelector('#number');
+    await waitForIdle(popup);
   });
 
   it('an incoming call rings with every page closed: notification, badge, ringtone; answered from the reopened popup', async () => {
@@ -186,7 +186,7 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await press(popup, 'Hold');
     await popup.waitForSelector('button[aria-label="Hold"][aria-pressed="false"]', { timeout: 10_000 });
     await press(popup, 'Hang up');
-    await popup.waitForSelector('#number');
+    await waitForIdle(popup);
   });
 
   it('transfers a call to a third account, which rings; the call ends once confirmed', async () => {
@@ -201,7 +201,7 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     assert.equal(refer.target, '1003');
     const ringing = await remotes['1003'].evaluate((s) => remote.waitForEvent('invite', { since: s }), since3);
     assert.equal(ringing.from, '1002');
-    await popup.waitForSelector('#number', { timeout: 15_000 });
+    await waitForIdle(popup);
     const state = await phoneState();
     assert.equal(state.calls.find((c) => c.state === 'ended')?.outcome, 'transferred');
     await remotes['1003'].evaluate(() => remote.hangupAll());

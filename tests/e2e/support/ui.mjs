@@ -39,23 +39,52 @@ export async function errorText(popup, code, timeout = 15_000) {
   return el.evaluate((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
 
-/** Types a number in the popup and presses Call. */
+/** Opens the dialer if needed, types a number and presses Call. */
 export async function dialFromPopup(popup, number) {
-  await popup.waitForSelector('#number');
-  await popup.$eval('#number', (el) => {
+  await popup.bringToFront();
+  await popup.waitForSelector('#dial-number, #search');
+  if (!(await popup.$('#dial-number'))) await press(popup, 'Keypad');
+  await popup.waitForSelector('#dial-number');
+  await popup.$eval('#dial-number', (el) => {
     el.value = '';
   });
-  await popup.type('#number', number);
-  await popup.bringToFront();
-  await popup.click('button[aria-label="Call"]');
+  await popup.type('#dial-number', number);
+  await press(popup, 'Call');
 }
 
-/** Clicks a button by its accessible name. */
-/** Clicks a button found by its accessible name (what a screen reader announces). */
-export async function press(page, name) {
+/** Waits until no call is shown: the widget (search) or the dialer is back. */
+export async function waitForIdle(popup, timeout = 15_000) {
+  await popup.waitForSelector('#search, #dial-number', { timeout });
+}
+
+/**
+ * Clicks a control found by its accessible name: aria-label, else its visible text (axe checks
+ * elsewhere that the two agree). Done in the DOM: Chromium's accessibility-tree query can lag
+ * behind a page whose DOM changes quickly.
+ */
+export async function press(page, name, role = 'button') {
   await page.bringToFront();
-  const button = await page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 10_000 });
-  await button.click();
+  const handle = await page.waitForFunction(
+    (wanted, wantedRole) => {
+      const text = (node) =>
+        node.nodeType === Node.TEXT_NODE
+          ? node.textContent
+          : node.nodeType === Node.ELEMENT_NODE && node.getAttribute('aria-hidden') !== 'true'
+            ? [...node.childNodes].map(text).join('')
+            : '';
+      const candidates = document.querySelectorAll(wantedRole === 'tab' ? '[role="tab"]' : 'button, [role="button"], a[href]');
+      for (const el of candidates) {
+        const label = (el.getAttribute('aria-label') ?? text(el)).replace(/\s+/g, ' ').trim();
+        const visible = el.getClientRects().length > 0 && !el.disabled;
+        if (visible && label === wanted) return el;
+      }
+      return null;
+    },
+    { timeout: 10_000 },
+    name,
+    role,
+  );
+  await handle.asElement().click();
 }
 
 export async function callState(popup) {

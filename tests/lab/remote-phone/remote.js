@@ -249,7 +249,8 @@ function track(session, direction, remote) {
       if (call.detectMode === 'rtp' && pc && !call.stopDetector) installRtpEventDetector(call, pc);
     },
     onInvite: (request, _response, statusCode) => {
-      const m = /a=(sendrecv|sendonly|recvonly|inactive)/.exec(String(request.body || ''));
+      // The audio section's direction: Firefox also puts a session-level a=sendrecv first.
+      const m = /\r?\nm=audio[\s\S]*?\r?\na=(sendrecv|sendonly|recvonly|inactive)/.exec(String(request.body || ''));
       record('reinvite', { call: call.id, statusCode, sdpDirection: m ? m[1] : 'sendrecv' });
     },
   };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { CallState } from '../sip/states';
+import type { CallSnapshot } from '../sip/types';
+import { historyFromCall } from './history';
+
+const base: CallSnapshot = {
+  id: 'c1', direction: 'incoming', state: CallState.Ended, remoteNumber: '+4989123456', remoteName: 'Max',
+  startedAt: 1_000_000, answeredAt: null, endedAt: 1_010_000, muted: false, held: false, outcome: 'missed',
+  endCode: null, endReason: '', dtmfMode: null, transferTarget: null, error: null,
+};
+const contact = { id: 'k1', name: 'Max Muster', company: '', email: '', phones: [], recordUrl: '', recordName: '', updatedAt: 0 };
+
+describe('historyFromCall', () => {
+  it('a missed call is unseen, has no duration, and takes the contact name', () => {
+    expect(historyFromCall(base, contact)).toEqual({
+      direction: 'incoming', number: '+4989123456', contactId: 'k1', contactName: 'Max Muster',
+      startedAt: 1_000_000, answeredAt: null, durationSec: 0, outcome: 'missed', reason: '', seen: false,
+    });
+  });
+
+  it('an answered call records its talk time, not ringing time', () => {
+    const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'answered', answeredAt: 1_002_000, endedAt: 1_153_400 }, null);
+    expect(e).toMatchObject({ durationSec: 151, outcome: 'answered', seen: true, contactName: 'Max', contactId: null });
+  });
+
+  it('a rejected call keeps the SIP reason', () => {
+    const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'busy', endCode: 486, endReason: 'Busy Here' }, null);
+    expect(e).toMatchObject({ outcome: 'busy', reason: '486 Busy Here', seen: true });
+  });
+});

@@ -1,0 +1,26 @@
+import type { Contact, HistoryEntry } from '../providers/types';
+import type { CallSnapshot } from '../sip/types';
+
+/** What a finished call leaves in Recent. Missed calls start unseen (they light the badge). */
+export function historyFromCall(call: CallSnapshot, contact: Contact | null): Omit<HistoryEntry, 'id'> {
+  const answered = call.answeredAt !== null && call.endedAt !== null;
+  const outcome = call.outcome ?? 'failed';
+  const reason =
+    call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred'
+      ? `${call.endCode} ${call.endReason}`.trim()
+      : call.error && outcome === 'failed'
+        ? call.error.code
+        : '';
+  return {
+    direction: call.direction,
+    number: call.remoteNumber,
+    contactId: contact?.id ?? null,
+    contactName: contact?.name ?? call.remoteName,
+    startedAt: call.startedAt,
+    answeredAt: call.answeredAt,
+    durationSec: answered ? Math.round(((call.endedAt as number) - (call.answeredAt as number)) / 1000) : 0,
+    outcome,
+    reason,
+    seen: outcome !== 'missed',
+  };
+}

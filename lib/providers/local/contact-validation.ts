@@ -1,0 +1,20 @@
+import type { ContactDraft } from '../types';
+
+const MAX_NAME = 200;
+const MAX_PHONES = 10;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Why a draft cannot be saved, in words for the user, or null when it can. */
+export function contactProblem(draft: ContactDraft): string | null {
+  const name = draft.name.trim();
+  if (name === '') return 'A contact needs a name.';
+  if (name.length > MAX_NAME) return `The name is longer than ${MAX_NAME} characters.`;
+  if (draft.company.trim().length > MAX_NAME) return `The company is longer than ${MAX_NAME} characters.`;
+  const email = draft.email.trim();
+  if (email !== '' && !EMAIL.test(email)) return `"${email}" is not an email address.`;
+  if (draft.phones.length > MAX_PHONES) return `A contact can have at most ${MAX_PHONES} numbers.`;
+  const url = draft.recordUrl.trim();
+  // The UI renders this as a link: anything but http(s) (javascript:, data:) is refused.
+  if (url !== '' && !/^https?:\/\/\S+$/i.test(url)) return 'The record link must start with http:// or https://.';
+  return null;
+}

@@ -1,0 +1,86 @@
+import { normaliseNumber } from '../../phone-number';
+import type { Contact, ContactDraft, ContactsApi } from '../types';
+import type { Connection } from './connection';
+import type { ContactRow } from './db';
+import { byName, toContact, toRow } from './contact-row';
+import { searchContacts } from './contact-search';
+import { contactProblem } from './contact-validation';
+import { fail, guard, newId, ok } from './result';
+import { last9 } from './search-keys';
+
+interface Deps {
+  conn: Connection;
+  now: () => number;
+  defaultCountry: string;
+}
+
+export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi {
+  const rowFor = (draft: ContactDraft): ContactRow =>
+    toRow({ ...draft, id: draft.id ?? newId() }, now(), defaultCountry);
+
+  return {
+    search: (query, limit) =>
+      guard('Could not search contacts', async () => {
+        const rows = await searchContacts(await conn.get(), query, limit);
+        return ok(rows.map(toContact));
+      }),
+
+    get: (id) =>
+      guard('Could not read the contact', async () => {
+        const row = await (await conn.get()).get('contacts', id);
+        return ok(row ? toContact(row) : null);
+      }),
+
+    save: (draft) =>
+      guard('Could not save the contact', async () => {
+        const problem = contactProblem(draft);
+        if (problem) return fail(problem);
+        const row = rowFor(draft);
+        await (await conn.get()).put('contacts', row);
+        return ok(toContact(row));
+      }),
+
+    remove: (id) =>
+      guard('Could not delete the contact', async () => {
+        await (await conn.get()).delete('contacts', id);
+        return ok(undefined);
+      }),
+
+    matchNumber: (number) =>
+      guard('Could not look up the number', async () => {
+        const db = await conn.get();
+        const normalised = normaliseNumber(number, defaultCountry);
+        if (normalised.ok) {
+          const exact = await db.getFromIndex('contacts', 'numbers', normalised.target.number);
+          if (exact) return ok(toContact(exact));
+        }
+        // The PBX may present a national or otherwise prefixed form that normalises differently.
+        const tail = last9(number);
+        const loose = tail ? await db.getFromIndex('contacts', 'last9', tail) : undefined;
+        return ok(loose ? toContact(loose) : null);
+      }),
+
+    count: () =>
+      guard('Could not count contacts', async () => ok(await (await conn.get()).count('contacts'))),
+
+    bulkAdd: (drafts) =>
+      guard('Could not add the contacts', async () => {
+        for (const [i, draft] of drafts.entries()) {
+          const problem = contactProblem(draft);
+          if (problem) return fail(`Contact ${i + 1} (${draft.name.trim() || 'no name'}): ${problem}`);
+        }
+        const rows = drafts.map(rowFor);
+        const tx = (await conn.get()).transaction('contacts', 'readwrite');
+        // `add`, not `put`: an id that already exists aborts the whole batch instead of overwriting.
+        const writes = rows.map((row) => tx.store.add(row));
+        await Promise.all([...writes, tx.done]);
+        return ok(rows.length);
+      }),
+
+    all: () =>
+      guard('Could not read the contacts', async () => {
+        const rows = await (await conn.get()).getAll('contacts');
+        return ok(rows.sort(byName).map((row): Contact => toContact(row)));
+      }),
+  };
+}

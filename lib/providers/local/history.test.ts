@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../types';
+import { freshProvider, reason, value } from './test-support';
+import type { LocalDataProvider } from './index';
+
+function call(fields: Partial<Omit<HistoryEntry, 'id'>>): Omit<HistoryEntry, 'id'> {
+  return {
+    direction: 'incoming', number: '+16506913277', contactId: null, contactName: '', startedAt: 0,
+    answeredAt: null, durationSec: 0, outcome: 'answered', reason: '', seen: true, ...fields,
+  };
+}
+
+describe('local history', () => {
+  let p: LocalDataProvider;
+
+  beforeEach(async () => {
+    p = freshProvider();
+    // Added out of order: the list must not depend on insertion order.
+    for (const [startedAt, contactName, number, outcome, seen] of [
+      [3_000, 'Ann Archer', '+16506913277', 'answered', true],
+      [1_000, 'Bob Baker', '+442079460958', 'missed', false],
+      [5_000, '', '+498912345678', 'missed', false],
+      [2_000, 'Ann Archer', '+16506913277', 'missed', true],
+      [4_000, 'Bob Baker', '+442079460958', 'busy', true],
+    ] as const) {
+      value(await p.history.add(call({ startedAt, contactName, number, outcome, seen })));
+    }
+  });
+
+  it('gives each entry a new id', async () => {
+    const a = value(await p.history.add(call({ startedAt: 9 })));
+    const b = value(await p.history.add(call({ startedAt: 9 })));
+    expect(a.id).not.toBe(b.id);
+    expect(Object.keys(a)).not.toContain('unseenOutcome');
+  });
+
+  it('lists newest first, up to the limit', async () => {
+    expect(value(await p.history.list(10, '')).map((h) => h.startedAt)).toEqual([5_000, 4_000, 3_000, 2_000, 1_000]);
+    expect(value(await p.history.list(2, '')).map((h) => h.startedAt)).toEqual([5_000, 4_000]);
+    expect(value(await p.history.list(0, ''))).toEqual([]);
+  });
+
+  it('filters by name or number', async () => {
+    expect(value(await p.history.list(10, 'bob')).map((h) => h.startedAt)).toEqual([4_000, 1_000]);
+    expect(value(await p.history.list(10, '7946 09')).map((h) => h.startedAt)).toEqual([4_000, 1_000]);
+    expect(value(await p.history.list(1, 'archer')).map((h) => h.startedAt)).toEqual([3_000]);
+    expect(value(await p.history.list(10, '4989')).map((h) => h.startedAt)).toEqual([5_000]);
+  });
+
+  it('counts unseen missed calls until all are marked seen', async () => {
+    expect(value(await p.history.unseenMissed())).toBe(2);
+    value(await p.history.markAllSeen());
+    expect(value(await p.history.unseenMissed())).toBe(0);
+    expect(value(await p.history.list(10, '')).every((h) => h.seen)).toBe(true);
+    value(await p.history.add(call({ startedAt: 6_000, outcome: 'missed', seen: false })));
+    expect(value(await p.history.unseenMissed())).toBe(1);
+  });
+
+  it('refuses an entry without a valid start time', async () => {
+    expect(reason(await p.history.add(call({ startedAt: Number.NaN })))).toMatch(/start time/);
+  });
+});

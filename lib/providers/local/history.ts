@@ -1,0 +1,66 @@
+import type { HistoryApi, HistoryEntry } from '../types';
+import type { Connection } from './connection';
+import type { HistoryRow } from './db';
+import { fail, guard, newId, ok } from './result';
+import { textFilter } from './text';
+
+function toRow(entry: HistoryEntry): HistoryRow {
+  return entry.seen ? entry : { ...entry, unseenOutcome: entry.outcome };
+}
+
+/** Copies field by field so the derived index field does not leak out through the interface. */
+function toEntry(row: HistoryRow): HistoryEntry {
+  return {
+    id: row.id,
+    direction: row.direction,
+    number: row.number,
+    contactId: row.contactId,
+    contactName: row.contactName,
+    startedAt: row.startedAt,
+    answeredAt: row.answeredAt,
+    durationSec: row.durationSec,
+    outcome: row.outcome,
+    reason: row.reason,
+    seen: row.seen,
+  };
+}
+
+export function localHistory({ conn }: { conn: Connection }): HistoryApi {
+  return {
+    list: (limit, query) =>
+      guard('Could not read the call history', async () => {
+        const matches = textFilter(query);
+        const index = (await conn.get()).transaction('history').store.index('startedAt');
+        const out: HistoryEntry[] = [];
+        // Newest first straight from the index: stops after `limit` matches, however long the history.
+        let cursor = limit > 0 ? await index.openCursor(null, 'prev') : null;
+        while (cursor && out.length < limit) {
+          const row = cursor.value;
+          if (matches([row.contactName], [row.number])) out.push(toEntry(row));
+          cursor = await cursor.continue();
+        }
+        return ok(out);
+      }),
+
+    add: (entry) =>
+      guard('Could not record the call', async () => {
+        if (!Number.isFinite(entry.startedAt)) return fail('The call has no valid start time.');
+        const stored: HistoryEntry = { ...entry, id: newId() };
+        await (await conn.get()).add('history', toRow(stored));
+        return ok(toEntry(stored));
+      }),
+
+    unseenMissed: () =>
+      guard('Could not count missed calls', async () =>
+        ok(await (await conn.get()).countFromIndex('history', 'unseenOutcome', 'missed')),
+      ),
+
+    markAllSeen: () =>
+      guard('Could not mark calls as seen', async () => {
+        const tx = (await conn.get()).transaction('history', 'readwrite');
+        const unseen = await tx.store.index('unseenOutcome').getAll();
+        await Promise.all([...unseen.map((row) => tx.store.put(toRow({ ...toEntry(row), seen: true }))), tx.done]);
+        return ok(undefined);
+      }),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The data the widget shows and edits, behind one interface. `local` (IndexedDB) is the
+ * embedded default; an Odoo provider (JSON-RPC) implements the same interface later, so UI code
+ * never knows which one it talks to. Every method resolves to a typed result; nothing throws
+ * across this boundary.
+ */
+import type { CallDirection } from '../sip/types';
+import type { CallOutcome } from '../sip/states';
+
+export type ProviderResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface ContactPhone {
+  /** "mobile", "work", "home" … free text, shown beside the number. */
+  label: string;
+  /** E.164 when it could be normalised, otherwise what the user typed. */
+  number: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  company: string;
+  email: string;
+  phones: ContactPhone[];
+  /** A link to the record this contact belongs to (a CRM lead, a website …), or ''. */
+  recordUrl: string;
+  recordName: string;
+  updatedAt: number;
+}
+
+export type ContactDraft = Omit<Contact, 'id' | 'updatedAt'> & { id?: string };
+
+export interface Activity {
+  id: string;
+  contactId: string;
+  /** Denormalised for listing without a join. */
+  contactName: string;
+  phone: string;
+  summary: string;
+  note: string;
+  /** Local calendar date, YYYY-MM-DD. */
+  dueDate: string;
+  /** Who it is assigned to; the local provider has one user, "me". */
+  assignee: string;
+  state: 'open' | 'done' | 'cancelled';
+  /** Set by markDone. */
+  feedback: string;
+  doneAt: number | null;
+  createdAt: number;
+}
+
+export type ActivityDraft = Pick<Activity, 'contactId' | 'summary' | 'note' | 'dueDate'>;
+export type ActivityPatch = Partial<Pick<Activity, 'summary' | 'note' | 'dueDate'>>;
+
+export interface HistoryEntry {
+  id: string;
+  direction: CallDirection;
+  /** E.164 or extension as dialled / as presented by the caller. */
+  number: string;
+  contactId: string | null;
+  contactName: string;
+  /** ms since epoch */
+  startedAt: number;
+  answeredAt: number | null;
+  durationSec: number;
+  outcome: CallOutcome;
+  /** e.g. "486 Busy Here" for a failed or rejected call, or a failure message. */
+  reason: string;
+  /** Missed calls stay "unseen" until the user opens Recent. */
+  seen: boolean;
+}
+
+export interface EmailDraft {
+  to: string;
+  subject: string;
+  body: string;
+  contactId: string | null;
+}
+
+export interface ScheduledEmail extends EmailDraft {
+  id: string;
+  /** ms since epoch */
+  sendAt: number;
+  state: 'scheduled' | 'sent' | 'cancelled';
+}
+
+export interface ContactsApi {
+  /** Contacts with a saved number, matching name, number or email; sorted by name. */
+  search(query: string, limit: number): Promise<ProviderResult<Contact[]>>;
+  get(id: string): Promise<ProviderResult<Contact | null>>;
+  save(draft: ContactDraft): Promise<ProviderResult<Contact>>;
+  remove(id: string): Promise<ProviderResult<undefined>>;
+  /** The contact whose number matches (E.164 equality, then the last 9 digits). */
+  matchNumber(number: string): Promise<ProviderResult<Contact | null>>;
+  count(): Promise<ProviderResult<number>>;
+  /** Replace nothing: adds these contacts in one transaction (import, sample data). */
+  bulkAdd(drafts: ContactDraft[]): Promise<ProviderResult<number>>;
+  all(): Promise<ProviderResult<Contact[]>>;
+}
+
+export interface ActivitiesApi {
+  /** Open call activities assigned to me, due on or before `today`, soonest first. */
+  due(today: string, query: string): Promise<ProviderResult<Activity[]>>;
+  forContact(contactId: string): Promise<ProviderResult<Activity[]>>;
+  schedule(draft: ActivityDraft): Promise<ProviderResult<Activity>>;
+  update(id: string, patch: ActivityPatch): Promise<ProviderResult<Activity>>;
+  markDone(id: string, feedback: string): Promise<ProviderResult<Activity>>;
+  cancel(id: string): Promise<ProviderResult<undefined>>;
+}
+
+export interface HistoryApi {
+  /** Newest first; `query` filters by name or number. */
+  list(limit: number, query: string): Promise<ProviderResult<HistoryEntry[]>>;
+  add(entry: Omit<HistoryEntry, 'id'>): Promise<ProviderResult<HistoryEntry>>;
+  unseenMissed(): Promise<ProviderResult<number>>;
+  markAllSeen(): Promise<ProviderResult<undefined>>;
+}
+
+export interface EmailApi {
+  /** How Send delivers with this provider, for the UI to say so. */
+  readonly sendMode: 'mailto' | 'server';
+  schedule(draft: EmailDraft, sendAt: number): Promise<ProviderResult<ScheduledEmail>>;
+  scheduled(): Promise<ProviderResult<ScheduledEmail[]>>;
+  cancelScheduled(id: string): Promise<ProviderResult<undefined>>;
+  markSent(id: string): Promise<ProviderResult<undefined>>;
+}
+
+export interface DataProvider {
+  readonly kind: 'local' | 'odoo';
+  contacts: ContactsApi;
+  activities: ActivitiesApi;
+  history: HistoryApi;
+  email: EmailApi;
+}

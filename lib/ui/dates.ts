@@ -1,0 +1,34 @@
+/** Local calendar date as YYYY-MM-DD (activities are due on days, not instants). */
+export function localDate(at: Date = new Date()): string {
+  const y = at.getFullYear();
+  const m = String(at.getMonth() + 1).padStart(2, '0');
+  const d = String(at.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/** "14:05" today, "Yesterday 14:05", else "24 Nov 14:05". */
+export function formatWhen(ms: number, now: Date = new Date()): string {
+  const at = new Date(ms);
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const today = localDate(now);
+  const yesterday = localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
+  if (localDate(at) === today) return time;
+  if (localDate(at) === yesterday) return `Yesterday ${time}`;
+  return `${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+}
+
+/** "Today", "Yesterday", "3 days ago" for a due date, relative to today. */
+export function formatDue(dueDate: string, today: string): string {
+  const days = Math.round((Date.parse(today) - Date.parse(dueDate)) / 86_400_000);
+  if (days <= 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  return `${days} days overdue`;
+}

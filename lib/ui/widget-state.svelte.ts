@@ -1,0 +1,217 @@
+import type {
+  Activity, ActivityDraft, ActivityPatch, Contact, DataProvider, EmailDraft, HistoryEntry, ScheduledEmail,
+} from '../providers/types';
+import { localDate } from './dates';
+
+export type Tab = 'recent' | 'activities' | 'contacts';
+export const TABS: { id: Tab; label: string }[] = [
+  { id: 'recent', label: 'Recent' },
+  { id: 'activities', label: 'Next Activities' },
+  { id: 'contacts', label: 'Contacts' },
+];
+
+export type Selection =
+  | { kind: 'activity'; activity: Activity; contact: Contact | null }
+  | { kind: 'contact'; contact: Contact };
+
+export type Panel = 'list' | 'details' | 'contactInfo' | 'dialer' | 'email' | 'schedule' | 'edit' | 'done' | 'scheduledEmails';
+
+const PAGE = 50;
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const TAB_KEY = 'softphone.tab';
+
+/**
+ * The widget's lists, search, selection and activity/email actions. Talks only to the data
+ * provider (never to the phone: calls go through PhoneState).
+ */
+export class WidgetState {
+  tab = $state<Tab>('activities');
+  query = $state('');
+  recent = $state<HistoryEntry[]>([]);
+  activities = $state<Activity[]>([]);
+  contacts = $state<Contact[]>([]);
+  scheduledEmails = $state<ScheduledEmail[]>([]);
+  loaded = $state(false);
+  /** A data error, shown with a retry; never a dead end. */
+  dataError = $state('');
+  /** A short confirmation for screen readers and eyes ("Activity marked as done"). */
+  notice = $state('');
+  selection = $state<Selection | null>(null);
+  panel = $state<Panel>('list');
+  autoCall = $state(false);
+  today = $state(localDate());
+
+  private seq = 0;
+
+  constructor(private readonly provider: DataProvider) {
+    const saved = globalThis.localStorage?.getItem(TAB_KEY);
+    if (saved === 'recent' || saved === 'activities' || saved === 'contacts') this.tab = saved;
+  }
+
+  get emailSendMode(): 'mailto' | 'server' {
+    return this.provider.email.sendMode;
+  }
+
+  setTab(tab: Tab): void {
+    this.tab = tab;
+    globalThis.localStorage?.setItem(TAB_KEY, tab);
+    void this.refresh();
+  }
+
+  setQuery(query: string): void {
+    this.query = query;
+    void this.refresh();
+  }
+
+  /** Loads the active tab for the current query; a slower, older load never overwrites a newer one. */
+  async refresh(): Promise<void> {
+    const seq = ++this.seq;
+    const q = this.query.trim();
+    this.today = localDate();
+    const fail = (reason: string) => {
+      if (seq === this.seq) this.dataError = reason;
+    };
+    if (this.tab === 'recent') {
+      const r = await this.provider.history.list(PAGE, q);
+      if (seq !== this.seq) return;
+      if (!r.ok) return fail(r.reason);
+      this.recent = r.value;
+      void this.provider.history.markAllSeen();
+    } else if (this.tab === 'activities') {
+      const r = await this.provider.activities.due(this.today, q);
+      if (seq !== this.seq) return;
+      if (!r.ok) return fail(r.reason);
+      this.activities = r.value;
+    } else {
+      const r = await this.provider.contacts.search(q, PAGE);
+      if (seq !== this.seq) return;
+      if (!r.ok) return fail(r.reason);
+      this.contacts = r.value;
+    }
+    this.dataError = '';
+    this.loaded = true;
+  }
+
+  show(panel: Panel): void {
+    this.panel = panel;
+  }
+
+  async openActivity(activity: Activity): Promise<void> {
+    const contact = await this.provider.contacts.get(activity.contactId);
+    this.selection = { kind: 'activity', activity, contact: contact.ok ? contact.value : null };
+    this.panel = 'details';
+  }
+
+  openContact(contact: Contact): void {
+    this.selection = { kind: 'contact', contact };
+    this.panel = 'details';
+  }
+
+  /** Opens the contact behind a Recent row, if the number is known. */
+  async openByNumber(number: string): Promise<boolean> {
+    const r = await this.provider.contacts.matchNumber(number);
+    if (!r.ok || !r.value) return false;
+    this.openContact(r.value);
+    return true;
+  }
+
+  back(): void {
+    if (this.panel === 'details' || this.panel === 'dialer' || this.panel === 'scheduledEmails') {
+      this.panel = 'list';
+      this.selection = null;
+    } else {
+      this.panel = this.selection ? 'details' : 'list';
+    }
+  }
+
+  private say(text: string): void {
+    this.notice = text;
+    setTimeout(() => {
+      if (this.notice === text) this.notice = '';
+    }, 4000);
+  }
+
+  selectedContact(): Contact | null {
+    return this.selection?.contact ?? null;
+  }
+
+  /** The next due activity after `activityId` (auto-call), or the first one. */
+  nextActivity(activityId: string | null): Activity | null {
+    const list = this.activities.filter((a) => a.state === 'open' && a.phone);
+    const i = list.findIndex((a) => a.id === activityId);
+    return list[i + 1] ?? (i === -1 ? list[0] ?? null : null);
+  }
+
+  async markDone(feedback: string): Promise<string | null> {
+    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    const r = await this.provider.activities.markDone(this.selection.activity.id, feedback);
+    if (!r.ok) return r.reason;
+    this.say(`“${r.value.summary || 'Call'}” marked as done.`);
+    this.selection = null;
+    this.panel = 'list';
+    await this.refresh();
+    return null;
+  }
+
+  async updateActivity(patch: ActivityPatch): Promise<string | null> {
+    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    const r = await this.provider.activities.update(this.selection.activity.id, patch);
+    if (!r.ok) return r.reason;
+    this.selection = { ...this.selection, activity: r.value };
+    this.panel = 'details';
+    this.say('Activity saved.');
+    await this.refresh();
+    return null;
+  }
+
+  async cancelActivity(): Promise<string | null> {
+    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    const r = await this.provider.activities.cancel(this.selection.activity.id);
+    if (!r.ok) return r.reason;
+    this.say('Activity cancelled.');
+    this.selection = null;
+    this.panel = 'list';
+    await this.refresh();
+    return null;
+  }
+
+  async scheduleActivity(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {
+    const contact = this.selectedContact();
+    if (!contact) return 'No contact selected.';
+    const r = await this.provider.activities.schedule({ ...draft, contactId: contact.id });
+    if (!r.ok) return r.reason;
+    this.say(`Call scheduled for ${r.value.dueDate}.`);
+    this.panel = 'details';
+    await this.refresh();
+    return null;
+  }
+
+  async scheduleEmail(draft: EmailDraft, sendAt: number): Promise<ScheduledEmail | string> {
+    const r = await this.provider.email.schedule(draft, sendAt);
+    if (!r.ok) return r.reason;
+    this.say(`Email scheduled for ${WHEN.format(sendAt)}.`);
+    this.panel = this.selection ? 'details' : 'list';
+    return r.value;
+  }
+
+  emailSent(): void {
+    this.say('Email handed to your mail app.');
+    this.panel = this.selection ? 'details' : 'list';
+  }
+
+  async loadScheduledEmails(): Promise<void> {
+    const r = await this.provider.email.scheduled();
+    if (r.ok) this.scheduledEmails = r.value;
+    else this.dataError = r.reason;
+  }
+
+  async cancelScheduledEmail(id: string): Promise<void> {
+    const r = await this.provider.email.cancelScheduled(id);
+    if (!r.ok) {
+      this.dataError = r.reason;
+      return;
+    }
+    this.say('Scheduled email cancelled.');
+    await this.loadScheduledEmails();
+  }
+}

@@ -1,0 +1,158 @@
+// The built Firefox extension (MV2, `.output/firefox-mv2`) against the real lab PBX (Kamailio),
+// in headless Debian Firefox ESR. Account 1001 is the extension, whose persistent background
+// page is the phone host; 1002 is a SIP.js remote phone in headless Chromium that auto-answers.
+// Build first: `npx wxt build -b firefox`.
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchChromium } from '../lab/browser.mjs';
+import {
+  EXTENSION_ORIGIN, GECKO_ID, closeFirefox, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage,
+  withTimeout,
+} from './support/firefox.mjs';
+import { startLabSession } from './support/lab-session.mjs';
+import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from './support/ui.mjs';
+
+const POPUP_SCREENSHOT = process.env.FIREFOX_POPUP_SCREENSHOT || path.join(os.tmpdir(), 'firefox-popup.png');
+
+/** @type {Awaited<ReturnType<typeof startLabSession>>} */
+let session;
+/** @type {import('puppeteer-core').Browser} Firefox ESR with the extension */
+let firefox;
+/** @type {import('puppeteer-core').Browser} Chromium for the far end */
+let chromium;
+/** @type {import('puppeteer-core').Page} */
+let micPage;
+/** @type {import('puppeteer-core').Page} */
+let options;
+/** @type {import('puppeteer-core').Page} */
+let popup;
+/** @type {import('puppeteer-core').Page} */
+let remote1002;
+
+const goodAccount = () => ({
+  wsUrl: session.lab.wsUrl,
+  domain: session.lab.domain,
+  username: '1001',
+  secret: session.account('1001').password,
+  displayName: 'Jane Seller',
+});
+
+/** The phone host's state, read the way the popup reads it (a runtime message from an extension page). */
+const phoneState = () =>
+  popup.evaluate(() => globalThis.browser.runtime.sendMessage({ type: 'phone:getState' })).then((r) => {
+    assert.equal(r?.ok, true, `phone:getState answered ${JSON.stringify(r)}`);
+    return r.value;
+  });
+
+/** The toolbar button's badge (MV2 `browserAction`, not MV3 `action`). */
+const badgeText = () => popup.evaluate(() => globalThis.browser.browserAction.getBadgeText({}));
+
+/** The extension's own RTP counters, read from its background page (Firefox MV2: same origin). */
+const extensionRtp = (callId) =>
+  popup.evaluate(async (id) => {
+    const bg = await globalThis.browser.runtime.getBackgroundPage();
+    const stats = await bg.softphoneDiagnostics.rtpStats(id);
+    return { packetsSent: stats.packetsSent, packetsReceived: stats.packetsReceived };
+  }, callId);
+
+/** Polls `read` until `ok(value)`; fails with the last value after `timeout` ms. */
+async function until(read, ok, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${what} (last: ${JSON.stringify(value)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+before(async () => {
+  session = await startLabSession();
+  // Firefox and Chromium start in parallel; whichever started is closed in after() even if the
+  // other failed.
+  const [ff, cr] = await Promise.allSettled([launchFirefoxWithExtension(), launchChromium()]);
+  if (ff.status === 'fulfilled') firefox = ff.value.browser;
+  if (cr.status === 'fulfilled') chromium = cr.value;
+  if (ff.status === 'rejected') throw ff.reason;
+  if (cr.status === 'rejected') throw cr.reason;
+  assert.equal(ff.value.extensionId, GECKO_ID);
+  remote1002 = await session.remote(chromium, '1002', { autoAnswer: true });
+}, { timeout: 90_000 });
+
+after(async () => {
+  await Promise.allSettled([
+    closeFirefox(firefox),
+    chromium ? withTimeout(chromium.close(), 15_000, 'closing Chromium').catch(() => chromium.process()?.kill('SIGKILL')) : null,
+  ]);
+  await session?.stop();
+}, { timeout: 60_000 });
+
+describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }, () => {
+  it('installs as a temporary add-on and opens the microphone page, which gets the microphone', { timeout: 30_000 }, async () => {
+    micPage = await waitForExtensionPage(firefox, 'mic-permission.html');
+    const self = await micPage.evaluate(async () => {
+      const s = await globalThis.browser.management.getSelf();
+      return { id: s.id, installType: s.installType, enabled: s.enabled, origin: location.origin };
+    });
+    assert.deepEqual(self, { id: GECKO_ID, installType: 'development', enabled: true, origin: EXTENSION_ORIGIN });
+    await micPage.bringToFront();
+    await press(micPage, 'Allow microphone');
+    const status = await micPage.waitForSelector('[role="status"]', { timeout: 10_000 });
+    assert.match(await status.evaluate((e) => e.textContent), /Microphone allowed/);
+  });
+
+  it('registers with Kamailio once the account is saved in the options page', { timeout: 40_000 }, async () => {
+    options = await openExtensionPage(firefox, micPage, 'options.html');
+    assert.deepEqual(await saveAccount(options, goodAccount()), []);
+    popup = await openExtensionPage(firefox, micPage, 'popup.html');
+    await waitForRegistration(popup, 'registered');
+    const status = await popup.$eval('[role="status"]', (e) => e.textContent);
+    assert.match(status, /Ready/);
+    assert.match(status, /1001@lab\.test/);
+    const state = await phoneState();
+    assert.equal(state.registration, 'registered');
+    assert.equal(state.aor, 'sip:1001@lab.test');
+    await popup.setViewport({ width: 380, height: 600 });
+    await popup.screenshot({ path: POPUP_SCREENSHOT });
+  });
+
+  it('calls 1002 from the popup, which answers; RTP flows both ways; hangs up', { timeout: 60_000 }, async () => {
+    const since = await remote1002.evaluate(() => remote.lastSeq);
+    await dialFromPopup(popup, '1002');
+    const invite = await remote1002.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 15_000 }), since);
+    assert.equal(invite.from, '1001');
+    assert.equal(invite.displayName, 'Jane Seller');
+    await remote1002.evaluate((s) => remote.waitForEvent('established', { since: s, timeoutMs: 15_000 }), since);
+    await waitForCallState(popup, 'established');
+    const call = (await phoneState()).calls.find((c) => c.state === 'established');
+    assert.ok(call, 'an established call in the phone host');
+
+    // Media: both ends send and receive, and keep doing so.
+    const first = await remote1002.evaluate(() => remote.stats());
+    const far = await until(
+      () => remote1002.evaluate(() => remote.stats()),
+      (s) => s.packetsReceived > first.packetsReceived + 10 && s.packetsSent > first.packetsSent + 10,
+      'the far end receives and sends RTP',
+    );
+    assert.ok(far.packetsReceived > 0, 'RTP from Firefox reached the far end');
+    const near = await until(
+      () => extensionRtp(call.id),
+      (s) => s.packetsReceived > 0 && s.packetsSent > 0,
+      'the extension sends and receives RTP',
+    );
+    assert.ok(near.packetsSent > 0 && near.packetsReceived > 0);
+    assert.equal(await badgeText(), '●', 'the toolbar badge shows a call in progress');
+
+    await press(popup, 'Hang up');
+    const end = await remote1002.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
+    assert.equal(end.reason, 'remote-hangup');
+    // The popup leaves the call view, and the phone host has no live call left.
+    await popup.waitForSelector('[data-call-state]', { hidden: true, timeout: 10_000 });
+    const ended = (await phoneState()).calls.find((c) => c.id === call.id);
+    assert.ok(!ended || ended.state === 'ended', `the call is over in the phone host (${JSON.stringify(ended)})`);
+    await until(badgeText, (t) => t === '', 'the badge clears after the call');
+  });
+});
