@@ -5,6 +5,14 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // The benchmark helper page ships only in `wxt build --mode bench` builds.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'bench') return;
+      const i = entrypoints.findIndex((e) => e.name === 'bench');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

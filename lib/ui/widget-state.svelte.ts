@@ -32,6 +32,8 @@ export class WidgetState {
   contacts = $state<Contact[]>([]);
   scheduledEmails = $state<ScheduledEmail[]>([]);
   loaded = $state(false);
+  /** The query the lists on screen answer (lets a benchmark see when a keystroke's results are shown). */
+  shownQuery = $state('');
   /** A data error, shown with a retry; never a dead end. */
   dataError = $state('');
   /** A short confirmation for screen readers and eyes ("Activity marked as done"). */
@@ -90,6 +92,7 @@ export class WidgetState {
     }
     this.dataError = '';
     this.loaded = true;
+    this.shownQuery = q;
   }
 
   show(panel: Panel): void {

@@ -1,11 +1,13 @@
 // `npm run bench`: builds the Chrome extension, then prints each benchmark beside its baseline.
 import { execSync } from 'node:child_process';
 import { benchCallSetup } from './call-setup.mjs';
+import { benchWidget } from './widget.mjs';
 import { ROOT } from '../e2e/support/chrome.mjs';
 
 const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
 
 execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+execSync('npx wxt build --mode bench', { cwd: ROOT, stdio: 'ignore' });
 const { rounds, ext, base, summary } = await benchCallSetup();
 const { median, p90 } = summary;
 console.log(`\nCall setup, ${rounds} calls each, same Kamailio and WebSocket tap, same run`);
@@ -22,3 +24,17 @@ console.log(
   `first call after start (cold microphone): INVITE ${fmt(ext.first.invite)} / Established ${fmt(ext.first.established)}` +
     `   bare: ${fmt(base.first.invite)} / ${fmt(base.first.established)}`,
 );
+
+const w = await benchWidget();
+const m = w.median;
+console.log(`\nWidget on the local provider, real popup in Chromium, ${w.rounds} opens each`);
+console.log(`popup open → first list (Contacts), empty data          median ${fmt(m(w.openEmpty))}   (baseline)`);
+console.log(`popup open → first list, 10,000 contacts / 5,000 calls:`);
+for (const [label, xs] of [['  Contacts', w.openContacts], ['  Recent', w.openRecent], ['  Next Activities', w.openActivities]]) {
+  console.log(`${label.padEnd(20)} median ${fmt(m(xs))} p90 ${fmt(w.p90(xs))}   ${(m(xs) / m(w.openEmpty)).toFixed(2)}× empty   (target < 100 ms)`);
+}
+const k = w.keystrokes.map((x) => x.ms);
+const b = w.keystrokes.map((x) => x.baselineMs);
+console.log(`search keystroke → results shown, ${w.total.toLocaleString('en')} contacts, ${k.length} keystrokes:`);
+console.log(`  popup (IndexedDB index)  median ${fmt(m(k))} p90 ${fmt(w.p90(k))}`);
+console.log(`  Array.filter in memory   median ${fmt(m(b))} p90 ${fmt(w.p90(b))}   ratio ${(m(k) / m(b)).toFixed(2)}×   (target < 16 ms)`);

@@ -37,8 +37,10 @@ try {
   await popup.bringToFront();
   await popup.reload();
   await waitForRegistration(popup, 'registered');
-  await popup.type('#number', '+1 650 691 3277');
+  await press(popup, 'Keypad');
+  await popup.type('#dial-number', '+1 650 691 3277');
   await shot(popup, 'popup-ready');
+  await popup.keyboard.press('Escape');
 
   await dialFromPopup(popup, '1002');
   await waitForCallState(popup, 'established');
@@ -51,7 +53,7 @@ try {
   await popup.type('#transfer-target', '1003');
   await shot(popup, 'popup-transfer');
   await press(popup, 'Hang up');
-  await popup.waitForSelector('#number');
+  await popup.waitForSelector('#search, #dial-number');
 
   await caller.evaluate(() => void remote.call('1001').catch(() => {}));
   await popup.waitForSelector('section[aria-label="Incoming call"]');
@@ -61,6 +63,44 @@ try {
   await dialFromPopup(popup, 'call me');
   await popup.waitForSelector('[data-error="incorrectNumber"]');
   await shot(popup, 'popup-incorrect-number');
+  await press(popup, 'OK');
+  await popup.keyboard.press('Escape');
+
+  // The widget, with the settings page's sample data.
+  options.on('dialog', (d) => void d.accept());
+  await press(options, 'Load sample data');
+  await options.waitForSelector('::-p-text(sample contacts with activities and history)', { timeout: 60_000 });
+  await popup.bringToFront();
+  await popup.reload();
+  await waitForRegistration(popup, 'registered');
+  for (const [tabName, file] of [['Next Activities', 'widget-next-activities'], ['Recent', 'widget-recent'], ['Contacts', 'widget-contacts']]) {
+    await press(popup, tabName, 'tab');
+    await popup.waitForSelector('#tab-panel[data-loaded="true"] li');
+    await shot(popup, file);
+  }
+  await press(popup, 'Next Activities', 'tab');
+  await popup.waitForSelector('#tab-panel li button.open');
+  await popup.click('#tab-panel li button.open');
+  await popup.waitForSelector('#details-name');
+  await shot(popup, 'widget-activity-details');
+  await press(popup, 'Email');
+  await popup.type('#mail-subject', 'Your quote');
+  await popup.type('#mail-body', 'Hello, here is the quote we discussed.');
+  await press(popup, 'Send Later');
+  await shot(popup, 'widget-email-send-later');
+  await popup.keyboard.press('Escape');
+  await popup.keyboard.press('Escape');
+  await press(popup, 'Keypad');
+  await press(popup, '1');
+  await press(popup, '0');
+  await shot(popup, 'widget-dialer');
+  await popup.keyboard.press('Escape');
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await press(popup, 'Contacts', 'tab');
+  await popup.waitForSelector('#tab-panel[data-loaded="true"] li');
+  await popup.bringToFront();
+  await new Promise((r) => setTimeout(r, 150));
+  await (await popup.$('main')).screenshot({ path: path.join(out, 'widget-contacts-dark.png') });
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close().catch(() => {});

@@ -23,7 +23,7 @@ describe('provider benchmark', () => {
     const dbName = `bench-${Math.random()}`;
     const provider = createLocalProvider({ dbName });
     const result = await runProviderBench(provider, {
-      contacts: 3_000, openContacts: 1_000, openHistory: 300, openRounds: 3, keystrokes: 30,
+      contacts: 3_000, openContacts: 1_000, openHistory: 300, openRounds: 3, keystrokes: 30, keystrokeRounds: 2, settleMs: 0,
       fresh: () => createLocalProvider({ dbName }),
     });
     expect(result.keystrokes).toHaveLength(30);

@@ -4,8 +4,9 @@
  * contact:
  *  - one word: the first entries of its prefix range, until `limit` distinct contacts;
  *  - several words: first as a phrase ("hugo sch" against the name "hugo schulz", the company,
- *    the email's words), which is as cheap as one word; only when no phrase matches (words
- *    spread over fields: "hugo acme") the rarest word's range is read and filtered by the rest.
+ *    the email's words, "hugo acme" against name and company), which is as cheap as one word;
+ *    only when no phrase matches, the rarest word's range is read and filtered by the others,
+ *    up to a budget.
  */
 import type { IDBPIndex } from 'idb';
 import type { ContactRow, LocalDb, LocalSchema } from './db';
@@ -16,11 +17,10 @@ import { queryTokens } from './text';
 type SearchIndex = IDBPIndex<LocalSchema, ['contacts'], 'contacts', 'search'>;
 
 /**
- * Entries read to rank words by rarity, and the most read for one word. A range under this
- * size is read whole (exact results); a longer one only this far, so a query of common words
- * spread over several fields may miss matches beyond it rather than stall the keystroke.
+ * The most index entries one keystroke reads (tens of milliseconds in Chromium). A query whose
+ * words only meet beyond this in the rarest word's range may miss matches rather than stall.
  */
-const WORD_BUDGET = 1_000;
+const READ_BUDGET = 1_000;
 
 const prefix = (token: string): IDBKeyRange => IDBKeyRange.bound(token, `${token}\uffff`);
 
@@ -28,25 +28,47 @@ function distinct(rows: ContactRow[]): ContactRow[] {
   return [...new Map(rows.map((row) => [row.id, row])).values()];
 }
 
-/** The first `limit` distinct contacts of a prefix range, in key order. */
-async function firstOfRange(index: SearchIndex, token: string, limit: number): Promise<ContactRow[]> {
+/** The first `limit` distinct contacts of a prefix range that `keep` accepts, in key order. */
+async function firstOfRange(
+  index: SearchIndex,
+  token: string,
+  limit: number,
+  keep: (row: ContactRow) => boolean = () => true,
+): Promise<ContactRow[]> {
   // A contact often has two keys under one prefix (name and email word): read twice the page,
   // and more only in the rare case that was not enough.
-  for (let want = limit * 2; ; want *= 4) {
+  let want = Math.min(limit * 2, READ_BUDGET);
+  for (;;) {
     const rows = await index.getAll(prefix(token), want);
-    const found = distinct(rows);
-    if (found.length >= limit || rows.length < want || want >= WORD_BUDGET) return found.slice(0, limit);
+    const found = distinct(rows).filter(keep);
+    if (found.length >= limit || rows.length < want || want >= READ_BUDGET) return found.slice(0, limit);
+    want = Math.min(want * 4, READ_BUDGET);
   }
+}
+
+/**
+ * Entries counted per word to find a rare one. Counting is as slow as reading, so only this
+ * far: a word under it is read whole (exact results); past it every word is common.
+ */
+const PROBE = 200;
+
+/**
+ * The word whose range to read: one known to be short, else a guess that costs nothing (digits
+ * are rarer than letters, a longer prefix rarer than a shorter one).
+ */
+async function rarest(index: SearchIndex, tokens: string[]): Promise<string> {
+  const sizes = await Promise.all(tokens.map(async (t) => (await index.getAllKeys(prefix(t), PROBE)).length));
+  const smallest = Math.min(...sizes);
+  const short = tokens[sizes.indexOf(smallest)];
+  if (smallest < PROBE && short !== undefined) return short;
+  const guess = (t: string) => (/^\d+$/.test(t) ? 2 : 1) * t.length;
+  return tokens.reduce((best, t) => (guess(t) >= guess(best) ? t : best));
 }
 
 /** Every word must start some key of the contact (two words may start the same key). */
 async function spreadWords(index: SearchIndex, tokens: string[], limit: number): Promise<ContactRow[]> {
-  const sizes = await Promise.all(tokens.map(async (t) => (await index.getAllKeys(prefix(t), WORD_BUDGET)).length));
-  const [rarest] = tokens.map((token, i) => ({ token, size: sizes[i] ?? 0 })).sort((a, b) => a.size - b.size);
-  if (!rarest || rarest.size === 0) return [];
-  const rows = await index.getAll(prefix(rarest.token), WORD_BUDGET);
   const matchesAll = (row: ContactRow) => tokens.every((t) => row.search.some((key) => key.startsWith(t)));
-  return distinct(rows).filter(matchesAll).sort(byName).slice(0, limit);
+  return firstOfRange(index, await rarest(index, tokens), limit, matchesAll);
 }
 
 export async function searchContacts(db: LocalDb, query: string, limit: number): Promise<ContactRow[]> {
@@ -60,5 +82,5 @@ export async function searchContacts(db: LocalDb, query: string, limit: number):
   const phrase = tokens.join(' ').slice(0, MAX_KEY_LENGTH);
   const found = await firstOfRange(index, phrase, limit);
   if (found.length > 0 || tokens.length === 1) return found.sort(byName);
-  return spreadWords(index, tokens, limit);
+  return (await spreadWords(index, tokens, limit)).sort(byName);
 }

@@ -3,6 +3,8 @@
  * user might start typing must be the start of some key:
  *  - each word of the name, company and email, and each of them as a phrase (words joined by
  *    one space, the name also surname first), so "hugo sch" is one short range, not two long ones;
+ *    and the first and last name each followed by the company ("hugo acme"), the one query that
+ *    mixes fields often enough to deserve its own keys;
  *  - for numbers, the full digits, the national form ("089…" for +4989…) and every digit suffix
  *    of the national number (a prefix of a suffix is any substring: "6913" finds +16506913277).
  */
@@ -50,6 +52,9 @@ export function searchKeys(contact: Pick<Contact, 'name' | 'company' | 'email' |
   };
   wordKeys(contact.name, true).forEach(add);
   wordKeys(contact.company, false).forEach(add);
+  const nameWords = words(contact.name);
+  const company = words(contact.company).join(' ');
+  if (company !== '') new Set([nameWords[0], nameWords.at(-1)]).forEach((w) => w && add(`${w} ${company}`));
   // "j.smith@acme.com" gives j, smith, acme, com and "j smith acme com": typed as it is written,
   // the query splits into the same words.
   wordKeys(contact.email, false).forEach(add);

@@ -24,7 +24,8 @@ describe('text folding and search keys', () => {
   it('keys names, companies and emails by word and as phrases', () => {
     const keys = searchKeys({ name: 'Hugo Sánchez', company: 'Acme Logistics', email: 'hugo.s@acme.example', phones: [] });
     expect(keys).toEqual([
-      'hugo', 'sanchez', 'hugo sanchez', 'sanchez hugo', 'acme', 'logistics', 'acme logistics', 's', 'example',
+      'hugo', 'sanchez', 'hugo sanchez', 'sanchez hugo', 'acme', 'logistics', 'acme logistics',
+      'hugo acme logistics', 'sanchez acme logistics', 's', 'example',
       'hugo s acme example',
     ]);
   });

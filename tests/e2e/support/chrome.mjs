@@ -17,6 +17,7 @@ export async function launchWithExtension(opts = {}) {
     enableExtensions: [opts.extDir ?? CHROME_BUILD],
     args: opts.args ?? [],
     dumpio: opts.dumpio ?? false,
+    ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
   });
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),

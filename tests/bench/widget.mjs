@@ -1,0 +1,104 @@
+// Benchmarks of the widget on the local provider, in the real popup in Chromium:
+//  - popup open → first list rendered, empty vs with 10,000 contacts and 5,000 calls;
+//  - search keystroke → results rendered with 100,000 contacts, beside a plain Array.filter
+//    over the same contacts held in memory (the baseline), in the same run.
+// Needs the bench build: `npx wxt build --mode bench` (bench.html seeds the extension's data).
+import path from 'node:path';
+import { ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+
+const BENCH_BUILD = path.join(ROOT, '.output/chrome-mv3-bench');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+
+/** Opens the popup `rounds` times on `tab`; ms from navigation start to the first list shown. */
+async function openTimes(browser, extensionId, tab, rounds) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const page = await browser.newPage();
+    await page.evaluateOnNewDocument((t) => {
+      localStorage.setItem('softphone.tab', t);
+      const obs = new MutationObserver(() => {
+        if (document.querySelector('#tab-panel[data-loaded="true"]')) {
+          window.benchInteractive = performance.now();
+          obs.disconnect();
+        }
+      });
+      obs.observe(document, { subtree: true, childList: true, attributes: true });
+    }, tab);
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.waitForFunction(() => window.benchInteractive !== undefined, { timeout: 10_000 });
+    times.push(await page.evaluate(() => window.benchInteractive));
+    await page.close();
+  }
+  return times;
+}
+
+export async function benchWidget({ rounds = 11 } = {}) {
+  const { browser, extensionId } = await launchWithExtension({ extDir: BENCH_BUILD, protocolTimeout: 600_000 });
+  const step = (what) => process.stderr.write(`  ${what}…\n`);
+  try {
+    const helper = await openExtensionPage(browser, extensionId, 'bench.html');
+    await helper.waitForFunction(() => globalThis.bench !== undefined);
+    step('popup open, empty');
+    const openEmpty = await openTimes(browser, extensionId, 'contacts', rounds);
+    step('seeding 10,000 contacts and 5,000 calls');
+    await helper.evaluate(() => globalThis.bench.seed(10_000, 5_000));
+    step('popup open, with data');
+    const openContacts = await openTimes(browser, extensionId, 'contacts', rounds);
+    const openRecent = await openTimes(browser, extensionId, 'recent', rounds);
+    const openActivities = await openTimes(browser, extensionId, 'activities', rounds);
+    step('seeding 90,000 more contacts');
+    const total = await helper.evaluate(() => globalThis.bench.seed(90_000, 0, 10_000));
+    step('typing');
+    await helper.evaluate(() => globalThis.bench.loadAll());
+
+    // Type a real name, letter by letter, then part of a number, in the real popup.
+    const popup = await browser.newPage();
+    await popup.evaluateOnNewDocument(() => {
+      localStorage.setItem('softphone.tab', 'contacts');
+      window.benchKey = { t0: 0, t1: 0, want: null };
+      document.addEventListener('input', () => (window.benchKey.t0 = performance.now()), true);
+      new MutationObserver(() => {
+        const panel = document.querySelector('#tab-panel');
+        if (panel && window.benchKey.want !== null && panel.getAttribute('data-query') === window.benchKey.want) {
+          window.benchKey.t1 = performance.now();
+          window.benchKey.want = null;
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
+    });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.bringToFront();
+    await popup.waitForSelector('#tab-panel[data-loaded="true"]');
+    const name = await helper.evaluate(() => globalThis.bench.sampleName(43_210));
+    const queries = [...name].map((_, i) => name.slice(0, i + 1)).filter((q) => !q.endsWith(' '));
+    const digits = ['6', '69', '691', '6913'];
+    const keystrokes = [];
+    for (const [typed, list] of [[name, queries], ['', digits]]) {
+      await popup.$eval('#search', (el) => {
+        el.value = '';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await popup.waitForSelector('#tab-panel[data-query=""]');
+      void typed;
+      let prev = '';
+      for (const q of list) {
+        await popup.evaluate((want) => (window.benchKey = { t0: 0, t1: 0, want }), q);
+        // Type what this prefix adds (a skipped space comes with the next letter); t0 is the last input event.
+        await popup.type('#search', q.slice(prev.length));
+        prev = q;
+        await popup.waitForFunction(() => window.benchKey.want === null, { timeout: 10_000 });
+        const { t0, t1 } = await popup.evaluate(() => window.benchKey);
+        const base = await helper.evaluate((query) => globalThis.bench.arrayFilter(query), q);
+        keystrokes.push({ query: q, ms: t1 - t0, baselineMs: base.ms });
+      }
+    }
+    return { rounds, openEmpty, openContacts, openRecent, openActivities, total: total.contacts, keystrokes, median, p90 };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
