@@ -92,6 +92,14 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await noAxeViolations('In call');
   });
 
+  it('the transfer field suggests colleagues by name with their extension', async () => {
+    await press(popup, 'Transfer');
+    await popup.type('#transfer-target', 'ada');
+    await press(popup, 'Ada Lovelace (1002)');
+    assert.equal(await popup.$eval('#transfer-target', (e) => e.value), '1002');
+    await press(popup, 'Transfer');
+  });
+
   it('closing and reopening the popup mid-call keeps the call', async () => {
     await reopenPopup();
     await waitForCallState(popup, 'established');
