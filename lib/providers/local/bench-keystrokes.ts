@@ -16,7 +16,7 @@ function typing(text: string): string[] {
  * `count` keystrokes: the target's full name typed letter by letter, then seven digits from the
  * middle of its number (a caller remembering part of it), then its email.
  */
-export function keystrokes(target: Contact, count: number): string[] {
+export function keystrokes(target: Pick<Contact, 'name' | 'email' | 'phones'>, count: number): string[] {
   const digits = digitsOf(target.phones[0]?.number ?? '').slice(3, 10);
   return [...typing(target.name), ...typing(digits), ...typing(target.email)].slice(0, count);
 }

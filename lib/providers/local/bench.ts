@@ -57,7 +57,7 @@ export async function runProviderBench(p: DataProvider, options: ProviderBenchOp
 
   progress('timing keystrokes');
   const [all, loadAllMs] = await timed(async () => value(await p.contacts.all(), 'contacts.all'));
-  const figures = await timeKeystrokes(p, all, o);
+  const figures = await timeKeystrokes(p, all, drafts, o);
   const searchMs = figures.flatMap((f) => f.searchSamples);
   const filterMs = figures.flatMap((f) => f.arrayFilterSamples);
   return {

@@ -48,6 +48,22 @@ describe('local history', () => {
     expect(value(await p.history.list(10, '4989')).map((h) => h.startedAt)).toEqual([5_000]);
   });
 
+  it('finds old matches far back, newest first, across time windows', async () => {
+    const day = 86_400_000;
+    const q = freshProvider();
+    for (let i = 0; i < 200; i++) {
+      const who = i % 50 === 0 ? 'Rare Caller' : 'Someone Else';
+      value(await q.history.add(call({ startedAt: 1_700_000_000_000 - i * day / 4, contactName: who })));
+    }
+    const rare = value(await q.history.list(10, 'rare'));
+    expect(rare.map((h) => (1_700_000_000_000 - h.startedAt) / (day / 4))).toEqual([0, 50, 100, 150]);
+    expect(value(await q.history.list(3, 'rare'))).toHaveLength(3);
+    expect(value(await q.history.list(150, 'someone'))).toHaveLength(150);
+    const all = value(await q.history.list(500, 'e'));
+    expect(all).toHaveLength(200);
+    expect(all.every((h, i) => i === 0 || h.startedAt < (all[i - 1]?.startedAt ?? 0))).toBe(true);
+  });
+
   it('counts unseen missed calls until all are marked seen', async () => {
     expect(value(await p.history.unseenMissed())).toBe(2);
     value(await p.history.markAllSeen());

@@ -1,6 +1,7 @@
 import type { HistoryApi, HistoryEntry } from '../types';
 import type { Connection } from './connection';
 import type { HistoryRow } from './db';
+import { newestMatching, newestRows } from './history-scan';
 import { fail, guard, newId, ok } from './result';
 import { textFilter } from './text';
 
@@ -29,17 +30,12 @@ export function localHistory({ conn }: { conn: Connection }): HistoryApi {
   return {
     list: (limit, query) =>
       guard('Could not read the call history', async () => {
+        const db = await conn.get();
         const matches = textFilter(query);
-        const index = (await conn.get()).transaction('history').store.index('startedAt');
-        const out: HistoryEntry[] = [];
-        // Newest first straight from the index: stops after `limit` matches, however long the history.
-        let cursor = limit > 0 ? await index.openCursor(null, 'prev') : null;
-        while (cursor && out.length < limit) {
-          const row = cursor.value;
-          if (matches([row.contactName], [row.number])) out.push(toEntry(row));
-          cursor = await cursor.continue();
-        }
-        return ok(out);
+        const rows = query.trim() === ''
+          ? await newestRows(db, limit)
+          : await newestMatching(db, limit, (row) => matches([row.contactName], [row.number]));
+        return ok(rows.map(toEntry));
       }),
 
     add: (entry) =>
