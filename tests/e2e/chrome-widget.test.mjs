@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { press, saveAccount, waitForCallState, waitForRegistration } from './support/ui.mjs';
 
@@ -35,6 +35,14 @@ async function tab(name) {
 
 async function rows() {
   return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+async function waitFor(check, what, ms = 10_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function noAxeViolations(screen) {
@@ -133,7 +141,11 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await caller.evaluate(() => remote.hangupAll());
     await popup.waitForSelector('#search');
     await tab('Contacts');
+    const worker = await serviceWorker(browser);
+    const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
+    await waitFor(async () => (await badge()) === '1', 'missed-call badge "1"');
     await tab('Recent');
+    await waitFor(async () => (await badge()) === '', 'badge cleared once Recent was seen');
     const list = await rows();
     assert.match(list[0], /Remote 1004.*Missed/);
     assert.match(list[1], /Remote 1004 1004 · \d+:\d\d/);
