@@ -18,6 +18,7 @@ export async function launchWithExtension(opts = {}) {
     args: opts.args ?? [],
     dumpio: opts.dumpio ?? false,
     ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
   });
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
