@@ -54,7 +54,9 @@ export function searchKeys(contact: Pick<Contact, 'name' | 'company' | 'email' |
   wordKeys(contact.company, false).forEach(add);
   const nameWords = words(contact.name);
   const company = words(contact.company).join(' ');
-  if (company !== '') new Set([nameWords[0], nameWords.at(-1)]).forEach((w) => w && add(`${w} ${company}`));
+  if (company !== '') {
+    for (const word of new Set([nameWords[0], nameWords.at(-1)])) if (word) add(`${word} ${company}`);
+  }
   // "j.smith@acme.com" gives j, smith, acme, com and "j smith acme com": typed as it is written,
   // the query splits into the same words.
   wordKeys(contact.email, false).forEach(add);
