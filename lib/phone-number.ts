@@ -51,3 +51,10 @@ export function countryFromLanguage(language: string | undefined): CountryCode {
   const lang = parts[0]?.toLowerCase() ?? '';
   return byLanguage[lang] ?? 'US';
 }
+
+/** The national forms of a valid international number, for search keys ("089 1234 5678" style). */
+export function nationalForms(number: string): { national: string; nationalNumber: string } | null {
+  const parsed = number.startsWith('+') ? parsePhoneNumberFromString(number) : undefined;
+  if (!parsed?.isValid()) return null;
+  return { national: parsed.formatNational(), nationalNumber: parsed.nationalNumber };
+}

@@ -1,7 +1,7 @@
 /** Converts between the public Contact and the stored row with its derived index fields. */
-import { normaliseNumber } from '../../phone-number';
 import type { Contact, ContactDraft, ContactPhone } from '../types';
 import type { ContactRow } from './db';
+import type { PhoneLib } from './phone-lib';
 import { last9, searchKeys } from './search-keys';
 import { fold } from './text';
 
@@ -15,12 +15,12 @@ interface NormalisedPhones {
  * E.164 where possible so caller ID and search see one spelling; an extension stays an
  * extension; a number that does not parse is kept as typed (the user's data) but never matches.
  */
-export function normalisePhones(phones: ContactPhone[], defaultCountry: string): NormalisedPhones {
+export function normalisePhones(phones: ContactPhone[], defaultCountry: string, lib: PhoneLib): NormalisedPhones {
   const out: NormalisedPhones = { phones: [], matchable: [] };
   for (const phone of phones) {
     const typed = phone.number.trim();
     if (typed === '') continue;
-    const result = normaliseNumber(typed, defaultCountry);
+    const result = lib.normaliseNumber(typed, defaultCountry);
     const number = result.ok ? result.target.number : typed;
     if (result.ok) out.matchable.push(number);
     out.phones.push({ label: phone.label.trim(), number });
@@ -28,8 +28,13 @@ export function normalisePhones(phones: ContactPhone[], defaultCountry: string):
   return out;
 }
 
-export function toRow(draft: ContactDraft & { id: string }, updatedAt: number, defaultCountry: string): ContactRow {
-  const { phones, matchable } = normalisePhones(draft.phones, defaultCountry);
+export function toRow(
+  draft: ContactDraft & { id: string },
+  updatedAt: number,
+  defaultCountry: string,
+  lib: PhoneLib,
+): ContactRow {
+  const { phones, matchable } = normalisePhones(draft.phones, defaultCountry, lib);
   const contact: Contact = {
     id: draft.id,
     name: draft.name.trim(),
@@ -43,7 +48,7 @@ export function toRow(draft: ContactDraft & { id: string }, updatedAt: number, d
   const callable = phones.length > 0;
   return {
     ...contact,
-    search: callable ? searchKeys(contact) : [],
+    search: callable ? searchKeys(contact, lib) : [],
     ...(callable ? { nameKey: fold(contact.name) } : {}),
     numbers: [...new Set(matchable)],
     last9: [...new Set(matchable.filter((n) => n.startsWith('+')).map(last9).filter((d) => d !== null))],

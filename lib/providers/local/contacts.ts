@@ -1,10 +1,10 @@
-import { normaliseNumber } from '../../phone-number';
 import type { Contact, ContactDraft, ContactsApi } from '../types';
 import type { Connection } from './connection';
 import type { ContactRow } from './db';
 import { byName, toContact, toRow } from './contact-row';
 import { searchContacts } from './contact-search';
 import { contactProblem } from './contact-validation';
+import { phoneLib, type PhoneLib } from './phone-lib';
 import { fail, guard, newId, ok } from './result';
 import { last9 } from './search-keys';
 
@@ -15,8 +15,8 @@ interface Deps {
 }
 
 export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi {
-  const rowFor = (draft: ContactDraft): ContactRow =>
-    toRow({ ...draft, id: draft.id ?? newId() }, now(), defaultCountry);
+  const rowFor = (draft: ContactDraft, lib: PhoneLib): ContactRow =>
+    toRow({ ...draft, id: draft.id ?? newId() }, now(), defaultCountry, lib);
 
   return {
     search: (query, limit) =>
@@ -35,7 +35,7 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
       guard('Could not save the contact', async () => {
         const problem = contactProblem(draft);
         if (problem) return fail(problem);
-        const row = rowFor(draft);
+        const row = rowFor(draft, await phoneLib());
         await (await conn.get()).put('contacts', row);
         return ok(toContact(row));
       }),
@@ -49,7 +49,7 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
     matchNumber: (number) =>
       guard('Could not look up the number', async () => {
         const db = await conn.get();
-        const normalised = normaliseNumber(number, defaultCountry);
+        const normalised = (await phoneLib()).normaliseNumber(number, defaultCountry);
         if (normalised.ok) {
           const exact = await db.getFromIndex('contacts', 'numbers', normalised.target.number);
           if (exact) return ok(toContact(exact));
@@ -69,7 +69,8 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
           const problem = contactProblem(draft);
           if (problem) return fail(`Contact ${i + 1} (${draft.name.trim() || 'no name'}): ${problem}`);
         }
-        const rows = drafts.map(rowFor);
+        const lib = await phoneLib();
+        const rows = drafts.map((d) => rowFor(d, lib));
         const tx = (await conn.get()).transaction('contacts', 'readwrite');
         // `add`, not `put`: an id that already exists aborts the whole batch instead of overwriting.
         const writes = rows.map((row) => tx.store.add(row));

@@ -8,8 +8,8 @@
  *  - for numbers, the full digits, the national form ("089…" for +4989…) and every digit suffix
  *    of the national number (a prefix of a suffix is any substring: "6913" finds +16506913277).
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Contact } from '../types';
+import type { PhoneLib } from './phone-lib';
 import { digitsOf, words } from './text';
 
 /** Bounds the index entries one contact costs, whatever was imported into its fields. */
@@ -27,12 +27,12 @@ function suffixes(digits: string): string[] {
   return out;
 }
 
-export function numberKeys(number: string): string[] {
+export function numberKeys(number: string, lib: PhoneLib): string[] {
   const digits = digitsOf(number).slice(-MAX_NUMBER_DIGITS);
-  const parsed = number.startsWith('+') ? parsePhoneNumberFromString(number) : undefined;
-  if (!parsed?.isValid()) return suffixes(digits);
+  const parsed = lib.nationalForms(number);
+  if (!parsed) return suffixes(digits);
   // Suffixes that start inside the country code ("98912…" of +49 89 12…) are never typed.
-  const keys = new Set([digits, digitsOf(parsed.formatNational()), ...suffixes(parsed.nationalNumber)]);
+  const keys = new Set([digits, digitsOf(parsed.national), ...suffixes(parsed.nationalNumber)]);
   return [...keys];
 }
 
@@ -45,7 +45,7 @@ function wordKeys(text: string, reversed: boolean): string[] {
   return keys;
 }
 
-export function searchKeys(contact: Pick<Contact, 'name' | 'company' | 'email' | 'phones'>): string[] {
+export function searchKeys(contact: Pick<Contact, 'name' | 'company' | 'email' | 'phones'>, lib: PhoneLib): string[] {
   const keys = new Set<string>();
   const add = (key: string): void => {
     if (keys.size < MAX_KEYS) keys.add(key.slice(0, MAX_KEY_LENGTH));
@@ -60,7 +60,7 @@ export function searchKeys(contact: Pick<Contact, 'name' | 'company' | 'email' |
   // "j.smith@acme.com" gives j, smith, acme, com and "j smith acme com": typed as it is written,
   // the query splits into the same words.
   wordKeys(contact.email, false).forEach(add);
-  for (const phone of contact.phones.slice(0, MAX_PHONES)) numberKeys(phone.number).forEach(add);
+  for (const phone of contact.phones.slice(0, MAX_PHONES)) numberKeys(phone.number, lib).forEach(add);
   return [...keys];
 }
 
