@@ -10,8 +10,22 @@ export function setLocale(language: string): void {
   active = catalogs[language.split(/[-_]/)[0] ?? 'en'] ?? en;
 }
 
+function template(key: MessageKey): string {
+  return active[key] ?? (en[key] as string | undefined) ?? '';
+}
+
 /** Looks up a string and fills `{0}`, `{1}`… placeholders. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const template: string = active[key] ?? (en[key] as string | undefined) ?? "";
-  return template.replace(/\{(\d)\}/g, (_, i: string) => String(subs[Number(i)] ?? ''));
+  return template(key).replace(/\{(\d)\}/g, (_, i: string) => String(subs[Number(i)] ?? ''));
+}
+
+/**
+ * A string cut at its placeholders, for markup inside a sentence (see components/Message.svelte):
+ * 'Set {0} to {1}.' → ['Set ', 0, ' to ', 1, '.'].
+ */
+export function parts(key: MessageKey): (string | number)[] {
+  return template(key)
+    .split(/\{(\d)\}/)
+    .map((piece, i) => (i % 2 === 1 ? Number(piece) : piece))
+    .filter((piece) => piece !== '');
 }

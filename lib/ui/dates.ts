@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /** Local calendar date as YYYY-MM-DD (activities are due on days, not instants). */
 export function localDate(at: Date = new Date()): string {
   const y = at.getFullYear();
@@ -21,14 +23,14 @@ export function formatWhen(ms: number, now: Date = new Date()): string {
   const today = localDate(now);
   const yesterday = localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
   if (localDate(at) === today) return time;
-  if (localDate(at) === yesterday) return `Yesterday ${time}`;
+  if (localDate(at) === yesterday) return t('date.yesterdayAt', time);
   return `${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
 }
 
-/** "Today", "Yesterday", "3 days ago" for a due date, relative to today. */
+/** "Today", "Yesterday", "3 days overdue" for a due date, relative to today. */
 export function formatDue(dueDate: string, today: string): string {
   const days = Math.round((Date.parse(today) - Date.parse(dueDate)) / 86_400_000);
-  if (days <= 0) return 'Today';
-  if (days === 1) return 'Yesterday';
-  return `${days} days overdue`;
+  if (days <= 0) return t('date.today');
+  if (days === 1) return t('date.yesterday');
+  return t('date.overdue', days); // always 2 or more: no singular needed
 }

@@ -1,13 +1,15 @@
 import type {
   Activity, ActivityDraft, ActivityPatch, Contact, DataProvider, EmailDraft, HistoryEntry, ScheduledEmail,
 } from '../providers/types';
+import { t, type MessageKey } from '../i18n';
 import { localDate } from './dates';
 
 export type Tab = 'recent' | 'activities' | 'contacts';
-export const TABS: { id: Tab; label: string }[] = [
-  { id: 'recent', label: 'Recent' },
-  { id: 'activities', label: 'Next Activities' },
-  { id: 'contacts', label: 'Contacts' },
+/** Tab labels are i18n keys: resolve them with `t()` when rendering. */
+export const TABS: { id: Tab; label: MessageKey }[] = [
+  { id: 'recent', label: 'widget.tab.recent' },
+  { id: 'activities', label: 'widget.tab.activities' },
+  { id: 'contacts', label: 'widget.tab.contacts' },
 ];
 
 export type Selection =
@@ -146,10 +148,10 @@ export class WidgetState {
   }
 
   async markDone(feedback: string): Promise<string | null> {
-    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
     const r = await this.provider.activities.markDone(this.selection.activity.id, feedback);
     if (!r.ok) return r.reason;
-    this.say(`“${r.value.summary || 'Call'}” marked as done.`);
+    this.say(t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
     this.selection = null;
     this.panel = 'list';
     await this.refresh();
@@ -157,21 +159,21 @@ export class WidgetState {
   }
 
   async updateActivity(patch: ActivityPatch): Promise<string | null> {
-    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
     const r = await this.provider.activities.update(this.selection.activity.id, patch);
     if (!r.ok) return r.reason;
     this.selection = { ...this.selection, activity: r.value };
     this.panel = 'details';
-    this.say('Activity saved.');
+    this.say(t('widget.notice.activitySaved'));
     await this.refresh();
     return null;
   }
 
   async cancelActivity(): Promise<string | null> {
-    if (this.selection?.kind !== 'activity') return 'No activity selected.';
+    if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
     const r = await this.provider.activities.cancel(this.selection.activity.id);
     if (!r.ok) return r.reason;
-    this.say('Activity cancelled.');
+    this.say(t('widget.notice.activityCancelled'));
     this.selection = null;
     this.panel = 'list';
     await this.refresh();
@@ -180,10 +182,10 @@ export class WidgetState {
 
   async scheduleActivity(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {
     const contact = this.selectedContact();
-    if (!contact) return 'No contact selected.';
+    if (!contact) return t('widget.error.noContact');
     const r = await this.provider.activities.schedule({ ...draft, contactId: contact.id });
     if (!r.ok) return r.reason;
-    this.say(`Call scheduled for ${r.value.dueDate}.`);
+    this.say(t('widget.notice.callScheduled', r.value.dueDate));
     this.panel = 'details';
     await this.refresh();
     return null;
@@ -192,13 +194,13 @@ export class WidgetState {
   async scheduleEmail(draft: EmailDraft, sendAt: number): Promise<ScheduledEmail | string> {
     const r = await this.provider.email.schedule(draft, sendAt);
     if (!r.ok) return r.reason;
-    this.say(`Email scheduled for ${WHEN.format(sendAt)}.`);
+    this.say(t('widget.notice.emailScheduled', WHEN.format(sendAt)));
     this.panel = this.selection ? 'details' : 'list';
     return r.value;
   }
 
   emailSent(): void {
-    this.say('Email handed to your mail app.');
+    this.say(t('widget.notice.emailSent'));
     this.panel = this.selection ? 'details' : 'list';
   }
 
@@ -214,7 +216,7 @@ export class WidgetState {
       this.dataError = r.reason;
       return;
     }
-    this.say('Scheduled email cancelled.');
+    this.say(t('widget.notice.emailCancelled'));
     await this.loadScheduledEmails();
   }
 }

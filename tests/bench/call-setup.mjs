@@ -3,7 +3,7 @@
 // same Kamailio and the same WebSocket tap, in the same run.
 import { launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
 import { startLabSession } from '../e2e/support/lab-session.mjs';
-import { saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
+import { press, saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
 import { startWsTap } from '../lab/ws-tap.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -37,6 +37,7 @@ export async function benchCallSetup() {
     });
     const popup = await openExtensionPage(browser, extensionId, 'popup.html');
     await waitForRegistration(popup, 'registered');
+    await press(popup, 'Keypad');
     const ext = { invite: [], established: [], first: null };
     const base = { invite: [], established: [], first: null };
     const known = new Set();
@@ -44,10 +45,11 @@ export async function benchCallSetup() {
     for (let round = 0; round < ROUNDS + WARMUP; round++) {
       // Extension: a real click on Call in the popup.
       await popup.bringToFront();
-      await popup.$eval('#number', (el) => {
+      await popup.waitForSelector('#dial-number');
+      await popup.$eval('#dial-number', (el) => {
         el.value = '';
       });
-      await popup.type('#number', '1002');
+      await popup.type('#dial-number', '1002');
       await popup.evaluate(() => {
         const w = /** @type {any} */ (window);
         w.benchT0 = 0;
@@ -79,7 +81,7 @@ export async function benchCallSetup() {
         ext.established.push(established - t0);
       }
       await popup.click('button[aria-label="Hang up"]');
-      await popup.waitForSelector('#number');
+      await popup.waitForSelector('#dial-number');
 
       // Baseline: the bare SIP.js page starts the same call.
       const r = await bare.evaluate(async () => {
