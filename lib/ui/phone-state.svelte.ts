@@ -43,10 +43,9 @@ export class PhoneState {
   }
 
   async dial(number: string): Promise<boolean> {
+    // No dismiss of the last ended call first: the engine drops ended calls when a new one
+    // starts, and an extra round trip here would delay the INVITE.
     this.commandError = null;
-    for (const c of this.snapshot?.calls ?? []) {
-      if (c.state === CallState.Ended) void command({ type: 'phone:dismiss', callId: c.id });
-    }
     const ok = await this.run(command({ type: 'phone:dial', number }));
     if (ok) this.lastDialled = number;
     return ok;
