@@ -21,7 +21,7 @@ const todayIso = () => {
 };
 
 async function reopenPopup() {
-  await popup?.close();
+  await popup?.close().catch(() => {});
   popup = await openExtensionPage(browser, extensionId, 'popup.html');
   await popup.setViewport({ width: 380, height: 620 });
   await waitForRegistration(popup, 'registered');
@@ -207,6 +207,44 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await popup.waitForSelector('::-p-text(No calls scheduled for today.)');
   });
 
+  it('auto-call: after each call the next activity is offered, and Call dials it', async () => {
+    await tab('Contacts');
+    for (const summary of ['First call', 'Second call']) {
+      await popup.waitForSelector('#tab-panel li button.open');
+      await popup.click('#tab-panel li button.open');
+      await press(popup, 'Schedule');
+      await fill(popup, '#activity-summary', summary);
+      await press(popup, 'Schedule');
+      await popup.waitForSelector('::-p-text(Call scheduled for)');
+      await press(popup, 'Back');
+    }
+    await tab('Next Activities');
+    assert.equal((await rows()).length, 2);
+    await popup.click('label.auto input');
+    let since = await ada.evaluate(() => remote.lastSeq);
+    await press(popup, 'Call Ada Lovelace');
+    await ada.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+    await press(popup, 'Hang up');
+    const offer = await popup.waitForSelector('section[aria-label="Next call"]');
+    assert.match(await offer.evaluate((e) => e.textContent), /Next: Ada Lovelace — Second call/);
+    since = await ada.evaluate(() => remote.lastSeq);
+    await press(popup, 'Call');
+    await ada.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+    await press(popup, 'Hang up');
+    // That was the last one: no offer, back to the list; auto-call off again.
+    await popup.waitForSelector('label.auto input');
+    assert.equal(await popup.$('section[aria-label="Next call"]'), null);
+    await popup.click('label.auto input');
+    // Clean up: cancel both activities.
+    for (let i = 0; i < 2; i++) {
+      await popup.waitForSelector('#tab-panel li button.open');
+      await popup.click('#tab-panel li button.open');
+      await press(popup, 'Cancel activity');
+      await popup.waitForSelector('::-p-text(Activity cancelled.)');
+    }
+    await popup.waitForSelector('::-p-text(No calls scheduled for today.)');
+  });
+
   it('email: Send Later schedules it, it can be seen and cancelled', async () => {
     await tab('Contacts');
     await popup.click('#tab-panel li button.open');
@@ -252,6 +290,17 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await popup.waitForSelector('#dial-number');
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('#search');
+  });
+
+  it('the pop-out button opens the same widget in its own window', async () => {
+    const target = browser.waitForTarget((t) => t.url().includes('popup.html?popout=1'), { timeout: 10_000 });
+    await press(popup, 'Pop out');
+    const window = await (await target).asPage();
+    await window.waitForSelector('#search');
+    await window.waitForSelector('[data-registration="registered"]');
+    assert.equal(await window.$('button[aria-label="Pop out"]'), null);
+    await window.close();
+    await reopenPopup();
   });
 
   it('tabs move with the arrow keys', async () => {
