@@ -19,13 +19,7 @@ let options;
 let popup;
 const remotes = {};
 
-const goodAccount = () => ({
-  wsUrl: session.lab.wsUrl,
-  domain: session.lab.domain,
-  username: '1001',
-  secret: session.account('1001').password,
-  displayName: 'Jane Seller',
-});
+const goodAccount = () => session.settingsFor('1001', { displayName: 'Jane Seller' });
 
 /** The phone host's state, read the way the popup reads it. */
 const phoneState = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));

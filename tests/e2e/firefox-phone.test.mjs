@@ -31,13 +31,7 @@ let popup;
 /** @type {import('puppeteer-core').Page} */
 let remote1002;
 
-const goodAccount = () => ({
-  wsUrl: session.lab.wsUrl,
-  domain: session.lab.domain,
-  username: '1001',
-  secret: session.account('1001').password,
-  displayName: 'Jane Seller',
-});
+const goodAccount = () => session.settingsFor('1001', { displayName: 'Jane Seller' });
 
 /** The phone host's state, read the way the popup reads it (a runtime message from an extension page). */
 const phoneState = () =>

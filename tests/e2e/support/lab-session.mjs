@@ -17,6 +17,14 @@ export async function startLabSession() {
       session.lab = await startLab({ port: session.lab.wsPort, udpPort: session.lab.udpPort });
     },
     account,
+    /** The options-form values that register `user` with this lab. */
+    settingsFor: (user, extra = {}) => ({
+      wsUrl: session.lab.wsUrl,
+      domain: session.lab.domain,
+      username: user,
+      secret: account(user).password,
+      ...extra,
+    }),
     /** Opens a registered remote phone for `user` in `browser`. */
     remote: (browser, user, opts = {}) =>
       openRemotePhone(browser, phones.url, {
