@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
-import { isObj, isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
+import { isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
 import type { PhoneSnapshot } from '../sip/types';
 import { CallAlerts } from './call-alerts';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
@@ -36,12 +36,13 @@ export function startBackground(link: HostLink): {
       else onHostState(raw.state);
       return undefined;
     }
-    if (isObj(raw) && raw.type === 'bg:missedSeen') {
+    const msg = parseUiMessage(raw);
+    if (!msg) return Promise.resolve({ ok: false, error: phoneError('internal', 'Malformed request.') });
+    if (msg.type === 'bg:missedSeen') {
+      // The badge belongs to the alerts, which the router does not hold.
       onHistoryChanged();
       return Promise.resolve({ ok: true });
     }
-    const msg = parseUiMessage(raw);
-    if (!msg) return Promise.resolve({ ok: false, error: phoneError('internal', 'Malformed request.') });
     return route(link, msg);
   });
 

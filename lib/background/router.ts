@@ -11,8 +11,8 @@ export const MIC_PAGE = '/mic-permission.html';
 
 /** Sends the saved account to the phone host (it ignores an unchanged one). */
 export async function configureHost(link: HostLink): Promise<void> {
-  const { config, missing, debug } = await buildSipConfig();
-  await link.send({ type: 'configure', config, missing, debug });
+  const { config, missing, debug, defaultCountry } = await buildSipConfig();
+  await link.send({ type: 'configure', config, missing, debug, defaultCountry });
 }
 
 async function target(input: string) {

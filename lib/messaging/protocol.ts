@@ -36,7 +36,7 @@ export type UiMessage = PhoneCommand | BackgroundCommand;
 
 /** What the background asks of the phone host (numbers already normalised). */
 export type HostCommand =
-  | { type: 'configure'; config: SipConfig | null; missing: string[]; debug: boolean }
+  | { type: 'configure'; config: SipConfig | null; missing: string[]; debug: boolean; defaultCountry: string }
   | { type: 'getState' }
   | { type: 'dial'; target: DialTarget }
   | { type: 'answer'; callId: string }

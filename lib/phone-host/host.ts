@@ -32,6 +32,8 @@ export class PhoneHost implements HostDiagnostics {
   private readonly audio = new RemoteAudio();
   private readonly engine: PhoneEngine;
   private configKey = '';
+  /** The user's default country, for matching callers' national numbers to contacts. */
+  private country = 'US';
 
   constructor(private readonly output: HostOutput) {
     this.engine = new PhoneEngine({
@@ -48,12 +50,12 @@ export class PhoneHost implements HostDiagnostics {
 
   /** Caller ID: the saved contact for an incoming number, shown while it rings. */
   private async identify(callId: string, number: string): Promise<void> {
-    const r = await dataProvider().contacts.matchNumber(number);
+    const r = await dataProvider(this.country).contacts.matchNumber(number);
     if (r.ok && r.value) this.engine.setRemoteName(callId, r.value.name);
   }
 
   private async record(call: CallSnapshot): Promise<void> {
-    const provider = dataProvider();
+    const provider = dataProvider(this.country);
     const match = call.remoteNumber ? await provider.contacts.matchNumber(call.remoteNumber) : null;
     const r = await provider.history.add(historyFromCall(call, match?.ok ? match.value : null));
     if (!r.ok) this.log.warn('history not saved', r.reason);
@@ -83,6 +85,7 @@ export class PhoneHost implements HostDiagnostics {
     switch (cmd.type) {
       case 'configure':
         setDebug(cmd.debug);
+        this.country = cmd.defaultCountry;
         await this.configure(cmd.config, cmd.missing);
         return { ok: true, value: undefined };
       case 'getState':

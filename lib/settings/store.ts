@@ -49,11 +49,16 @@ async function identity(): Promise<{ instanceId: string; contactName: string }> 
 }
 
 /** The config for the phone host, or what is missing for it. */
-export async function buildSipConfig(): Promise<{ config: SipConfig | null; missing: string[]; debug: boolean }> {
+export async function buildSipConfig(): Promise<{
+  config: SipConfig | null;
+  missing: string[];
+  debug: boolean;
+  defaultCountry: string;
+}> {
   const account = await loadAccount();
   const secret = await loadSecret();
   const missing = missingParameters(account, secret !== '');
-  if (missing.length > 0) return { config: null, missing, debug: account.debug };
+  if (missing.length > 0) return { config: null, missing, debug: account.debug, defaultCountry: account.defaultCountry };
   const { instanceId, contactName } = await identity();
   return {
     config: {
@@ -69,5 +74,6 @@ export async function buildSipConfig(): Promise<{ config: SipConfig | null; miss
     },
     missing,
     debug: account.debug,
+    defaultCountry: account.defaultCountry,
   };
 }

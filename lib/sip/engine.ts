@@ -2,7 +2,6 @@ import {
   Inviter,
   Registerer,
   RegistererState,
-  SessionState,
   UserAgent,
   type Invitation,
   type LogConnector,
@@ -442,4 +441,3 @@ export class PhoneEngine {
   }
 }
 
-export { SessionState };
