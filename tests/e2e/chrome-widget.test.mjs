@@ -279,6 +279,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await popup.focus('#dial-number');
     await popup.keyboard.press('Enter');
     await ada.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+    await waitForCallState(popup, 'established');
     await press(popup, 'Hang up');
     // Back on the dialer, with an empty field: the phone button redials.
     await popup.waitForSelector('#dial-number');
@@ -286,6 +287,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await press(popup, 'Redial');
     const invite = await ada.evaluate((s) => remote.waitForEvent('invite', { since: s }), since);
     assert.equal(invite.from, '1001');
+    await waitForCallState(popup, 'established');
     await press(popup, 'Hang up');
     await popup.waitForSelector('#dial-number');
     await popup.keyboard.press('Escape');
