@@ -111,6 +111,7 @@ export const en = {
   'widget.list.recent': 'Recent calls',
   'widget.list.activities': 'Next activities',
   'widget.list.contacts': 'Contacts',
+  'widget.showMore': 'Show more',
   'widget.empty.recent': 'No calls yet.',
   'widget.empty.activities': 'No calls scheduled for today.',
   'widget.empty.search': 'No contact matches your search.',

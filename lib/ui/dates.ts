@@ -16,15 +16,19 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
+// Formatters are built once: toLocale*String with options builds a new Intl formatter on
+// every call, which costs more than the rest of a list row.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
 /** "14:05" today, "Yesterday 14:05", else "24 Nov 14:05". */
 export function formatWhen(ms: number, now: Date = new Date()): string {
   const at = new Date(ms);
-  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const today = localDate(now);
-  const yesterday = localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
-  if (localDate(at) === today) return time;
-  if (localDate(at) === yesterday) return t('date.yesterdayAt', time);
-  return `${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${time}`;
+  const time = TIME.format(at);
+  const day = localDate(at);
+  if (day === localDate(now)) return time;
+  if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return t('date.yesterdayAt', time);
+  return `${DAY.format(at)} ${time}`;
 }
 
 /** "Today", "Yesterday", "3 days overdue" for a due date, relative to today. */

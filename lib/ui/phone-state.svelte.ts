@@ -8,7 +8,8 @@ import { command, onPhoneState } from './client';
  * closed mid-call) and follows its broadcasts; only this class sends phone commands.
  */
 export class PhoneState {
-  snapshot = $state<PhoneSnapshot | null>(null);
+  // Replaced whole on every broadcast: raw state, no proxy.
+  snapshot = $state.raw<PhoneSnapshot | null>(null);
   /** An error from the last command (e.g. Incorrect Number), shown until dismissed. */
   commandError = $state<PhoneError | null>(null);
   lastDialled = $state('');

@@ -18,6 +18,9 @@ export type Selection =
 
 export type Panel = 'list' | 'details' | 'contactInfo' | 'dialer' | 'email' | 'schedule' | 'edit' | 'done' | 'scheduledEmails';
 
+/** Rows on first show: a screenful and more, so the popup is interactive sooner. */
+const FIRST_PAGE = 12;
+/** Rows added each time the user reaches the end of a list. */
 const PAGE = 50;
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const TAB_KEY = 'softphone.tab';
@@ -29,11 +32,16 @@ const TAB_KEY = 'softphone.tab';
 export class WidgetState {
   tab = $state<Tab>('activities');
   query = $state('');
-  recent = $state<HistoryEntry[]>([]);
-  activities = $state<Activity[]>([]);
-  contacts = $state<Contact[]>([]);
-  scheduledEmails = $state<ScheduledEmail[]>([]);
+  // Lists are replaced whole, never changed in place: raw state skips a proxy per row.
+  recent = $state.raw<HistoryEntry[]>([]);
+  activities = $state.raw<Activity[]>([]);
+  contacts = $state.raw<Contact[]>([]);
+  scheduledEmails = $state.raw<ScheduledEmail[]>([]);
   loaded = $state(false);
+  /** How many rows the Recent and Contacts lists ask for; grows as the user scrolls. */
+  limit = $state(FIRST_PAGE);
+  /** The list on screen may have more rows than it shows (it came back full). */
+  hasMore = $state(false);
   /** The query the lists on screen answer (lets a benchmark see when a keystroke's results are shown). */
   shownQuery = $state('');
   /** A data error, shown with a retry; never a dead end. */
@@ -58,13 +66,22 @@ export class WidgetState {
 
   setTab(tab: Tab): void {
     this.tab = tab;
+    this.limit = FIRST_PAGE;
     globalThis.localStorage?.setItem(TAB_KEY, tab);
     void this.refresh();
   }
 
   setQuery(query: string): void {
     this.query = query;
+    this.limit = FIRST_PAGE;
     void this.refresh();
+  }
+
+  /** Shows the next page of the active list, if it has one. */
+  async showMore(): Promise<void> {
+    if (!this.hasMore) return;
+    this.limit += PAGE;
+    await this.refresh();
   }
 
   /** Loads the active tab for the current query; a slower, older load never overwrites a newer one. */
@@ -76,21 +93,26 @@ export class WidgetState {
       if (seq === this.seq) this.dataError = reason;
     };
     if (this.tab === 'recent') {
-      const r = await this.provider.history.list(PAGE, q);
+      const limit = this.limit;
+      const r = await this.provider.history.list(limit, q);
       if (seq !== this.seq) return;
       if (!r.ok) return fail(r.reason);
       this.recent = r.value;
+      this.hasMore = r.value.length >= limit;
       void this.provider.history.markAllSeen();
     } else if (this.tab === 'activities') {
       const r = await this.provider.activities.due(this.today, q);
       if (seq !== this.seq) return;
       if (!r.ok) return fail(r.reason);
       this.activities = r.value;
+      this.hasMore = false;
     } else {
-      const r = await this.provider.contacts.search(q, PAGE);
+      const limit = this.limit;
+      const r = await this.provider.contacts.search(q, limit);
       if (seq !== this.seq) return;
       if (!r.ok) return fail(r.reason);
       this.contacts = r.value;
+      this.hasMore = r.value.length >= limit;
     }
     this.dataError = '';
     this.loaded = true;

@@ -4,14 +4,36 @@
  * oldest-first; so a filtered list reads time windows backwards from the newest call, each
  * window one request and four times longer than the last, until enough rows match.
  */
+import { unwrap } from 'idb';
 import type { HistoryRow, LocalDb } from './db';
+
+/** IDBIndex.getAllRecords (Chromium 141+): one request that can read newest-first. */
+interface RecordsIndex {
+  getAllRecords?(options: { count?: number; direction?: IDBCursorDirection }): IDBRequest<{ value: HistoryRow }[]>;
+}
+
+function newestByRecords(index: RecordsIndex, limit: number): Promise<HistoryRow[]> | null {
+  if (typeof index.getAllRecords !== 'function') return null;
+  const request = index.getAllRecords({ count: limit, direction: 'prev' });
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result.map((r) => r.value));
+    request.onerror = () => reject(request.error ?? new Error('getAllRecords failed'));
+  });
+}
 
 const FIRST_WINDOW_MS = 86_400_000;
 
-/** The `limit` newest rows, when there is no filter: a page of cursor steps is cheapest. */
+/**
+ * The `limit` newest rows, when there is no filter: one getAllRecords request where the browser
+ * has it, else a page of cursor steps (Firefox ESR).
+ */
 export async function newestRows(db: LocalDb, limit: number): Promise<HistoryRow[]> {
+  if (limit <= 0) return [];
+  const index = db.transaction('history').store.index('startedAt');
+  const records = newestByRecords(unwrap(index) as RecordsIndex, limit);
+  if (records) return records;
   const out: HistoryRow[] = [];
-  let cursor = limit > 0 ? await db.transaction('history').store.index('startedAt').openCursor(null, 'prev') : null;
+  let cursor = await index.openCursor(null, 'prev');
   while (cursor && out.length < limit) {
     out.push(cursor.value);
     cursor = await cursor.continue();
