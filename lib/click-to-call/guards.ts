@@ -1,0 +1,105 @@
+/**
+ * Why a digit run that looks like a phone number is something else: dates, amounts, ids, codes.
+ * Each guard reads the run as written and the text around it; the parser only ever sees what
+ * passes all of them. Rules are written for the decoys real pages carry (see
+ * tests/fixtures/click-to-call) and each has a unit test.
+ */
+import type { Candidate } from './candidates';
+
+export type Rejection =
+  | 'joined' // part of a longer token: letters, digits, or symbols glued to it
+  | 'url'
+  | 'keyword' // an order, invoice, tracking, IBAN, ISBN… label just before it
+  | 'date'
+  | 'range'
+  | 'amount'
+  | 'card'
+  | 'grouped-id' // UUID, SSN, ZIP+4, ISBN with dashes
+  | 'dotted' // IP address, version number
+  | 'long-digits'; // EAN, timestamps, tracking numbers: many digits with no separator
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Symbols that make the run part of something else when glued to its start. */
+const GLUED_BEFORE = /[/@#$€£¥₹=_\\&%'’:°.,\-+*×]/;
+/** …or to its end. */
+const GLUED_AFTER = /[%/@€£¥₹°'’"″=_\\:*×]/;
+const CURRENCY = /(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|rs|inr|cny|rmb)\b)\s*$/i;
+const CURRENCY_AFTER = /^\s*(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|inr|cny)\b)/i;
+const QUANTITY_AFTER = /^\s*(?:views|visits|users|people|inhabitants|units|items|pcs|downloads|copies|followers|likes|km|mi|kg|lbs?|bytes|kb|mb|gb|tb|words|pages|votes)\b/i;
+/** Labels that say the number is an identifier, not a phone. */
+const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|account|acct|card|customer|client|member|policy|case|ticket|transaction|txn|id|no|nr|nº|№|number|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#\-]*(?:no\.?|nr\.?|number|#)?[\s.:#\-]*$)/i;
+/** Labels that say it is a phone: they win over an id label further back. */
+const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|hotline|whatsapp|portable|handy|ruf)\b|[☎📞]/i;
+const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i;
+
+const DATE_SHAPES = [
+  /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/, // 2024-03-15
+  /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/, // 15.03.2024, 03/15/24
+  /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/, // 20240315
+];
+const RANGE = /^\d{1,4}\s*[-\u2010-\u2014/]\s*\d{1,4}$/;
+const CARD = /^\d{4}(?:[\s-]?\d{4}){2,3}(?:[\s-]?\d{1,3})?$/;
+const GROUPED_IDS = [
+  /^\d{8}-\d{4}-\d{4}-\d{4}-\d{12}$/, // UUID with digit-only groups
+  /^\d{3}-\d{2}-\d{4}$/, // SSN-like
+  /^\d{5}-\d{4}$/, // ZIP+4
+  /^(?:97[89][-\s])?\d{1,5}[-\s]\d{1,7}[-\s]\d{1,7}[-\s][\dX]$/i, // ISBN with separators
+];
+const THOUSANDS = /^\d{1,3}(?:[,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?$/;
+
+function digitsOf(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/** The token the run sits in: the whitespace-free text reaching left from its start. */
+function tokenBefore(text: string, start: number): string {
+  let i = start;
+  while (i > 0 && !/\s/.test(text.charAt(i - 1))) i--;
+  return text.slice(i, start);
+}
+
+function gluedBefore(text: string, start: number): boolean {
+  const prev = text.charAt(start - 1);
+  if (prev === '') return false;
+  if (LETTER_OR_DIGIT.test(prev)) return true;
+  if (prev === ':' ) return LETTER_OR_DIGIT.test(text.charAt(start - 2)) && /\d/.test(text.charAt(start - 2)); // 10:30 but not "Tel:"
+  if (prev === '+' || prev === '-' || prev === '.' || prev === ',') return /[\p{N}]/u.test(text.charAt(start - 2));
+  return GLUED_BEFORE.test(prev) && prev !== ':';
+}
+
+function gluedAfter(text: string, end: number): boolean {
+  const next = text.charAt(end);
+  if (next === '') return false;
+  if (LETTER_OR_DIGIT.test(next)) return true;
+  if ((next === '.' || next === ',' || next === ':' || next === '-') && /\p{N}/u.test(text.charAt(end + 1))) return true;
+  return GLUED_AFTER.test(next);
+}
+
+/** Null when the candidate may be a phone number; else why it is not. */
+export function rejection(text: string, c: Candidate): Rejection | null {
+  const written = c.number.trim();
+  const plain = written.replace(/^\(\s*|\s*\)$/g, '');
+  const digits = digitsOf(written);
+  const international = written.startsWith('+') || written.startsWith('(+');
+
+  if (URL_TOKEN.test(tokenBefore(text, c.start))) return 'url';
+  if (gluedBefore(text, c.start) || gluedAfter(text, c.end)) return 'joined';
+
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  if (CURRENCY.test(before) || CURRENCY_AFTER.test(text.slice(c.end, c.end + 6))) return 'amount';
+  if (QUANTITY_AFTER.test(text.slice(c.end, c.end + 16))) return 'amount';
+  // "Order no. 1234567" is an id; "Phone no. 0151 2345678" is not: a phone label close by wins.
+  if (ID_LABEL.test(before) && !PHONE_LABEL.test(before.slice(-24))) return 'keyword';
+
+  if (!international) {
+    if (DATE_SHAPES.some((r) => r.test(plain))) return 'date';
+    if (RANGE.test(plain)) return 'range';
+    if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(plain)) return 'dotted'; // IPv4, before amounts: 192.168.100.200
+    if (THOUSANDS.test(plain)) return 'amount';
+    if (/^\d{12,}$/.test(plain) && !plain.startsWith('00')) return 'long-digits';
+    if (CARD.test(plain) && digits.length >= 13) return 'card';
+    if (GROUPED_IDS.some((r) => r.test(plain))) return 'grouped-id';
+    if (/^\d+(?:\.\d+){2,}$/.test(plain) && plain.split('.').some((g) => g.length === 1)) return 'dotted';
+  }
+  return null;
+}
