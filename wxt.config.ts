@@ -21,6 +21,7 @@ export default defineConfig({
       'storage',
       'notifications',
       'alarms',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     action: { default_title: '__MSG_extName__' },

@@ -3,6 +3,7 @@ import { phoneError } from '../errors';
 import { isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
 import type { PhoneSnapshot } from '../sip/types';
 import { CallAlerts } from './call-alerts';
+import { listenForContentScripts, setUpContextMenu } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import type { HostLink } from './host-link';
 import { MIC_PAGE, configureHost, route } from './router';
@@ -50,6 +51,8 @@ export function startBackground(link: HostLink): {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
   });
 
+  listenForContentScripts(link);
+  setUpContextMenu(link);
   listenForEmailAlarms();
   void syncEmailAlarms();
 

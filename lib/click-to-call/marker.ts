@@ -28,7 +28,7 @@ export function alreadyMarked(run: TextRun, c: Candidate): boolean {
   const at = nodeAt(run, c.end);
   if (!at || at.offset !== at.node.data.length) return false;
   const next = at.node.nextSibling;
-  return next instanceof Element && next.localName === HOST_TAG;
+  return next?.nodeType === 1 && (next as Element).localName === HOST_TAG;
 }
 
 /** The run still reads as it did when it was scanned (the page may have changed it since). */

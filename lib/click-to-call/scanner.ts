@@ -99,7 +99,7 @@ export class Scanner {
         continue;
       }
       for (const node of r.addedNodes) {
-        if (node instanceof Element && node.localName === HOST_TAG) continue;
+        if (node.nodeType === 1 && (node as Element).localName === HOST_TAG) continue;
         this.enqueue(node);
       }
     }
@@ -107,7 +107,7 @@ export class Scanner {
 
   private enqueue(node: Node): void {
     if (!node.isConnected || isInsideSkipped(node)) return;
-    if (node instanceof Element && isSkipped(node)) return;
+    if (node.nodeType === 1 && isSkipped(node as Element)) return;
     const root = scanRootFor(node);
     if (root) this.queue.add(root);
     this.timer ??= setTimeout(() => {

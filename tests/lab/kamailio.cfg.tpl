@@ -267,6 +267,11 @@ route[LOCATION] {
 		sl_send_reply("404", "Not Found");
 		exit;
 	}
+	# Direct-dial numbers, as a PBX maps its public numbers to extensions:
+	# +1 650 555 0101 … 0104 ring 1001 … 1004 (click-to-call tests dial them from web pages).
+	if ($rU =~ "^\+1650555010[1-4]$") {
+		$rU = "100" + $(rU{s.substr,11,1});
+	}
 	if (!lookup("location")) {
 		$var(rc) = $rc;
 		xlog("L_INFO", "$rm to $rU: not registered (lookup $var(rc))\n");

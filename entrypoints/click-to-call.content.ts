@@ -1,0 +1,12 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startClickToCall } from '../lib/click-to-call/content';
+
+// Every page and frame: call buttons after phone numbers, tel:/callto: links through the softphone.
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main() {
+    void startClickToCall();
+  },
+});

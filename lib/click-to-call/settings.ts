@@ -1,0 +1,53 @@
+/**
+ * Click-to-call preferences, under their own `storage.local` key: content scripts read this key
+ * and nothing else (the account and the secret are not theirs to see).
+ */
+export const CLICK_TO_CALL_KEY = 'clickToCall';
+export const MAX_DISABLED_SITES = 500;
+
+export interface ClickToCallSettings {
+  enabled: boolean;
+  /** Host names where the user turned click-to-call off ("crm.example.com"). */
+  disabledSites: string[];
+}
+
+export const DEFAULT_CLICK_TO_CALL: ClickToCallSettings = { enabled: true, disabledSites: [] };
+
+const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
+
+/** The site key of a page URL: its host name, lower-case; null for non-web pages. */
+export function siteOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return null;
+    return u.protocol === 'file:' ? 'file' : u.hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export function isSiteName(value: unknown): value is string {
+  return typeof value === 'string' && (value === 'file' || HOST.test(value));
+}
+
+/** Stored data as it is, old or damaged, made safe: unknown values fall back to the defaults. */
+export function readClickToCall(stored: unknown): ClickToCallSettings {
+  if (typeof stored !== 'object' || stored === null) return { ...DEFAULT_CLICK_TO_CALL };
+  const s = stored as Partial<Record<keyof ClickToCallSettings, unknown>>;
+  const sites = Array.isArray(s.disabledSites) ? s.disabledSites.filter(isSiteName) : [];
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : true,
+    disabledSites: [...new Set(sites)].slice(0, MAX_DISABLED_SITES),
+  };
+}
+
+export function isActiveOn(settings: ClickToCallSettings, site: string | null): boolean {
+  return settings.enabled && site !== null && !settings.disabledSites.includes(site);
+}
+
+/** The settings with `site` turned on or off. */
+export function withSite(settings: ClickToCallSettings, site: string, on: boolean): ClickToCallSettings {
+  const others = settings.disabledSites.filter((s) => s !== site);
+  return { ...settings, disabledSites: on ? others : [...others, site].slice(-MAX_DISABLED_SITES) };
+}

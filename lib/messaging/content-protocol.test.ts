@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isOwnContentScript, numberFromLink, parseContentMessage } from './content-protocol';
+
+describe('content-script messages', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseContentMessage({ type: 'cs:resolve', items: [{ number: '(212) 555-0147', ext: '204' }] }))
+      .toEqual({ type: 'cs:resolve', items: [{ number: '(212) 555-0147', ext: '204' }] });
+    expect(parseContentMessage({ type: 'cs:dial', number: '+16505550102' })).toEqual({ type: 'cs:dial', number: '+16505550102' });
+    expect(parseContentMessage({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' })).toEqual({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' });
+  });
+
+  it.each([
+    null, 'cs:dial', { type: 'phone:dial', number: '+16505550102' },
+    { type: 'cs:dial', number: '6505550102' }, { type: 'cs:dial', number: '+1650555;transport=tcp' },
+    { type: 'cs:dial', number: '+16505550102@evil.example' }, { type: 'cs:dial', number: ['+16505550102'] },
+    { type: 'cs:resolve', items: [] }, { type: 'cs:resolve', items: [{ number: '<script>', ext: '' }] },
+    { type: 'cs:resolve', items: [{ number: '6505550102', ext: 'x1' }] },
+    { type: 'cs:resolve', items: Array.from({ length: 401 }, () => ({ number: '6505550102', ext: '' })) },
+    { type: 'cs:dialLink', href: 'javascript:alert(1)' }, { type: 'cs:dialLink', href: `tel:${'1'.repeat(300)}` },
+  ])('refuses %j', (m) => {
+    expect(parseContentMessage(m)).toBeNull();
+  });
+
+  it('acts only for our content scripts in a real tab', () => {
+    const origin = 'chrome-extension://abc/';
+    expect(isOwnContentScript({ id: 'abc', url: 'https://a.example/', tab: { id: 3 } }, origin, 'abc')).toBe(true);
+    expect(isOwnContentScript({ id: 'abc', url: 'chrome-extension://abc/popup.html' }, origin, 'abc')).toBe(false);
+    expect(isOwnContentScript({ id: 'other', url: 'https://a.example/', tab: { id: 3 } }, origin, 'abc')).toBe(false);
+  });
+
+  it('reads the number out of tel: and callto: links', () => {
+    expect(numberFromLink('tel:+1-650-555-0102')).toBe('+1-650-555-0102');
+    expect(numberFromLink('tel:%2B44%2020%207946%200018;phone-context=example.com')).toBe('+44 20 7946 0018');
+    expect(numberFromLink('callto://+4930123456')).toBe('+4930123456');
+    expect(numberFromLink('tel:')).toBeNull();
+    expect(numberFromLink('tel:%E0%A4%A')).toBeNull();
+  });
+});
