@@ -84,7 +84,7 @@ describe('number detection over the fixture corpus', () => {
     }
     const precision = truePositives / Math.max(1, truePositives + falsePositives);
     const recall = truePositives / Math.max(1, truePositives + falseNegatives);
-    console.log(`corpus: ${all.length} pages, ${truePositives} numbers found; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.warn(`corpus: ${all.length} pages, ${truePositives} numbers found; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
     expect(problems).toEqual([]);
     expect(precision.toFixed(3)).toBe('1.000');
     expect(recall.toFixed(3)).toBe('1.000');

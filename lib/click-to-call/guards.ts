@@ -27,9 +27,9 @@ const CURRENCY = /(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|
 const CURRENCY_AFTER = /^\s*(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|inr|cny)\b)/i;
 const QUANTITY_AFTER = /^\s*(?:views|visits|users|people|inhabitants|units|items|pcs|downloads|copies|followers|likes|km|mi|kg|lbs?|bytes|kb|mb|gb|tb|words|pages|votes)\b/i;
 /** Labels that say the number is an identifier, not a phone. */
-const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|account|acct|card|customer|client|member|policy|case|ticket|transaction|txn|id|no|nr|nº|№|number|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#\-]*(?:no\.?|nr\.?|number|#)?[\s.:#\-]*$)/i;
+const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|account|acct|card|customer|client|member|policy|case|ticket|transaction|txn|id|no|nr|nº|№|number|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#-]*(?:no\.?|nr\.?|number|#)?[\s.:#-]*$)/i;
 /** Labels that say it is a phone: they win over an id label further back. */
-const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|hotline|whatsapp|portable|handy|ruf)\b|[☎📞]/i;
+const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|hotline|whatsapp|portable|handy|ruf)\b|☎|📞/iu;
 const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i;
 
 const DATE_SHAPES = [

@@ -18,7 +18,7 @@ async function scan(html: string, country = 'US'): Promise<string[]> {
   return marks();
 }
 
-const marks = () => [...document.querySelectorAll('[data-voip-number]')].map((e) => e.getAttribute('data-voip-number'));
+const marks = () => [...document.querySelectorAll('[data-voip-number]')].map((e) => e.getAttribute('data-voip-number') ?? '');
 
 afterEach(() => {
   scanner?.stop();
