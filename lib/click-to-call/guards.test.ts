@@ -52,6 +52,7 @@ describe('phone numbers pass', () => {
     'Call us: +1 650-555-0101 today',
     'Tel: +44 20 7946 0018',
     'Phone no. 0151 2345678',
+    'Our number: +1 650 555 0102',
     'Telefon (089) 1234 5678',
     'Tél. 01 42 68 53 00',
     '(212) 555-0147 ext. 204',

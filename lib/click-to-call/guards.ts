@@ -26,8 +26,11 @@ const GLUED_AFTER = /[%/@€£¥₹°'’"″=_\\:*×]/;
 const CURRENCY = /(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|rs|inr|cny|rmb)\b)\s*$/i;
 const CURRENCY_AFTER = /^\s*(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|inr|cny)\b)/i;
 const QUANTITY_AFTER = /^\s*(?:views|visits|users|people|inhabitants|units|items|pcs|downloads|copies|followers|likes|km|mi|kg|lbs?|bytes|kb|mb|gb|tb|words|pages|votes)\b/i;
-/** Labels that say the number is an identifier, not a phone. */
-const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|account|acct|card|customer|client|member|policy|case|ticket|transaction|txn|id|no|nr|nº|№|number|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#-]*(?:no\.?|nr\.?|number|#)?[\s.:#-]*$)/i;
+/**
+ * Labels that say the number is an identifier, not a phone. A bare "No." or "number" is not one
+ * of them ("Our number:", "Tel.-Nr."): only as the tail of such a label ("Order no.").
+ */
+const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|(?:account|acct|card|customer|client|member|policy|case|ticket|kunden)[\s.-]*(?:no\.?|nr\.?|number|num|id|#)|transaction|txn|id|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#-]*(?:no\.?|nr\.?|number|#)?[\s.:#-]*$)/i;
 /** Labels that say it is a phone: they win over an id label further back. */
 const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|hotline|whatsapp|portable|handy|ruf)\b|☎|📞/iu;
 const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i;
@@ -63,7 +66,9 @@ function gluedBefore(text: string, start: number): boolean {
   if (prev === '') return false;
   if (LETTER_OR_DIGIT.test(prev)) return true;
   if (prev === ':' ) return LETTER_OR_DIGIT.test(text.charAt(start - 2)) && /\d/.test(text.charAt(start - 2)); // 10:30 but not "Tel:"
-  if (prev === '+' || prev === '-' || prev === '.' || prev === ',') return /[\p{N}]/u.test(text.charAt(start - 2));
+  // "RE-2024-0012345", "v.1234567", "x+12345678": joined to the token before it.
+  if (prev === '+' || prev === '-' || prev === '.') return LETTER_OR_DIGIT.test(text.charAt(start - 2));
+  if (prev === ',') return /\p{N}/u.test(text.charAt(start - 2));
   return GLUED_BEFORE.test(prev) && prev !== ':';
 }
 
