@@ -5,7 +5,8 @@ import { startClickToCall } from '../lib/click-to-call/content';
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed: the scan works in slices, so it does not hold the page up.
+  runAt: 'document_end',
   main() {
     void startClickToCall();
   },

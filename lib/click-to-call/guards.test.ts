@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates';
-import { rejection } from './guards';
+import { acceptedCandidates, rejection } from './guards';
 
 /** What the guards say about the only candidate in `text`. */
 function verdict(text: string): string | null | 'none' {
@@ -65,6 +65,16 @@ describe('phone numbers pass', () => {
     const [c] = findCandidates('Sales: (212) 555-0147 x 12, thanks');
     expect(c).toMatchObject({ number: '(212) 555-0147', ext: '12' });
     expect('Sales: (212) 555-0147 x 12, thanks'.slice(c?.start, c?.end)).toBe('(212) 555-0147 x 12');
+  });
+
+  it('a run that swallowed what follows the number is tried again shorter', () => {
+    for (const [text, number] of [
+      ['+1 212 555 0147 (0:42)', '+1 212 555 0147'],
+      ['0113 496 0777 — 0.3 miles', '0113 496 0777'],
+      ['call (650) 555-0102 / 12.5% off', '(650) 555-0102'],
+    ] as const) {
+      expect(acceptedCandidates(text, findCandidates(text)).map((forms) => forms.map((c) => c.number))[0]).toContain(number);
+    }
   });
 
   it('text with too few digits is not even looked at', () => {

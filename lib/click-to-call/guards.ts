@@ -32,7 +32,7 @@ const QUANTITY_AFTER = /^\s*(?:views|visits|users|people|inhabitants|units|items
  */
 const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|(?:account|acct|card|customer|client|member|policy|case|ticket|kunden)[\s.-]*(?:no\.?|nr\.?|number|num|id|#)|transaction|txn|id|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#-]*(?:no\.?|nr\.?|number|#)?[\s.:#-]*$)/i;
 /** Labels that say it is a phone: they win over an id label further back. */
-const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|hotline|whatsapp|portable|handy|ruf)\b|☎|📞/iu;
+const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|caller|hotline|whatsapp|portable|handy|ruf)\b|☎|📞/iu;
 const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i;
 
 const DATE_SHAPES = [
@@ -107,4 +107,35 @@ export function rejection(text: string, c: Candidate): Rejection | null {
     if (/^\d+(?:\.\d+){2,}$/.test(plain) && plain.split('.').some((g) => g.length === 1)) return 'dotted';
   }
   return null;
+}
+
+const TRAILING_GROUP = /[\s().\-/\u00a0\u2010-\u2014]+[^\s().\-/\u00a0\u2010-\u2014]*$/;
+const MIN_DIGITS = 6;
+
+/**
+ * The candidate without its last group: a run of digits can swallow what follows the number
+ * ("+1 212 555 0147 (0:42)", "0113 496 0777 — 0.3 miles"), so a rejected run is tried again
+ * shorter, group by group, while it is long enough to be a number.
+ */
+function shortened(c: Candidate): Candidate | null {
+  if (c.ext) return null;
+  const number = c.number.replace(TRAILING_GROUP, '').replace(/[\s(\-/\u00a0\u2010-\u2014]+$/, '');
+  if (number === c.number || number.replace(/\D/g, '').length < MIN_DIGITS) return null;
+  return { start: c.start, end: c.start + number.length, number, ext: '' };
+}
+
+/**
+ * For each candidate in `text`, the forms of it that pass every guard, longest first: the parser
+ * decides which one is the number (the longest valid one wins).
+ */
+export function acceptedCandidates(text: string, found: Candidate[]): Candidate[][] {
+  const out: Candidate[][] = [];
+  for (const first of found) {
+    const forms: Candidate[] = [];
+    for (let c: Candidate | null = first; c && forms.length < 3; c = shortened(c)) {
+      if (rejection(text, c) === null) forms.push(c);
+    }
+    if (forms.length > 0) out.push(forms);
+  }
+  return out;
 }

@@ -41,16 +41,16 @@ export function stillCurrent(run: TextRun): boolean {
   return text === run.text;
 }
 
-function button(doc: Document, label: string, title: string): { host: HTMLElement; button: HTMLButtonElement } {
+/** Per document: a host and a button to clone (cloning beats building and parsing each time). */
+const templates = new WeakMap<Document, { host: Element; button: Element; sheet: CSSStyleSheet | null }>();
+
+function templatesFor(doc: Document): { host: Element; button: Element; sheet: CSSStyleSheet | null } {
+  let t = templates.get(doc);
+  if (t) return t;
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('style', HOST_STYLE);
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = SHADOW_STYLE;
   const btn = doc.createElement('button');
-  btn.type = 'button';
-  btn.setAttribute('aria-label', label);
-  btn.title = title;
+  btn.setAttribute('type', 'button');
   const svg = doc.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
@@ -58,7 +58,37 @@ function button(doc: Document, label: string, title: string): { host: HTMLElemen
   path.setAttribute('d', PHONE_PATH);
   svg.append(path);
   btn.append(svg);
-  root.append(style, btn);
+  // One shared style sheet where shadow roots can adopt it; else a <style> in each.
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    if (view && 'adoptedStyleSheets' in doc) {
+      sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(SHADOW_STYLE);
+    }
+  } catch {
+    sheet = null;
+  }
+  t = { host, button: btn, sheet };
+  templates.set(doc, t);
+  return t;
+}
+
+function button(doc: Document, label: string, title: string): { host: HTMLElement; button: HTMLButtonElement } {
+  const t = templatesFor(doc);
+  const host = t.host.cloneNode(false) as HTMLElement;
+  const root = host.attachShadow({ mode: 'closed' });
+  const btn = t.button.cloneNode(true) as HTMLButtonElement;
+  btn.setAttribute('aria-label', label);
+  btn.title = title;
+  if (t.sheet) {
+    root.adoptedStyleSheets = [t.sheet];
+    root.append(btn);
+  } else {
+    const style = doc.createElement('style');
+    style.textContent = SHADOW_STYLE;
+    root.append(style, btn);
+  }
   return { host, button: btn };
 }
 

@@ -27,6 +27,7 @@ const SKIP = new Set([
 /** Whether the element and everything in it is left alone. */
 export function isSkipped(el: Element): boolean {
   if (SKIP.has(el.localName)) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.hasAttribute('contenteditable') && el.getAttribute('contenteditable') !== 'false') return true;
   if (el.getAttribute('data-softphone') === 'off') return true;
   return el.classList.contains(OPT_OUT_CLASS);
@@ -41,42 +42,91 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
-/** Yields the runs under `root` (an element, document or shadow root), open shadow roots included. */
-export function* textRuns(root: Node): Generator<TextRun> {
-  let run: TextRun = { text: '', nodes: [], starts: [] };
-  const flush = function* (): Generator<TextRun> {
-    if (run.nodes.length > 0) yield run;
-    run = { text: '', nodes: [], starts: [] };
-  };
-  function* walk(parent: Node): Generator<TextRun> {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const text = child as Text;
-        run.starts.push(run.text.length);
-        run.nodes.push(text);
-        run.text += text.data;
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.localName === 'br' || isSkipped(el)) {
-          yield* flush();
-          continue;
-        }
-        if (el.shadowRoot) {
-          yield* flush();
-          yield* textRuns(el.shadowRoot);
-        }
-        if (INLINE.has(el.localName)) {
-          yield* walk(el);
-        } else {
-          yield* flush();
-          yield* walk(el);
-          yield* flush();
-        }
-      }
-    }
+/**
+ * Walks the runs under `root` (an element, document or shadow root), open shadow roots included,
+ * one run per `next()`. Iterative, with its own stack: a page can be walked a slice at a time,
+ * and deep pages cost no recursion.
+ */
+export class RunCursor {
+  /** Next node to visit at each open level; a shadow root or block ends the run around it. */
+  private readonly stack: (Node | null)[];
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  /** Depths at which an entered block ends, so its end closes the run. */
+  private readonly blockDepths: number[] = [];
+  /** Open shadow roots the walk went into (the scanner watches them for changes). */
+  readonly shadowRoots: ShadowRoot[] = [];
+
+  constructor(root: Node) {
+    this.stack = [root.firstChild];
   }
-  yield* walk(root);
-  yield* flush();
+
+  private take(): TextRun | null {
+    if (this.nodes.length === 0) return null;
+    const run = { text: this.text, nodes: this.nodes, starts: this.starts };
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+    return run;
+  }
+
+  /** The next run, or null when the walk is done. */
+  next(): TextRun | null {
+    const stack = this.stack;
+    while (stack.length > 0) {
+      const depth = stack.length - 1;
+      const node = stack[depth];
+      if (!node) {
+        stack.pop();
+        if (this.blockDepths[this.blockDepths.length - 1] === depth) {
+          this.blockDepths.pop();
+          const run = this.take();
+          if (run) return run;
+        }
+        continue;
+      }
+      stack[depth] = node.nextSibling;
+      if (node.nodeType === 3) {
+        const text = node as Text;
+        this.starts.push(this.text.length);
+        this.nodes.push(text);
+        this.text += text.data;
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.localName === 'br' || isSkipped(el)) {
+        const run = this.take();
+        if (run) return run;
+        continue;
+      }
+      const inline = INLINE.has(el.localName);
+      let ended: TextRun | null = null;
+      if (!inline || el.shadowRoot) ended = this.take();
+      if (el.shadowRoot) {
+        // The shadow tree reads as its own block, before the element's own children.
+        stack.push(el.firstChild);
+        if (!inline) this.blockDepths.push(stack.length - 1);
+        stack.push(el.shadowRoot.firstChild);
+        this.shadowRoots.push(el.shadowRoot);
+        this.blockDepths.push(stack.length - 1);
+      } else {
+        stack.push(el.firstChild);
+        if (!inline) this.blockDepths.push(stack.length - 1);
+      }
+      if (ended) return ended;
+    }
+    return this.take();
+  }
+}
+
+/** Every run under `root` (tests and small roots; the scanner uses a RunCursor). */
+export function textRuns(root: Node): TextRun[] {
+  const cursor = new RunCursor(root);
+  const out: TextRun[] = [];
+  for (let run = cursor.next(); run; run = cursor.next()) out.push(run);
+  return out;
 }
 
 /** The node holding the character just before `end`, and the offset of `end` in it. */

@@ -4,10 +4,10 @@
  * Parsing (libphonenumber and its metadata) is done by `resolve`, outside the page: the
  * content script itself only runs the cheap pre-filter and guards.
  */
-import { findCandidates, type Candidate } from './candidates';
-import { rejection } from './guards';
+import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
+import { acceptedCandidates } from './guards';
 import { alreadyMarked, mark, stillCurrent, type MarkText, type Resolved } from './marker';
-import { HOST_TAG, isInsideSkipped, isSkipped, textRuns, type TextRun } from './runs';
+import { HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
 
 export interface ScanItem {
   number: string;
@@ -28,11 +28,34 @@ export interface ScannerOptions {
 
 interface Pending {
   run: TextRun;
-  candidates: Candidate[];
+  /** Per occurrence, its forms longest first (see acceptedCandidates). */
+  candidates: Candidate[][];
 }
 
 const now = () => performance.now();
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+const SHADOW_SWEEPS_MS = [300, 3_000];
+const keyOf = (c: ScanItem) => `${c.number}\u0000${c.ext}`;
+
+/** Gives the page the main thread back: scheduler.yield where the browser has it. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise<void>((r) => setTimeout(r, 0));
+}
+
+/**
+ * The open shadow roots under `root` (their text is not in its textContent), leaving out those
+ * inside anything left alone (an opted-out element, a form field…).
+ */
+function shadowRootsIn(root: Element | Document): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  // No filter callback: calling into JS for every element would cost more than the walk.
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (el.shadowRoot && !isSkipped(el) && !isInsideSkipped(el)) out.push(el.shadowRoot);
+  }
+  return out;
+}
 
 /** The nearest ancestor that bounds a run (a block), so a split number is read whole again. */
 function scanRootFor(node: Node): Node | null {
@@ -47,12 +70,24 @@ export class Scanner {
   private observer: MutationObserver | null = null;
   private queue = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly sweeps: ReturnType<typeof setTimeout>[] = [];
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly hosts = new Set<HTMLElement>();
   private readonly cache = new Map<string, Resolved | null>();
   /** Shadow roots already observed. */
   private readonly roots = new WeakSet<Node>();
+  /** Main-thread time spent walking the page and filtering its text so far (ms), for the benchmark. */
+  walkMs = 0;
+  /** Main-thread time spent putting buttons in (ms). */
+  markMs = 0;
+  /** The longest stretch of work done without giving the main thread back (ms). */
+  longestMs = 0;
+
+  private spent(ms: number): number {
+    if (ms > this.longestMs) this.longestMs = ms;
+    return ms;
+  }
 
   constructor(private readonly doc: Document, private readonly o: ScannerOptions) {}
 
@@ -62,7 +97,21 @@ export class Scanner {
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
     this.running = this.scan([this.doc.body ?? this.doc.documentElement]);
+    // Open shadow roots: those the first scan did not walk into, and those a web component
+    // attaches when it upgrades later (no change the observer can see), are looked for a little
+    // later, twice.
+    for (const ms of SHADOW_SWEEPS_MS) this.sweeps.push(setTimeout(() => this.sweepShadowRoots(), ms));
     return this.running;
+  }
+
+  private sweepShadowRoots(): void {
+    if (this.stopped) return;
+    const t0 = now();
+    const fresh = shadowRootsIn(this.doc).filter((root) => !this.roots.has(root));
+    this.walkMs += this.spent(now() - t0);
+    if (fresh.length === 0) return;
+    for (const root of fresh) this.observe(root);
+    this.running = this.running.then(() => this.scan(fresh));
   }
 
   /** Stops, and takes every button back out (the site was turned off). */
@@ -71,6 +120,7 @@ export class Scanner {
     this.observer?.disconnect();
     this.observer = null;
     if (this.timer) clearTimeout(this.timer);
+    for (const sweep of this.sweeps.splice(0)) clearTimeout(sweep);
     this.queue.clear();
     for (const host of this.hosts) host.remove();
     this.hosts.clear();
@@ -118,62 +168,93 @@ export class Scanner {
     }, this.o.batchMs ?? 100);
   }
 
-  /** Scans `roots` in slices; our own DOM changes are taken out of the observer's queue. */
+  /**
+   * Scans `roots` in slices of main-thread time: each slice's candidates go to `resolve` at once
+   * (the parser works while the walk goes on), then the numbers are marked, again in slices.
+   */
   private async scan(roots: Node[]): Promise<void> {
     const slice = this.o.sliceMs ?? 8;
+    const resolving: Promise<void>[] = [];
+    const found: Pending[] = [];
     let pending: Pending[] = [];
     let t0 = now();
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const run of textRuns(root)) {
-        if (this.stopped) return;
-        const candidates = findCandidates(run.text).filter((c) => rejection(run.text, c) === null && !alreadyMarked(run, c));
-        if (candidates.length > 0) pending.push({ run, candidates });
-        const host = run.nodes[0]?.getRootNode();
-        if (host && host !== this.doc) this.observe(host);
-        if (now() - t0 > slice) {
-          await this.markAll(pending);
-          pending = [];
-          await yieldToPage();
-          t0 = now();
+      // Most of a page has no number: one look at its whole text skips the walk. Open shadow
+      // roots are not in that text; the sweeps after the first scan find them (see start()).
+      const sources: Node[] = mayHaveNumbers(root.textContent ?? '') ? [root] : [];
+      for (const source of sources) {
+        const cursor = new RunCursor(source);
+        let count = 0;
+        for (let run = cursor.next(); run; run = cursor.next()) {
+          if (this.stopped) return;
+          if (mayHaveNumbers(run.text)) {
+            const candidates = acceptedCandidates(run.text, findCandidates(run.text)).filter((forms) => !forms.some((c) => alreadyMarked(run, c)));
+            if (candidates.length > 0) pending.push({ run, candidates });
+          }
+          // The clock is read every few runs: reading it costs more than a run without digits.
+          if ((++count & 15) === 0 && now() - t0 > slice) {
+            this.walkMs += this.spent(now() - t0);
+            resolving.push(this.resolveAll(pending));
+            found.push(...pending);
+            pending = [];
+            await yieldToPage();
+            t0 = now();
+          }
+        }
+        for (const shadow of cursor.shadowRoots) this.observe(shadow);
+      }
+    }
+    this.walkMs += this.spent(now() - t0);
+    resolving.push(this.resolveAll(pending));
+    found.push(...pending);
+    await Promise.all(resolving);
+    await this.markInSlices(found, slice);
+  }
+
+  private async resolveAll(pending: Pending[]): Promise<void> {
+    const items = new Map<string, ScanItem>();
+    for (const p of pending) {
+      for (const forms of p.candidates) {
+        for (const c of forms) {
+          const key = keyOf(c);
+          if (!this.cache.has(key)) items.set(key, { number: c.number, ext: c.ext });
         }
       }
     }
-    await this.markAll(pending);
+    if (items.size === 0) return;
+    const unique = [...items.values()];
+    const results = await this.o.resolve(unique);
+    unique.forEach((item, i) => this.cache.set(keyOf(item), results[i] ?? null));
   }
 
-  private async markAll(pending: Pending[]): Promise<void> {
-    if (pending.length === 0 || this.stopped) return;
-    const items: ScanItem[] = [];
-    for (const p of pending) {
-      for (const c of p.candidates) {
-        const key = `${c.number}\u0000${c.ext}`;
-        if (!this.cache.has(key)) items.push({ number: c.number, ext: c.ext });
-      }
+  private async markInSlices(found: Pending[], slice: number): Promise<void> {
+    let i = 0;
+    while (i < found.length && !this.stopped) {
+      const t0 = now();
+      // Marking changes the DOM: those mutations are ours, drop them; keep the page's own.
+      const before = this.observer?.takeRecords() ?? [];
+      for (; i < found.length && now() - t0 < slice; i++) this.markRun(found[i] as Pending);
+      this.observer?.takeRecords();
+      if (before.length > 0) this.onMutations(before);
+      this.markMs += this.spent(now() - t0);
+      if (i < found.length) await yieldToPage();
     }
-    if (items.length > 0) {
-      const unique = [...new Map(items.map((i) => [`${i.number}\u0000${i.ext}`, i])).values()];
-      const results = await this.o.resolve(unique);
-      unique.forEach((item, i) => this.cache.set(`${item.number}\u0000${item.ext}`, results[i] ?? null));
+  }
+
+  private markRun({ run, candidates }: Pending): void {
+    if (!stillCurrent(run)) {
+      const first = run.nodes.find((n) => n.isConnected);
+      if (first) this.enqueue(first);
+      return;
     }
-    if (this.stopped) return;
-    // Marking changes the DOM: those mutations are ours, drop them; keep the page's own.
-    const before = this.observer?.takeRecords() ?? [];
-    for (const { run, candidates } of pending) {
-      if (!stillCurrent(run)) {
-        const first = run.nodes.find((n) => n.isConnected);
-        if (first) this.enqueue(first);
-        continue;
-      }
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        const c = candidates[i] as Candidate;
-        const resolved = this.cache.get(`${c.number}\u0000${c.ext}`);
-        if (!resolved) continue;
-        const host = mark(run, c, resolved, this.o.text, this.o.onCall);
-        if (host) this.hosts.add(host);
-      }
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const forms = candidates[i] ?? [];
+      const c = forms.find((form) => this.cache.get(keyOf(form)));
+      const resolved = c && this.cache.get(keyOf(c));
+      if (!c || !resolved) continue;
+      const host = mark(run, c, resolved, this.o.text, this.o.onCall);
+      if (host) this.hosts.add(host);
     }
-    this.observer?.takeRecords();
-    if (before.length > 0) this.onMutations(before);
   }
 }

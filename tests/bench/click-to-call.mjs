@@ -1,0 +1,123 @@
+// Click-to-call benchmarks in Chromium with the built extension:
+//  - a generated page of 20,000 text nodes holding 2,000 phone numbers: time from
+//    DOMContentLoaded until every number is marked, the scanner's main-thread time and the
+//    longest main-thread task, beside libphonenumber's own findNumbers over the same page text
+//    in the same run (the baseline a naive content script would pay);
+//  - a page of 20,000 text nodes without a digit: the content script's main-thread time;
+//  - the content script's size, gzipped.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { findNumbers } from 'libphonenumber-js/max';
+import { startStaticServer } from '../lab/http.mjs';
+import { CHROME_BUILD, launchWithExtension } from '../e2e/support/chrome.mjs';
+
+const WORDS = ['supplier', 'invoice', 'delivery', 'contact', 'office', 'warehouse', 'quote', 'meeting', 'account', 'order', 'team', 'support'];
+
+/** `paragraphs` paragraphs of `nodesPer` text nodes (words in spans), every `every`-th with a number. */
+function page(paragraphs, nodesPer, every) {
+  const parts = ['<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body>'];
+  let numbers = 0;
+  for (let p = 0; p < paragraphs; p++) {
+    const spans = [];
+    for (let n = 0; n < nodesPer - 1; n++) spans.push(`<span>${WORDS[(p * 7 + n) % WORDS.length]} ${WORDS[(p + n * 3) % WORDS.length]} </span>`);
+    if (every > 0 && p % every === 0) {
+      const line = String(1000 + (numbers % 9000)).padStart(4, '0');
+      spans.push(numbers % 2 ? `call (650) 253-${line}` : `tel. +44 20 7946 ${line}`);
+      numbers++;
+    } else {
+      spans.push('see you soon');
+    }
+    parts.push(`<p>${spans.join('')}</p>`);
+  }
+  parts.push('</body></html>');
+  return { html: parts.join('\n'), numbers };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function timePage(browser, url, expectMarks, settled = false) {
+  const tab = await browser.newPage();
+  await tab.evaluateOnNewDocument(() => {
+    window.benchLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.benchLongest = Math.max(window.benchLongest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await tab.goto(url, { waitUntil: 'domcontentloaded' });
+  await tab.bringToFront();
+  await tab.waitForFunction(() => performance.getEntriesByName('softphone:c2c-scanned').length > 0, { timeout: 120_000, polling: 100 });
+  if (settled) await tab.waitForFunction(() => performance.getEntriesByName('softphone:c2c-settled').length > 0, { timeout: 30_000, polling: 200 });
+  const r = await tab.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const done = performance.getEntriesByName('softphone:c2c-scanned')[0];
+    const later = performance.getEntriesByName('softphone:c2c-settled')[0];
+    return {
+      allMarkedMs: done.startTime - nav.domContentLoadedEventEnd,
+      walkMs: done.detail.walkMs,
+      markMs: done.detail.markMs,
+      longestSliceMs: (later ?? done).detail.longestMs,
+      settledMs: later ? later.detail.walkMs + later.detail.markMs : NaN,
+      marked: document.querySelectorAll('[data-voip-number]').length,
+      longestTaskMs: window.benchLongest,
+      text: document.body.textContent,
+    };
+  });
+  await tab.close();
+  if (expectMarks !== undefined && r.marked !== expectMarks) throw new Error(`marked ${r.marked}, expected ${expectMarks}`);
+  return r;
+}
+
+export async function benchClickToCall({ rounds = 5 } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-'));
+  const numbersPage = page(2_000, 10, 1); // 20,000 text nodes, 2,000 numbers
+  const plainPage = page(2_000, 10, 0); // 20,000 text nodes, no digit
+  fs.writeFileSync(path.join(dir, 'numbers.html'), numbersPage.html);
+  fs.writeFileSync(path.join(dir, 'plain.html'), plainPage.html.replace(/\d/g, ''));
+  const server = await startStaticServer(dir);
+  const { browser } = await launchWithExtension({ protocolTimeout: 300_000 });
+  try {
+    const marked = [];
+    const plain = [];
+    let baseline = [];
+    for (let i = 0; i < rounds; i++) {
+      const r = await timePage(browser, `${server.url}numbers.html`, numbersPage.numbers);
+      marked.push(r);
+      const t0 = performance.now();
+      const found = findNumbers(r.text, 'US', { v2: true });
+      baseline.push(performance.now() - t0);
+      if (found.length < numbersPage.numbers) throw new Error(`findNumbers found ${found.length}`);
+      plain.push(await timePage(browser, `${server.url}plain.html`, 0, true));
+    }
+    const js = fs.readFileSync(path.join(CHROME_BUILD, 'content-scripts/click-to-call.js'));
+    return {
+      rounds,
+      numbers: numbersPage.numbers,
+      allMarkedMs: median(marked.map((r) => r.allMarkedMs)),
+      walkMs: median(marked.map((r) => r.walkMs)),
+      markMs: median(marked.map((r) => r.markMs)),
+      longestTaskMs: Math.max(...marked.map((r) => r.longestTaskMs)),
+      longestSliceMs: Math.max(...marked.map((r) => r.longestSliceMs)),
+      findNumbersMs: median(baseline),
+      plainMs: median(plain.map((r) => r.walkMs + r.markMs)),
+      plainWithSweepsMs: median(plain.map((r) => r.settledMs)),
+      plainLongestTaskMs: Math.max(...plain.map((r) => r.longestTaskMs)),
+      plainLongestSliceMs: Math.max(...plain.map((r) => r.longestSliceMs)),
+      bundleBytes: js.length,
+      bundleGzipBytes: zlib.gzipSync(js, { level: 9 }).length,
+    };
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(await benchClickToCall({ rounds: Number(process.argv[2] ?? 3) }));
+}
