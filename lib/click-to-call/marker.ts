@@ -74,6 +74,18 @@ function templatesFor(doc: Document): { host: Element; button: Element; sheet: C
   return t;
 }
 
+/** Adopts the shared sheet; false where the browser refuses it (e.g. across Firefox's content-script wrappers). */
+function adopt(root: ShadowRoot, t: { sheet: CSSStyleSheet | null }): boolean {
+  if (!t.sheet) return false;
+  try {
+    root.adoptedStyleSheets = [t.sheet];
+    return root.adoptedStyleSheets.length === 1;
+  } catch {
+    t.sheet = null;
+    return false;
+  }
+}
+
 function button(doc: Document, label: string, title: string): { host: HTMLElement; button: HTMLButtonElement } {
   const t = templatesFor(doc);
   const host = t.host.cloneNode(false) as HTMLElement;
@@ -81,14 +93,12 @@ function button(doc: Document, label: string, title: string): { host: HTMLElemen
   const btn = t.button.cloneNode(true) as HTMLButtonElement;
   btn.setAttribute('aria-label', label);
   btn.title = title;
-  if (t.sheet) {
-    root.adoptedStyleSheets = [t.sheet];
-    root.append(btn);
-  } else {
+  if (!adopt(root, t)) {
     const style = doc.createElement('style');
     style.textContent = SHADOW_STYLE;
-    root.append(style, btn);
+    root.append(style);
   }
+  root.append(btn);
   return { host, button: btn };
 }
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../lab/browser.mjs';
+import { startStaticServer } from '../lab/http.mjs';
 import {
   EXTENSION_ORIGIN, GECKO_ID, closeFirefox, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage,
   withTimeout,
@@ -30,6 +31,8 @@ let options;
 let popup;
 /** @type {import('puppeteer-core').Page} */
 let remote1002;
+/** Serves tests/fixtures for the click-to-call test. */
+let server;
 
 const goodAccount = () => session.settingsFor('1001', { displayName: 'Jane Seller' });
 
@@ -74,6 +77,7 @@ before(async () => {
   if (cr.status === 'rejected') throw cr.reason;
   assert.equal(ff.value.extensionId, GECKO_ID);
   remote1002 = await session.remote(chromium, '1002', { autoAnswer: true });
+  server = await startStaticServer(path.join(import.meta.dirname, '../fixtures'));
 }, { timeout: 90_000 });
 
 after(async () => {
@@ -81,6 +85,7 @@ after(async () => {
     closeFirefox(firefox),
     chromium ? withTimeout(chromium.close(), 15_000, 'closing Chromium').catch(() => chromium.process()?.kill('SIGKILL')) : null,
   ]);
+  await server?.close();
   await session?.stop();
 }, { timeout: 60_000 });
 
@@ -148,5 +153,23 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     const ended = (await phoneState()).calls.find((c) => c.id === call.id);
     assert.ok(!ended || ended.state === 'ended', `the call is over in the phone host (${JSON.stringify(ended)})`);
     await until(badgeText, (t) => t === '', 'the badge clears after the call');
+  });
+
+  it('click-to-call: a number on a web page gets a call button, and a click on it calls 1002', { timeout: 60_000 }, async () => {
+    const page = await firefox.newPage();
+    await page.goto(`${server.url}click-to-call-e2e/dial.html`);
+    const host = await page.waitForSelector('#sales [data-voip-number]', { timeout: 15_000 });
+    assert.equal(await host.evaluate((e) => e.getAttribute('data-voip-number')), '+16505550102');
+    assert.equal(await page.$eval('#sales p', (p) => p.textContent), 'Ada Lovelace, account manager: +1 650 555 0102 (Mon–Fri)');
+    const since = await remote1002.evaluate(() => remote.lastSeq);
+    await page.bringToFront();
+    await host.click();
+    const invite = await remote1002.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 15_000 }), since);
+    assert.equal(invite.from, '1001');
+    await remote1002.evaluate((s) => remote.waitForEvent('established', { since: s, timeoutMs: 15_000 }), since);
+    await waitForCallState(popup, 'established');
+    await press(popup, 'Hang up');
+    await remote1002.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
+    await page.close();
   });
 });
