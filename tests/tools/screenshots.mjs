@@ -2,7 +2,8 @@
 //   node tests/tools/screenshots.mjs   (after `npx wxt build`)
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+import { startStaticServer } from '../lab/http.mjs';
+import { ROOT, launchWithExtension, openExtensionPage, serviceWorker } from '../e2e/support/chrome.mjs';
 import { startLabSession } from '../e2e/support/lab-session.mjs';
 import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from '../e2e/support/ui.mjs';
 
@@ -101,6 +102,28 @@ try {
   await popup.bringToFront();
   await new Promise((r) => setTimeout(r, 150));
   await (await popup.$('main')).screenshot({ path: path.join(out, 'widget-contacts-dark.png') });
+
+  // Click-to-call: a supplier page with its numbers marked, and the popup over it.
+  const server = await startStaticServer(path.join(ROOT, 'tests/fixtures'));
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 900, height: 700 });
+    await page.goto(`${server.url}click-to-call/supplier-footer.html`);
+    await page.bringToFront();
+    await page.waitForSelector('[data-voip-number]');
+    await new Promise((r) => setTimeout(r, 800));
+    await page.screenshot({ path: path.join(out, 'click-to-call-page.png') });
+    const before = new Set(browser.targets());
+    const opened = browser.waitForTarget((t) => t.url().endsWith('/popup.html') && !before.has(t), { timeout: 10_000 });
+    await (await serviceWorker(browser)).evaluate(() => chrome.action.openPopup());
+    const real = await (await opened).asPage();
+    await real.waitForSelector('[data-site]');
+    await real.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await new Promise((r) => setTimeout(r, 200));
+    await (await real.$('main')).screenshot({ path: path.join(out, 'popup-site-switch.png') });
+  } finally {
+    await server.close();
+  }
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close().catch(() => {});
