@@ -1,3 +1,5 @@
+import { enData } from './en-data';
+
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
  * sentence with a link or bold words inside); keys are grouped by screen.
@@ -11,6 +13,7 @@
  * Plurals use two keys, `….one` and `….other`, chosen in code.
  */
 export const en = {
+  ...enData,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

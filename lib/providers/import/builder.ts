@@ -7,6 +7,7 @@ import { cleanEmail, cleanUrl, MAX_NAME, MAX_PHONES } from './fields';
 import { checkPhones, quoteList } from './phones';
 import type { RawContact } from './raw-contact';
 import type { ImportReport, ImportWarning } from './report';
+import { t } from '../../i18n';
 
 export interface ReportBuilder {
   add(raw: RawContact): void;
@@ -25,7 +26,7 @@ function nameKey(name: string): string {
 function tooMany(phones: ContactPhone[], line: number, warnings: ImportWarning[]): ContactPhone[] {
   if (phones.length <= MAX_PHONES) return phones;
   const extra = phones.slice(MAX_PHONES).map((p) => p.number);
-  warnings.push({ line, message: `kept the first ${MAX_PHONES} phone numbers; left out ${quoteList(extra)}` });
+  warnings.push({ line, message: t('import.tooManyPhones', MAX_PHONES, quoteList(extra)) });
   return phones.slice(0, MAX_PHONES);
 }
 
@@ -34,12 +35,12 @@ function judge(raw: RawContact, defaultCountry: string): Outcome {
   const name = raw.name.trim();
   const company = raw.company.trim();
   if (name === '' && company === '' && phones.length === 0) {
-    const reason = invalid.length > 0 ? `no valid phone number (${quoteList(invalid.map((p) => p.value))})` : 'no name and no phone number';
+    const reason = invalid.length > 0 ? t('import.noValidPhone', quoteList(invalid.map((p) => p.value))) : t('import.noNameNoPhone');
     return { kind: 'skip', reason };
   }
   const warnings: ImportWarning[] = [
     ...phoneWarnings,
-    ...invalid.map((p) => ({ line: p.line, message: `left out “${p.value}”: not a valid phone number` })),
+    ...invalid.map((p) => ({ line: p.line, message: t('import.badPhone', p.value) })),
   ];
   const email = cleanEmail(raw.email);
   const url = cleanUrl(raw.recordUrl);
@@ -49,14 +50,14 @@ function judge(raw: RawContact, defaultCountry: string): Outcome {
   if (shownName === '') {
     const first = phones[0]?.number ?? '';
     shownName = email.value || first;
-    const what = email.value ? 'email' : 'number';
-    warnings.push({ line: raw.line, message: `no name; named after its ${what} “${shownName}”` });
+    const message = email.value ? t('import.namedAfterEmail', shownName) : t('import.namedAfterNumber', shownName);
+    warnings.push({ line: raw.line, message });
   }
-  if (shownName.length > MAX_NAME) return { kind: 'skip', reason: `the name is longer than ${MAX_NAME} characters` };
-  if (company.length > MAX_NAME) return { kind: 'skip', reason: `the company is longer than ${MAX_NAME} characters` };
+  if (shownName.length > MAX_NAME) return { kind: 'skip', reason: t('import.tooLong', t('data.field.name'), MAX_NAME) };
+  if (company.length > MAX_NAME) return { kind: 'skip', reason: t('import.tooLong', t('data.field.company'), MAX_NAME) };
   if (email.problem) warnings.push({ line: raw.line, message: email.problem });
   if (url.problem) warnings.push({ line: raw.line, message: url.problem });
-  if (phones.length === 0 && invalid.length === 0) warnings.push({ line: raw.line, message: 'no phone number' });
+  if (phones.length === 0 && invalid.length === 0) warnings.push({ line: raw.line, message: t('import.noPhone') });
   const draft: ContactDraft = {
     name: shownName,
     company,
@@ -86,7 +87,7 @@ export function createReportBuilder(defaultCountry: string): ReportBuilder {
         const key = `${nameKey(outcome.draft.name)}\u0000${first.number}`;
         const earlier = firstSeen.get(key);
         if (earlier !== undefined) {
-          report.skipped.push({ line: raw.line, reason: `duplicate of line ${earlier}` });
+          report.skipped.push({ line: raw.line, reason: t('import.duplicate', earlier) });
           return;
         }
         firstSeen.set(key, raw.line);

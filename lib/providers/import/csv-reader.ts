@@ -1,4 +1,5 @@
 /** RFC 4180 records, each with the line it starts on (a quoted field may span lines). */
+import { t } from '../../i18n';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -70,9 +71,9 @@ function readRecord(text: string, at: Cursor, delimiter: Delimiter): RecordResul
     if (text.charAt(at.pos) === '"') {
       at.pos++;
       const quoted = readQuoted(text, at);
-      if (quoted === null) return { ok: false, reason: 'unterminated quoted field' };
+      if (quoted === null) return { ok: false, reason: t('import.csv.unterminated') };
       if (!atFieldEnd(text, at.pos, delimiter)) {
-        return { ok: false, reason: at.line > startLine ? 'unterminated quoted field' : 'text after a closing quote' };
+        return { ok: false, reason: at.line > startLine ? t('import.csv.unterminated') : t('import.csv.afterQuote') };
       }
       fields.push(quoted);
     } else {

@@ -5,6 +5,7 @@ import { detectDelimiter, readCsv, type CsvRecord, type Delimiter } from './csv-
 import { isBlank, rowToContact } from './csv-row';
 import { fatalReport, type ImportReport } from './report';
 import { binaryProblem, physicalLines, stripBom } from './text';
+import { t } from '../../i18n';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 const NAMES: Record<Delimiter, string> = { ',': ',', ';': ';', '\t': 'tab' };
@@ -24,12 +25,12 @@ function shapeProblem(record: CsvRecord, columns: number, delimiter: Delimiter):
   const count = record.fields.length;
   const extra = record.fields.slice(columns);
   if (extra.some((field) => field.trim() !== '')) {
-    return `the row has ${count} fields but the header has ${columns}; ignored the extra ones`;
+    return t('import.csv.extraFields', count, columns);
   }
   const only = record.fields[0] ?? '';
   const other = DELIMITERS.find((d) => d !== delimiter && only.includes(d));
   if (count === 1 && columns > 1 && other) {
-    return `the row has 1 field but the header has ${columns}; is it separated by “${NAMES[other]}” instead of “${NAMES[delimiter]}”?`;
+    return t('import.csv.otherDelimiter', columns, NAMES[other], NAMES[delimiter]);
   }
   return null;
 }
@@ -43,7 +44,7 @@ export function parseCsv(text: string, defaultCountry: string): ImportReport {
   const source = stripBom(text);
   const binary = binaryProblem(source);
   if (binary) return fatalReport(binary);
-  if (source.trim() === '') return fatalReport('the file is empty');
+  if (source.trim() === '') return fatalReport(t('import.empty'));
 
   const headerLine = physicalLines(source).find((line) => line.trim() !== '') ?? '';
   const delimiter = detectDelimiter(headerLine);
@@ -52,17 +53,16 @@ export function parseCsv(text: string, defaultCountry: string): ImportReport {
   const header: CsvRecord | undefined = rows[0];
   const firstBroken = broken[0];
   if (!header || (firstBroken && firstBroken.line <= header.line)) {
-    return fatalReport(`the header line cannot be read (${firstBroken?.reason ?? 'no header'})`);
+    return fatalReport(t('import.csv.badHeader', firstBroken?.reason ?? t('import.csv.noHeader')));
   }
   const map = mapColumns(header.fields);
   if (!hasNameOrPhone(map)) {
     return fatalReport(
-      `the header has no name or phone column (found ${quoteHeader(header.fields)}); ` +
-        'expected a comma, semicolon or tab separated file with columns such as Name and Phone',
+      t('import.csv.noColumns', quoteHeader(header.fields)),
     );
   }
   const body = rows.slice(1);
-  if (body.length === 0 && broken.length === 0) return fatalReport('the file has a header but no contacts');
+  if (body.length === 0 && broken.length === 0) return fatalReport(t('import.csv.noRows'));
 
   const builder = createReportBuilder(defaultCountry);
   // Rows and broken records interleaved by line, so the report reads top to bottom.

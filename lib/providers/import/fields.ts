@@ -3,6 +3,7 @@
  * whole batch when one draft is invalid, so a bad email or link is left out here, with a
  * warning, instead of failing the import. The limits mirror the local provider's.
  */
+import { t } from '../../i18n';
 export const MAX_NAME = 200;
 export const MAX_PHONES = 10;
 
@@ -17,7 +18,7 @@ export function cleanEmail(raw: string): Cleaned {
   // vCard 4.0 writers sometimes give the address as a mailto: URI.
   const email = raw.trim().replace(/^mailto:/i, '');
   if (email === '' || EMAIL.test(email)) return { value: email, problem: null };
-  return { value: '', problem: `left out the email “${email}”: not an email address` };
+  return { value: '', problem: t('import.badEmail', email) };
 }
 
 /** Only http(s) links are kept because the UI renders them as links (no javascript:, data:). */
@@ -25,5 +26,5 @@ export function cleanUrl(raw: string): Cleaned {
   const url = raw.trim();
   if (url === '' || HTTP_URL.test(url)) return { value: url, problem: null };
   if (BARE_HOST.test(url)) return { value: `https://${url}`, problem: null };
-  return { value: '', problem: `left out the link “${url}”: only http:// and https:// links are kept` };
+  return { value: '', problem: t('import.badLink', url) };
 }

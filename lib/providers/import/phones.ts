@@ -4,6 +4,7 @@ import type { ContactPhone } from '../types';
 import { splitExtension } from './extension-suffix';
 import type { RawPhone } from './raw-contact';
 import type { ImportWarning } from './report';
+import { t } from '../../i18n';
 
 export interface CheckedPhones {
   phones: ContactPhone[];
@@ -38,7 +39,7 @@ export function checkPhones(raw: readonly RawPhone[], defaultCountry: string): C
       if (number !== null) {
         out.warnings.push({
           line: phone.line,
-          message: `left out the extension “${split.extension}” of “${split.main}”: dial it once the call connects`,
+          message: t('import.extensionLeftOut', split.extension, split.main),
         });
       }
     }

@@ -1,4 +1,5 @@
 /** Plain-text helpers shared by the vCard and CSV readers. */
+import { t } from '../../i18n';
 
 export function stripBom(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -10,7 +11,7 @@ export function physicalLines(text: string): string[] {
 }
 
 const SAMPLE = 8192;
-const BINARY = 'this is not a text file (it looks like binary data)';
+const BINARY = (): string => t('import.binary');
 
 /** Characters that never occur in a contacts file: C0 controls other than tab, LF, FF, CR; DEL; U+FFFD. */
 function isOdd(code: number): boolean {
@@ -28,8 +29,8 @@ export function binaryProblem(text: string): string | null {
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (code === 0) return BINARY;
+    if (code === 0) return BINARY();
     if (isOdd(code)) odd++;
   }
-  return sample.length > 0 && odd / sample.length > 0.1 ? BINARY : null;
+  return sample.length > 0 && odd / sample.length > 0.1 ? BINARY() : null;
 }

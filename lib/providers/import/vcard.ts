@@ -5,6 +5,7 @@ import { binaryProblem, stripBom } from './text';
 import { createCard, type CardCollector } from './vcard-card';
 import { parseProperty, type VProperty } from './vcard-property';
 import { unfold } from './vcard-unfold';
+import { t } from '../../i18n';
 
 function isMarker(property: VProperty | null, name: 'BEGIN' | 'END'): boolean {
   return property?.name === name && property.value.trim().toUpperCase() === 'VCARD';
@@ -19,7 +20,7 @@ export function parseVCards(text: string, defaultCountry: string): ImportReport 
   const source = stripBom(text);
   const binary = binaryProblem(source);
   if (binary) return fatalReport(binary);
-  if (source.trim() === '') return fatalReport('the file is empty');
+  if (source.trim() === '') return fatalReport(t('import.empty'));
 
   const builder = createReportBuilder(defaultCountry);
   let card: CardCollector | null = null;
@@ -27,7 +28,7 @@ export function parseVCards(text: string, defaultCountry: string): ImportReport 
   let strayReported = false;
 
   const close = (open: CardCollector, complete: boolean) => {
-    if (!complete) builder.warn(open.line, 'the card has no END:VCARD');
+    if (!complete) builder.warn(open.line, t('import.vcard.noEnd'));
     builder.add(open.finish());
   };
 
@@ -40,7 +41,7 @@ export function parseVCards(text: string, defaultCountry: string): ImportReport 
       sawCard = true;
       strayReported = false;
     } else if (!card) {
-      if (!strayReported) builder.warn(content.line, 'ignored text outside a vCard');
+      if (!strayReported) builder.warn(content.line, t('import.vcard.outside'));
       strayReported = true;
     } else if (isMarker(property, 'END')) {
       close(card, true);
@@ -48,10 +49,10 @@ export function parseVCards(text: string, defaultCountry: string): ImportReport 
     } else if (property) {
       card.add(property);
     } else {
-      builder.warn(content.line, 'ignored a line that is not a vCard property');
+      builder.warn(content.line, t('import.vcard.notProperty'));
     }
   }
   if (card) close(card, false);
-  if (!sawCard) return fatalReport('no vCard found (a .vcf file starts with BEGIN:VCARD)');
+  if (!sawCard) return fatalReport(t('import.vcard.none'));
   return builder.finish();
 }

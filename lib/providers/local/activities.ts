@@ -3,6 +3,7 @@ import type { Connection } from './connection';
 import { activityProblem, isIsoDate } from './activity-validation';
 import { fail, guard, newId, ok } from './result';
 import { textFilter } from './text';
+import { t } from '../../i18n';
 
 interface Deps {
   conn: Connection;
@@ -22,8 +23,8 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
   const changeOpen = async (id: string, change: (a: Activity) => Activity): Promise<ProviderResult<Activity>> => {
     const tx = (await conn.get()).transaction('activities', 'readwrite');
     const current = await tx.store.get(id);
-    if (!current) return fail('This activity no longer exists.');
-    if (current.state !== 'open') return fail(`This activity is already ${current.state}.`);
+    if (!current) return fail(t('data.activity.gone'));
+    if (current.state !== 'open') return fail(t('data.activity.already', current.state));
     const next = change(current);
     await tx.store.put(next);
     await tx.done;
@@ -32,8 +33,8 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
 
   return {
     due: (today, query) =>
-      guard('Could not read the activities', async () => {
-        if (!isIsoDate(today)) return fail(`"${today}" is not a date (expected YYYY-MM-DD).`);
+      guard('data.fail.readActivities', async () => {
+        if (!isIsoDate(today)) return fail(t('data.notADate', today));
         const range = IDBKeyRange.bound(['open', ''], ['open', today]);
         const open = await (await conn.get()).getAllFromIndex('activities', 'stateDue', range);
         const matches = textFilter(query);
@@ -41,18 +42,18 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
       }),
 
     forContact: (contactId) =>
-      guard('Could not read the activities', async () => {
+      guard('data.fail.readActivities', async () => {
         const rows = await (await conn.get()).getAllFromIndex('activities', 'contactId', contactId);
         return ok(rows.sort(bySchedule));
       }),
 
     schedule: (draft) =>
-      guard('Could not schedule the activity', async () => {
+      guard('data.fail.scheduleActivity', async () => {
         const problem = activityProblem(draft);
         if (problem) return fail(problem);
         const db = await conn.get();
         const contact = await db.get('contacts', draft.contactId);
-        if (!contact) return fail('The contact for this activity does not exist.');
+        if (!contact) return fail(t('data.activity.noContact'));
         const activity: Activity = {
           id: newId(),
           contactId: contact.id,
@@ -72,7 +73,7 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
       }),
 
     update: (id, patch) =>
-      guard('Could not change the activity', async () => {
+      guard('data.fail.changeActivity', async () => {
         const problem = activityProblem(patch);
         if (problem) return fail(problem);
         return changeOpen(id, (a) => ({
@@ -84,12 +85,12 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
       }),
 
     markDone: (id, feedback) =>
-      guard('Could not mark the activity done', () =>
+      guard('data.fail.markDone', () =>
         changeOpen(id, (a) => ({ ...a, state: 'done', feedback: feedback.trim(), doneAt: now() })),
       ),
 
     cancel: (id) =>
-      guard('Could not cancel the activity', async () => {
+      guard('data.fail.cancelActivity', async () => {
         const result = await changeOpen(id, (a) => ({ ...a, state: 'cancelled' }));
         return result.ok ? ok(undefined) : result;
       }),

@@ -1,4 +1,5 @@
 import type { ActivityPatch } from '../types';
+import { t } from '../../i18n';
 
 export const MAX_SUMMARY = 200;
 const MAX_NOTE = 10_000;
@@ -19,11 +20,11 @@ export function activityProblem(fields: ActivityPatch): string | null {
   }
   if (fields.summary !== undefined) {
     const summary = fields.summary.trim();
-    if (summary === '') return 'An activity needs a summary.';
-    if (summary.length > MAX_SUMMARY) return `The summary is longer than ${MAX_SUMMARY} characters.`;
+    if (summary === '') return t('data.activity.needsSummary');
+    if (summary.length > MAX_SUMMARY) return t('data.tooLong', t('data.field.summary'), MAX_SUMMARY);
   }
   if (fields.note !== undefined && fields.note.length > MAX_NOTE) {
-    return `The note is longer than ${MAX_NOTE} characters.`;
+    return t('data.tooLong', t('data.field.note'), MAX_NOTE);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { ContactDraft } from '../types';
+import { t } from '../../i18n';
 
 const MAX_NAME = 200;
 const MAX_PHONES = 10;
@@ -8,13 +9,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function contactProblem(draft: ContactDraft): string | null {
   const name = draft.name.trim();
   if (name === '') return 'A contact needs a name.';
-  if (name.length > MAX_NAME) return `The name is longer than ${MAX_NAME} characters.`;
-  if (draft.company.trim().length > MAX_NAME) return `The company is longer than ${MAX_NAME} characters.`;
+  if (name.length > MAX_NAME) return t('data.tooLong', t('data.field.name'), MAX_NAME);
+  if (draft.company.trim().length > MAX_NAME) return t('data.tooLong', t('data.field.company'), MAX_NAME);
   const email = draft.email.trim();
   if (email !== '' && !EMAIL.test(email)) return `"${email}" is not an email address.`;
-  if (draft.phones.length > MAX_PHONES) return `A contact can have at most ${MAX_PHONES} numbers.`;
+  if (draft.phones.length > MAX_PHONES) return t('data.contact.tooManyPhones', MAX_PHONES);
   const url = draft.recordUrl.trim();
   // The UI renders this as a link: anything but http(s) (javascript:, data:) is refused.
-  if (url !== '' && !/^https?:\/\/\S+$/i.test(url)) return 'The record link must start with http:// or https://.';
+  if (url !== '' && !/^https?:\/\/\S+$/i.test(url)) return t('data.contact.badLink');
   return null;
 }

@@ -7,6 +7,7 @@ import { contactProblem } from './contact-validation';
 import { phoneLib, type PhoneLib } from './phone-lib';
 import { fail, guard, newId, ok } from './result';
 import { last9 } from './search-keys';
+import { t } from '../../i18n';
 
 interface Deps {
   conn: Connection;
@@ -20,19 +21,19 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
 
   return {
     search: (query, limit) =>
-      guard('Could not search contacts', async () => {
+      guard('data.fail.searchContacts', async () => {
         const rows = await searchContacts(await conn.get(), query, limit);
         return ok(rows.map(toContact));
       }),
 
     get: (id) =>
-      guard('Could not read the contact', async () => {
+      guard('data.fail.readContact', async () => {
         const row = await (await conn.get()).get('contacts', id);
         return ok(row ? toContact(row) : null);
       }),
 
     save: (draft) =>
-      guard('Could not save the contact', async () => {
+      guard('data.fail.saveContact', async () => {
         const problem = contactProblem(draft);
         if (problem) return fail(problem);
         const row = rowFor(draft, await phoneLib());
@@ -41,13 +42,13 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
       }),
 
     remove: (id) =>
-      guard('Could not delete the contact', async () => {
+      guard('data.fail.deleteContact', async () => {
         await (await conn.get()).delete('contacts', id);
         return ok(undefined);
       }),
 
     matchNumber: (number) =>
-      guard('Could not look up the number', async () => {
+      guard('data.fail.lookUpNumber', async () => {
         const db = await conn.get();
         const normalised = (await phoneLib()).normaliseNumber(number, defaultCountry);
         if (normalised.ok) {
@@ -61,13 +62,13 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
       }),
 
     count: () =>
-      guard('Could not count contacts', async () => ok(await (await conn.get()).count('contacts'))),
+      guard('data.fail.countContacts', async () => ok(await (await conn.get()).count('contacts'))),
 
     bulkAdd: (drafts) =>
-      guard('Could not add the contacts', async () => {
+      guard('data.fail.addContacts', async () => {
         for (const [i, draft] of drafts.entries()) {
           const problem = contactProblem(draft);
-          if (problem) return fail(`Contact ${i + 1} (${draft.name.trim() || 'no name'}): ${problem}`);
+          if (problem) return fail(t('data.contact.nth', i + 1, draft.name.trim() || t('data.contact.noName'), problem));
         }
         const lib = await phoneLib();
         const rows = drafts.map((d) => rowFor(d, lib));
@@ -79,7 +80,7 @@ export function localContacts({ conn, now, defaultCountry }: Deps): ContactsApi 
       }),
 
     all: () =>
-      guard('Could not read the contacts', async () => {
+      guard('data.fail.readContacts', async () => {
         const rows = await (await conn.get()).getAll('contacts');
         return ok(rows.sort(byName).map((row): Contact => toContact(row)));
       }),

@@ -2,6 +2,7 @@ import type { EmailApi, ProviderResult, ScheduledEmail } from '../types';
 import type { Connection } from './connection';
 import { emailProblem } from './email-validation';
 import { fail, guard, newId, ok } from './result';
+import { t } from '../../i18n';
 
 interface Deps {
   conn: Connection;
@@ -13,8 +14,8 @@ export function localEmail({ conn, now }: Deps): EmailApi {
   const finish = async (id: string, state: 'sent' | 'cancelled'): Promise<ProviderResult<undefined>> => {
     const tx = (await conn.get()).transaction('emails', 'readwrite');
     const current = await tx.store.get(id);
-    if (!current) return fail('This scheduled email no longer exists.');
-    if (current.state !== 'scheduled') return fail(`This email is already ${current.state}.`);
+    if (!current) return fail(t('data.email.gone'));
+    if (current.state !== 'scheduled') return fail(t('data.email.already', current.state));
     await tx.store.put({ ...current, state });
     await tx.done;
     return ok(undefined);
@@ -25,7 +26,7 @@ export function localEmail({ conn, now }: Deps): EmailApi {
     sendMode: 'mailto',
 
     schedule: (draft, sendAt) =>
-      guard('Could not schedule the email', async () => {
+      guard('data.fail.scheduleEmail', async () => {
         const problem = emailProblem(draft, sendAt, now());
         if (problem) return fail(problem);
         const email: ScheduledEmail = {
@@ -42,13 +43,13 @@ export function localEmail({ conn, now }: Deps): EmailApi {
       }),
 
     scheduled: () =>
-      guard('Could not read scheduled emails', async () => {
+      guard('data.fail.readScheduled', async () => {
         const range = IDBKeyRange.bound(['scheduled', -Infinity], ['scheduled', Infinity]);
         return ok(await (await conn.get()).getAllFromIndex('emails', 'stateSendAt', range));
       }),
 
-    cancelScheduled: (id) => guard('Could not cancel the email', () => finish(id, 'cancelled')),
+    cancelScheduled: (id) => guard('data.fail.cancelEmail', () => finish(id, 'cancelled')),
 
-    markSent: (id) => guard('Could not mark the email sent', () => finish(id, 'sent')),
+    markSent: (id) => guard('data.fail.markSent', () => finish(id, 'sent')),
   };
 }

@@ -4,6 +4,7 @@ import type { HistoryRow } from './db';
 import { newestMatching, newestRows } from './history-scan';
 import { fail, guard, newId, ok } from './result';
 import { textFilter } from './text';
+import { t } from '../../i18n';
 
 function toRow(entry: HistoryEntry): HistoryRow {
   return entry.seen ? entry : { ...entry, unseenOutcome: entry.outcome };
@@ -29,7 +30,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
 export function localHistory({ conn }: { conn: Connection }): HistoryApi {
   return {
     list: (limit, query) =>
-      guard('Could not read the call history', async () => {
+      guard('data.fail.readHistory', async () => {
         const db = await conn.get();
         const matches = textFilter(query);
         const rows = query.trim() === ''
@@ -39,20 +40,20 @@ export function localHistory({ conn }: { conn: Connection }): HistoryApi {
       }),
 
     add: (entry) =>
-      guard('Could not record the call', async () => {
-        if (!Number.isFinite(entry.startedAt)) return fail('The call has no valid start time.');
+      guard('data.fail.recordCall', async () => {
+        if (!Number.isFinite(entry.startedAt)) return fail(t('data.history.noStart'));
         const stored: HistoryEntry = { ...entry, id: newId() };
         await (await conn.get()).add('history', toRow(stored));
         return ok(toEntry(stored));
       }),
 
     unseenMissed: () =>
-      guard('Could not count missed calls', async () =>
+      guard('data.fail.countMissed', async () =>
         ok(await (await conn.get()).countFromIndex('history', 'unseenOutcome', 'missed')),
       ),
 
     markAllSeen: () =>
-      guard('Could not mark calls as seen', async () => {
+      guard('data.fail.markSeen', async () => {
         const tx = (await conn.get()).transaction('history', 'readwrite');
         const unseen = await tx.store.index('unseenOutcome').getAll();
         await Promise.all([...unseen.map((row) => tx.store.put(toRow({ ...toEntry(row), seen: true }))), tx.done]);
