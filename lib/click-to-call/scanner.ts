@@ -212,20 +212,26 @@ export class Scanner {
     await this.markInSlices(found, slice);
   }
 
+  /**
+   * Resolves each occurrence's longest form; only where that is not a number are the shorter
+   * forms asked for, one more round each (most pages need one round).
+   */
   private async resolveAll(pending: Pending[]): Promise<void> {
-    const items = new Map<string, ScanItem>();
-    for (const p of pending) {
-      for (const forms of p.candidates) {
-        for (const c of forms) {
-          const key = keyOf(c);
-          if (!this.cache.has(key)) items.set(key, { number: c.number, ext: c.ext });
+    for (let round = 0; round < 3; round++) {
+      const items = new Map<string, ScanItem>();
+      for (const p of pending) {
+        for (const forms of p.candidates) {
+          // The first form not known to fail: ask for it unless it is already known.
+          const form = forms.find((c) => this.cache.get(keyOf(c)) !== null);
+          if (!form || this.cache.has(keyOf(form))) continue;
+          items.set(keyOf(form), { number: form.number, ext: form.ext });
         }
       }
+      if (items.size === 0) return;
+      const unique = [...items.values()];
+      const results = await this.o.resolve(unique);
+      unique.forEach((item, i) => this.cache.set(keyOf(item), results[i] ?? null));
     }
-    if (items.size === 0) return;
-    const unique = [...items.values()];
-    const results = await this.o.resolve(unique);
-    unique.forEach((item, i) => this.cache.set(keyOf(item), results[i] ?? null));
   }
 
   private async markInSlices(found: Pending[], slice: number): Promise<void> {
