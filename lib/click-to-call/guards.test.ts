@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates';
-import { acceptedCandidates, rejection } from './guards';
+import { acceptedCandidates, rejection, shorterAccepted } from './guards';
 
 /** What the guards say about the only candidate in `text`. */
 function verdict(text: string): string | null | 'none' {
@@ -73,7 +73,9 @@ describe('phone numbers pass', () => {
       ['0113 496 0777 — 0.3 miles', '0113 496 0777'],
       ['call (650) 555-0102 / 12.5% off', '(650) 555-0102'],
     ] as const) {
-      expect(acceptedCandidates(text, findCandidates(text)).map((forms) => forms.map((c) => c.number))[0]).toContain(number);
+      const forms: string[] = [];
+      for (let c = acceptedCandidates(text, findCandidates(text))[0] ?? null; c; c = shorterAccepted(text, c)) forms.push(c.number);
+      expect(forms).toContain(number);
     }
   });
 

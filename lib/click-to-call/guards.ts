@@ -23,14 +23,75 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const GLUED_BEFORE = /[/@#$€£¥₹=_\\&%'’:°.,\-+*×]/;
 /** …or to its end. */
 const GLUED_AFTER = /[%/@€£¥₹°'’"″=_\\:*×]/;
-const CURRENCY = /(?:[$€£¥₹]|\b(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|rs|inr|cny|rmb)\b)\s*$/i;
+const CURRENCY_SYMBOLS = '$€£¥₹';
+const CURRENCY_CODES = new Set(['usd', 'eur', 'gbp', 'chf', 'jpy', 'cad', 'aud', 'sek', 'nok', 'dkk', 'pln', 'czk', 'kr', 'rs', 'inr', 'cny', 'rmb']);
 const CURRENCY_AFTER = /^\s*(?:[$€£¥₹]|(?:usd|eur|gbp|chf|jpy|cad|aud|sek|nok|dkk|pln|czk|kr|inr|cny)\b)/i;
 const QUANTITY_AFTER = /^\s*(?:views|visits|users|people|inhabitants|units|items|pcs|downloads|copies|followers|likes|km|mi|kg|lbs?|bytes|kb|mb|gb|tb|words|pages|votes)\b/i;
 /**
  * Labels that say the number is an identifier, not a phone. A bare "No." or "number" is not one
- * of them ("Our number:", "Tel.-Nr."): only as the tail of such a label ("Order no.").
+ * of them ("Our number:", "Tel.-Nr."): only as the tail of such a label ("Order no.", "Customer
+ * number"). Read as words backwards from the number: a regex anchored at the end of the text
+ * would be tried at every position before it.
  */
-const ID_LABEL = /(?:\b(?:order|invoice|inv|po|so|ref|reference|tracking|track|shipment|parcel|awb|iban|bic|vat|tva|ust(?:-?id)?|tax|isbn|issn|ean|upc|gtin|sku|serial|s\/n|ssn|(?:account|acct|card|customer|client|member|policy|case|ticket|kunden)[\s.-]*(?:no\.?|nr\.?|number|num|id|#)|transaction|txn|id|bestell(?:nummer)?|rechnung(?:snummer)?|kundennummer|commande|facture|siret|siren|steuernummer)\b[\s.:#-]*(?:no\.?|nr\.?|number|#)?[\s.:#-]*$)/i;
+const ID_WORDS = new Set([
+  'order', 'invoice', 'inv', 'po', 'so', 'ref', 'reference', 'tracking', 'track', 'shipment', 'parcel', 'awb', 'iban',
+  'bic', 'vat', 'tva', 'ust', 'ustid', 'tax', 'isbn', 'issn', 'ean', 'upc', 'gtin', 'sku', 'serial', 's/n', 'ssn',
+  'transaction', 'txn', 'id', 'bestell', 'bestellnummer', 'rechnung', 'rechnungsnummer', 'kundennummer', 'commande',
+  'facture', 'siret', 'siren', 'steuernummer',
+]);
+/** Words that are an id label only with "no." / "number" / "id" / "#" after them. */
+const ID_WITH_SUFFIX = new Set(['account', 'acct', 'card', 'customer', 'client', 'member', 'policy', 'case', 'ticket', 'kunden']);
+const ID_SUFFIXES = new Set(['no', 'nr', 'number', 'num', 'nº', '№', 'id']);
+
+/** Letters (Latin, and anything from U+00C0 on: accented, Greek, Cyrillic…), "/" for "s/n", "№". */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 47 || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000) || c === '№';
+}
+
+/** The words just before `start`, nearest first, lower-case, with what separates them (≤ 48 chars back). */
+function wordsBefore(text: string, start: number, n: number): { words: string[]; gapBefore: string[] } {
+  const words: string[] = [];
+  const gapBefore: string[] = [];
+  let i = start;
+  const stop = Math.max(0, start - 48);
+  while (words.length < n && i > stop) {
+    let j = i;
+    while (j > stop && !isWordChar(text.charAt(j - 1))) j--;
+    const gap = text.slice(j, i);
+    let k = j;
+    while (k > stop && isWordChar(text.charAt(k - 1))) k--;
+    if (k === j) break;
+    gapBefore.push(gap);
+    words.push(text.slice(k, j).toLowerCase());
+    i = k;
+  }
+  return { words, gapBefore };
+}
+
+/** Only label punctuation between a label and the number ("Order no.: ", "Ref. #"). */
+const LABEL_GAP = /^[\s.:#\-]*$/;
+
+function idLabelled(text: string, start: number): boolean {
+  const { words, gapBefore } = wordsBefore(text, start, 3);
+  let i = 0;
+  if (!LABEL_GAP.test(gapBefore[0] ?? 'x')) return false;
+  if (ID_WORDS.has(words[0] ?? '')) return true; // "Order:", "trunk group ID"
+  const suffixed = ID_SUFFIXES.has(words[0] ?? '') && LABEL_GAP.test(gapBefore[1] ?? 'x');
+  if (suffixed) i = 1;
+  const word = words[i] ?? '';
+  return ID_WORDS.has(word) || (suffixed && ID_WITH_SUFFIX.has(word));
+}
+
+function currencyBefore(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  if (CURRENCY_SYMBOLS.includes(text.charAt(i - 1)) && text.charAt(i - 1) !== '') return true;
+  let k = i;
+  while (k > 0 && /\p{L}/u.test(text.charAt(k - 1))) k--;
+  return k < i && CURRENCY_CODES.has(text.slice(k, i).toLowerCase());
+}
+
 /** Labels that say it is a phone: they win over an id label further back. */
 const PHONE_LABEL = /\b(?:tel|tél|phone|telephone|téléphone|telefon|fon|mobile|mobil|cell|fax|call|caller|hotline|whatsapp|portable|handy|ruf)\b|☎|📞/iu;
 const URL_TOKEN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*$/i;
@@ -84,17 +145,16 @@ function gluedAfter(text: string, end: number): boolean {
 export function rejection(text: string, c: Candidate): Rejection | null {
   const written = c.number.trim();
   const plain = written.replace(/^\(\s*|\s*\)$/g, '');
-  const digits = digitsOf(written);
   const international = written.startsWith('+') || written.startsWith('(+');
 
   if (URL_TOKEN.test(tokenBefore(text, c.start))) return 'url';
   if (gluedBefore(text, c.start) || gluedAfter(text, c.end)) return 'joined';
 
   const before = text.slice(Math.max(0, c.start - 40), c.start);
-  if (CURRENCY.test(before) || CURRENCY_AFTER.test(text.slice(c.end, c.end + 6))) return 'amount';
+  if (currencyBefore(text, c.start) || CURRENCY_AFTER.test(text.slice(c.end, c.end + 6))) return 'amount';
   if (QUANTITY_AFTER.test(text.slice(c.end, c.end + 16))) return 'amount';
   // "Order no. 1234567" is an id; "Phone no. 0151 2345678" is not: a phone label close by wins.
-  if (ID_LABEL.test(before) && !PHONE_LABEL.test(before.slice(-24))) return 'keyword';
+  if (idLabelled(text, c.start) && !PHONE_LABEL.test(before.slice(-24))) return 'keyword';
 
   if (!international) {
     if (DATE_SHAPES.some((r) => r.test(plain))) return 'date';
@@ -102,7 +162,7 @@ export function rejection(text: string, c: Candidate): Rejection | null {
     if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(plain)) return 'dotted'; // IPv4, before amounts: 192.168.100.200
     if (THOUSANDS.test(plain)) return 'amount';
     if (/^\d{12,}$/.test(plain) && !plain.startsWith('00')) return 'long-digits';
-    if (CARD.test(plain) && digits.length >= 13) return 'card';
+    if (CARD.test(plain) && digitsOf(written).length >= 13) return 'card';
     if (GROUPED_IDS.some((r) => r.test(plain))) return 'grouped-id';
     if (/^\d+(?:\.\d+){2,}$/.test(plain) && plain.split('.').some((g) => g.length === 1)) return 'dotted';
   }
@@ -124,18 +184,26 @@ function shortened(c: Candidate): Candidate | null {
   return { start: c.start, end: c.start + number.length, number, ext: '' };
 }
 
-/**
- * For each candidate in `text`, the forms of it that pass every guard, longest first: the parser
- * decides which one is the number (the longest valid one wins).
- */
-export function acceptedCandidates(text: string, found: Candidate[]): Candidate[][] {
-  const out: Candidate[][] = [];
-  for (const first of found) {
-    const forms: Candidate[] = [];
-    for (let c: Candidate | null = first; c && forms.length < 3; c = shortened(c)) {
-      if (rejection(text, c) === null) forms.push(c);
-    }
-    if (forms.length > 0) out.push(forms);
+/** The longest form of `c` that passes every guard, or null. */
+function firstAccepted(text: string, c: Candidate | null): Candidate | null {
+  for (let form = c; form; form = shortened(form)) if (rejection(text, form) === null) return form;
+  return null;
+}
+
+/** The candidates in `text` that pass every guard, each at its longest passing form. */
+export function acceptedCandidates(text: string, found: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const form = firstAccepted(text, c);
+    if (form) out.push(form);
   }
   return out;
+}
+
+/**
+ * The next shorter form of `c` that passes every guard, or null: asked for only when the parser
+ * said `c` is not a number (a run can swallow what follows it: "+1 212 555 0147 (0:42)").
+ */
+export function shorterAccepted(text: string, c: Candidate): Candidate | null {
+  return firstAccepted(text, shortened(c));
 }

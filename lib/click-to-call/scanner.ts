@@ -5,7 +5,7 @@
  * content script itself only runs the cheap pre-filter and guards.
  */
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
-import { acceptedCandidates } from './guards';
+import { acceptedCandidates, shorterAccepted } from './guards';
 import { alreadyMarked, mark, stillCurrent, type MarkText, type Resolved } from './marker';
 import { HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
 
@@ -28,7 +28,7 @@ export interface ScannerOptions {
 
 interface Pending {
   run: TextRun;
-  /** Per occurrence, its forms longest first (see acceptedCandidates). */
+  /** Per occurrence, the forms tried so far, longest first; shorter ones are added when the longer is not a number. */
   candidates: Candidate[][];
 }
 
@@ -189,7 +189,9 @@ export class Scanner {
         for (let run = cursor.next(); run; run = cursor.next()) {
           if (this.stopped) return;
           if (mayHaveNumbers(run.text)) {
-            const candidates = acceptedCandidates(run.text, findCandidates(run.text)).filter((forms) => !forms.some((c) => alreadyMarked(run, c)));
+            const candidates = acceptedCandidates(run.text, findCandidates(run.text))
+              .filter((c) => !alreadyMarked(run, c))
+              .map((c) => [c]);
             if (candidates.length > 0) pending.push({ run, candidates });
           }
           // The clock is read every few runs: reading it costs more than a run without digits.
@@ -221,10 +223,15 @@ export class Scanner {
       const items = new Map<string, ScanItem>();
       for (const p of pending) {
         for (const forms of p.candidates) {
-          // The first form not known to fail: ask for it unless it is already known.
-          const form = forms.find((c) => this.cache.get(keyOf(c)) !== null);
-          if (!form || this.cache.has(keyOf(form))) continue;
-          items.set(keyOf(form), { number: form.number, ext: form.ext });
+          let form = forms[forms.length - 1] as Candidate;
+          if (this.cache.get(keyOf(form)) === null) {
+            // The parser said no: try the next shorter form, if there is one.
+            const shorter = round > 0 ? shorterAccepted(p.run.text, form) : null;
+            if (!shorter) continue;
+            forms.push(shorter);
+            form = shorter;
+          }
+          if (!this.cache.has(keyOf(form))) items.set(keyOf(form), { number: form.number, ext: form.ext });
         }
       }
       if (items.size === 0) return;
