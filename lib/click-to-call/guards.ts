@@ -70,7 +70,7 @@ function wordsBefore(text: string, start: number, n: number): { words: string[];
 }
 
 /** Only label punctuation between a label and the number ("Order no.: ", "Ref. #"). */
-const LABEL_GAP = /^[\s.:#\-]*$/;
+const LABEL_GAP = /^[\s.:#-]*$/;
 
 function idLabelled(text: string, start: number): boolean {
   const { words, gapBefore } = wordsBefore(text, start, 3);
