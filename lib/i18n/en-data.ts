@@ -71,4 +71,8 @@ export const enData = {
   'import.csv.unterminated': 'unterminated quoted field',
   'import.csv.afterQuote': 'text after a closing quote',
   'import.binary': 'this is not a text file (it looks like binary data)',
+  'odoo.error.sessionExpired': 'Your Odoo session has ended: log in to Odoo again, then come back.',
+  'odoo.error.accessDenied': 'Odoo refused the login: check the login and the API key in the settings.',
+  'odoo.error.generic': 'Odoo could not do this.',
+  'odoo.error.unreachable': 'Odoo at {0} cannot be reached ({1}). Check the connection; calls keep working.',
 } as const;

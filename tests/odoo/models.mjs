@@ -1,0 +1,37 @@
+// Field definitions of the models the test double serves: types, many2one targets, and the
+// fields Odoo computes. Only what the connector reads or writes.
+
+/** @type {Record<string, Record<string, {type: string, relation?: string, readonly?: boolean}>>} */
+export const MODELS = {
+  'res.users': {
+    id: { type: 'integer' }, login: { type: 'char' }, name: { type: 'char' },
+    partner_id: { type: 'many2one', relation: 'res.partner' },
+    // Enterprise voip: the user's extension (only exposed when `voip` is installed).
+    voip_username: { type: 'char', enterprise: true },
+  },
+  'res.partner': {
+    id: { type: 'integer' }, name: { type: 'char' }, phone: { type: 'char' }, mobile: { type: 'char' },
+    email: { type: 'char' }, is_company: { type: 'boolean' }, display_name: { type: 'char', readonly: true },
+  },
+  'crm.lead': {
+    id: { type: 'integer' }, name: { type: 'char' }, partner_id: { type: 'many2one', relation: 'res.partner' },
+    phone: { type: 'char' }, email_from: { type: 'char' }, user_id: { type: 'many2one', relation: 'res.users' },
+    type: { type: 'selection' }, stage_id: { type: 'integer' }, display_name: { type: 'char', readonly: true },
+  },
+  'mail.activity.type': { id: { type: 'integer' }, name: { type: 'char' }, category: { type: 'selection' } },
+  'mail.activity': {
+    id: { type: 'integer' }, res_model: { type: 'char' }, res_id: { type: 'integer' }, res_name: { type: 'char' },
+    activity_type_id: { type: 'many2one', relation: 'mail.activity.type' }, summary: { type: 'char' },
+    note: { type: 'html' }, date_deadline: { type: 'date' }, user_id: { type: 'many2one', relation: 'res.users' },
+    state: { type: 'selection', readonly: true }, activity_category: { type: 'selection', readonly: true },
+  },
+  'mail.message': {
+    id: { type: 'integer' }, model: { type: 'char' }, res_id: { type: 'integer' }, body: { type: 'html' },
+    message_type: { type: 'selection' }, subtype_xmlid: { type: 'char' }, author_id: { type: 'many2one', relation: 'res.partner' },
+    date: { type: 'datetime' },
+  },
+  'ir.module.module': { id: { type: 'integer' }, name: { type: 'char' }, state: { type: 'selection' } },
+};
+
+/** Models whose records have a chatter (message_post). */
+export const CHATTER_MODELS = new Set(['res.partner', 'crm.lead']);

@@ -1,0 +1,14 @@
+// Types of the Odoo test double (server.mjs), for the TypeScript tests that start it.
+export interface OdooDouble {
+  url: string;
+  port: number;
+  db: string;
+  version: number;
+  calls: { model: string; method: string }[];
+  table(model: string): Record<string, unknown>[];
+  expireSessions(): void;
+  down(): void;
+  up(): void;
+  close(): Promise<void>;
+}
+export function startOdoo(opts?: { version?: 16 | 17 | 18 | 19; enterprise?: boolean; port?: number; db?: string; sessionTtlMs?: number }): Promise<OdooDouble>;

@@ -1,0 +1,306 @@
+// An Odoo-compatible JSON-RPC server for tests: exactly the routes, models and methods the
+// connector uses, with Odoo's request and error shapes, cookie sessions that can expire, API
+// keys on /jsonrpc, Odoo's domain semantics for the operators we use, and state kept in memory
+// for the test's duration. Odoo itself cannot run here; see README.md for what is covered.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import { DomainError, compileDomain } from './domain.mjs';
+import { CHATTER_MODELS, MODELS } from './models.mjs';
+import { seedData } from './seed.mjs';
+
+const VERSIONS = {
+  16: [16, 0, 0, 'final', 0, ''],
+  17: [17, 0, 0, 'final', 0, ''],
+  18: [18, 0, 0, 'final', 0, ''],
+  19: [19, 0, 0, 'final', 0, ''],
+};
+
+/** An Odoo exception as the server returns it (`error.data.name` is the Python class). */
+export class OdooError extends Error {
+  constructor(name, message, code = 200) {
+    super(message);
+    this.odooName = name;
+    this.code = code;
+  }
+}
+const userError = (m) => new OdooError('odoo.exceptions.UserError', m);
+const missing = () => new OdooError('odoo.exceptions.MissingError', 'Record does not exist or has been deleted.');
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * @param {{ version?: 16|17|18|19, enterprise?: boolean, port?: number, db?: string, sessionTtlMs?: number }} [opts]
+ */
+export async function startOdoo(opts = {}) {
+  const version = opts.version ?? 17;
+  const db = opts.db ?? 'demo';
+  const enterprise = opts.enterprise ?? false;
+  const sessionTtlMs = opts.sessionTtlMs ?? 3_600_000;
+  /** @type {Record<string, Map<number, any>>} */
+  const tables = {};
+  const seed = seedData();
+  if (enterprise) seed['ir.module.module'].push({ id: 99, name: 'voip', state: 'installed' });
+  for (const [model, rows] of Object.entries(seed)) tables[model] = new Map(rows.map((r) => [r.id, { ...r }]));
+  const nextId = (model) => Math.max(0, ...tables[model].keys()) + 1;
+  /** sid → { uid, expiresAt } */
+  const sessions = new Map();
+  const calls = []; // every ORM call, for tests that count round trips
+  let down = false;
+
+  const fieldsOf = (model) => {
+    const f = MODELS[model];
+    if (!f) throw new OdooError('builtins.KeyError', model);
+    return f;
+  };
+  const resolve = (model, id) => {
+    const rec = tables[model]?.get(id);
+    return rec ? { rec: computed(model, rec), fields: MODELS[model] } : null;
+  };
+
+  /** A record with Odoo's computed fields filled in. */
+  function computed(model, rec) {
+    const out = { ...rec };
+    if ('name' in rec) out.display_name = rec.name;
+    if (model === 'mail.activity') {
+      const d = rec.date_deadline;
+      out.state = d < today() ? 'overdue' : d === today() ? 'today' : 'planned';
+      out.activity_category = tables['mail.activity.type'].get(rec.activity_type_id)?.category ?? 'default';
+    }
+    return out;
+  }
+
+  /** How Odoo returns a field: many2one as [id, display_name], empty as false. */
+  function shown(model, rec, field) {
+    const def = MODELS[model][field];
+    const value = rec[field];
+    if (def?.type === 'many2one') {
+      if (!value) return false;
+      const target = tables[def.relation].get(value);
+      return target ? [value, target.name] : false;
+    }
+    return value === undefined || value === null ? false : value;
+  }
+
+  function readRecs(model, recs, fields) {
+    const all = Object.keys(fieldsOf(model)).filter((f) => enterprise || !MODELS[model][f].enterprise);
+    const wanted = fields && fields.length ? fields : all;
+    for (const f of wanted) if (!all.includes(f)) throw new OdooError('builtins.ValueError', `Invalid field '${f}' on model '${model}'`);
+    return recs.map((r) => {
+      const c = computed(model, r);
+      const out = { id: c.id };
+      for (const f of wanted) out[f] = shown(model, c, f);
+      return out;
+    });
+  }
+
+  function search(model, domain = [], { offset = 0, limit = null, order = null } = {}) {
+    const fields = fieldsOf(model);
+    let pred;
+    try {
+      pred = compileDomain(domain, fields, resolve);
+    } catch (e) {
+      if (e instanceof DomainError) throw new OdooError('builtins.ValueError', e.message);
+      throw e;
+    }
+    let rows = [...tables[model].values()].filter((r) => pred(computed(model, r)));
+    const [key, dir] = String(order ?? 'id').split(/\s+/);
+    rows.sort((a, b) => {
+      const x = a[key] ?? '';
+      const y = b[key] ?? '';
+      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+      return String(dir).toLowerCase() === 'desc' ? -c : c;
+    });
+    rows = rows.slice(offset, limit ? offset + limit : undefined);
+    return rows;
+  }
+
+  function checkVals(model, vals) {
+    const fields = fieldsOf(model);
+    for (const k of Object.keys(vals)) {
+      if (!(k in fields) || fields[k].readonly || k === 'id') throw new OdooError('builtins.ValueError', `Invalid field '${k}' on model '${model}'`);
+    }
+  }
+
+  function post(model, resId, uid, { body, message_type = 'notification', subtype_xmlid = 'mail.mt_note', body_is_html = false }) {
+    if (!CHATTER_MODELS.has(model)) throw new OdooError('builtins.AttributeError', `'${model}' object has no attribute 'message_post'`);
+    if (!tables[model].has(resId)) throw missing();
+    // Odoo 17+ escapes a plain string body; HTML goes through only with body_is_html.
+    const html = version >= 17 && !body_is_html ? escapeHtml(body) : String(body);
+    const id = nextId('mail.message');
+    const author = tables['res.users'].get(uid)?.partner_id ?? false;
+    tables['mail.message'].set(id, { id, model, res_id: resId, body: html, message_type, subtype_xmlid, author_id: author, date: new Date().toISOString() });
+    return id;
+  }
+
+  function callKw(uid, model, method, args = [], kwargs = {}) {
+    calls.push({ model, method });
+    fieldsOf(model);
+    const table = tables[model];
+    const ids = () => {
+      const list = Array.isArray(args[0]) ? args[0] : [args[0]];
+      for (const id of list) if (!table.has(id)) throw missing();
+      return list;
+    };
+    switch (method) {
+      case 'search_read': {
+        const domain = kwargs.domain ?? args[0] ?? [];
+        const rows = search(model, domain, { offset: kwargs.offset ?? 0, limit: kwargs.limit ?? null, order: kwargs.order ?? null });
+        return readRecs(model, rows, kwargs.fields ?? args[1]);
+      }
+      case 'search_count':
+        return search(model, kwargs.domain ?? args[0] ?? []).length;
+      case 'read':
+        return readRecs(model, ids().map((id) => table.get(id)), kwargs.fields ?? args[1]);
+      case 'create': {
+        const list = Array.isArray(args[0]) ? args[0] : [args[0]];
+        const created = list.map((vals) => {
+          checkVals(model, vals);
+          if (model === 'mail.activity') {
+            if (!vals.res_model || !vals.res_id) throw userError('An activity needs a document to be attached to.');
+            const target = tables[vals.res_model]?.get(vals.res_id);
+            if (!target) throw missing();
+            vals = { note: '', summary: false, user_id: uid, date_deadline: today(), res_name: target.name, ...vals };
+          }
+          const id = nextId(model);
+          table.set(id, { id, ...vals });
+          return id;
+        });
+        return Array.isArray(args[0]) ? created : created[0];
+      }
+      case 'write': {
+        const vals = args[1] ?? {};
+        checkVals(model, vals);
+        for (const id of ids()) table.set(id, { ...table.get(id), ...vals });
+        return true;
+      }
+      case 'unlink':
+        for (const id of ids()) table.delete(id);
+        return true;
+      case 'action_feedback': {
+        if (model !== 'mail.activity') break;
+        const messages = [];
+        for (const id of ids()) {
+          const act = computed(model, table.get(id));
+          const type = tables['mail.activity.type'].get(act.activity_type_id)?.name ?? 'Activity';
+          const feedback = kwargs.feedback ?? args[1] ?? '';
+          const body = `<p>${escapeHtml(type)} done${act.summary ? `: ${escapeHtml(act.summary)}` : ''}</p>${feedback ? `<p>${escapeHtml(feedback)}</p>` : ''}`;
+          messages.push(post(act.res_model, act.res_id, uid, { body, body_is_html: true, message_type: 'notification', subtype_xmlid: 'mail.mt_activities' }));
+          table.delete(id);
+        }
+        return messages[0] ?? false;
+      }
+      case 'message_post': {
+        const [id] = ids();
+        return post(model, id, uid, kwargs);
+      }
+      default:
+        break;
+    }
+    throw new OdooError('builtins.AttributeError', `The method '${method}' does not exist on the model '${model}'`);
+  }
+
+  // ---- HTTP -------------------------------------------------------------------------------
+  const sidOf = (req) => /(?:^|;\s*)session_id=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+  const sessionUid = (req) => {
+    const s = sessions.get(sidOf(req));
+    if (!s || s.expiresAt < Date.now()) throw new OdooError('odoo.http.SessionExpiredException', 'Session expired', 100);
+    return s.uid;
+  };
+  const sessionInfo = (uid) => {
+    const user = tables['res.users'].get(uid);
+    return {
+      uid, is_system: uid === 2, name: user.name, username: user.login, partner_id: user.partner_id, db,
+      server_version: `${version}.0`, server_version_info: VERSIONS[version],
+      user_context: { lang: 'en_US', tz: 'Europe/Brussels', uid },
+    };
+  };
+  const login = (dbName, loginName, password) => {
+    if (dbName !== db) throw new OdooError('odoo.exceptions.AccessDenied', 'Access Denied');
+    const user = [...tables['res.users'].values()].find((u) => u.login === loginName && u.password === password);
+    if (!user) throw new OdooError('odoo.exceptions.AccessDenied', 'Access Denied');
+    return user.id;
+  };
+  const apiKeyUid = (dbName, uid, key) => {
+    const user = tables['res.users'].get(uid);
+    if (dbName !== db || !user || key !== `key-${user.login}`) throw new OdooError('odoo.exceptions.AccessDenied', 'Access Denied');
+    return uid;
+  };
+
+  function route(req, path, params) {
+    if (path === '/web/session/authenticate') {
+      const uid = login(params.db, params.login, params.password);
+      const sid = crypto.randomBytes(20).toString('hex');
+      sessions.set(sid, { uid, expiresAt: Date.now() + sessionTtlMs });
+      return { result: sessionInfo(uid), cookie: `session_id=${sid}; HttpOnly; Path=/; SameSite=Lax` };
+    }
+    if (path === '/web/session/get_session_info') return { result: sessionInfo(sessionUid(req)) };
+    const m = /^\/web\/dataset\/call_kw(?:\/([\w.]+)\/(\w+))?$/.exec(path);
+    if (m) return { result: callKw(sessionUid(req), params.model, params.method, params.args, params.kwargs) };
+    if (path === '/jsonrpc') {
+      if (params.service === 'common' && params.method === 'version') return { result: { server_version: `${version}.0`, server_version_info: VERSIONS[version] } };
+      if (params.service === 'common' && params.method === 'authenticate') {
+        const [dbName, loginName, key] = params.args;
+        const user = [...tables['res.users'].values()].find((u) => u.login === loginName);
+        return { result: user && dbName === db && key === `key-${user.login}` ? user.id : false };
+      }
+      if (params.service === 'object' && params.method === 'execute_kw') {
+        const [dbName, uid, key, model, method, args, kwargs] = params.args;
+        return { result: callKw(apiKeyUid(dbName, uid, key), model, method, args, kwargs) };
+      }
+    }
+    return null;
+  }
+
+  const server = http.createServer((req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://x');
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      let id = null;
+      const reply = (status, payload, headers = {}) => {
+        res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+        res.end(JSON.stringify(payload));
+      };
+      if (req.method !== 'POST') return reply(404, { error: 'not found' });
+      try {
+        const msg = JSON.parse(body || '{}');
+        id = msg.id ?? null;
+        const out = route(req, url.pathname, msg.params ?? {});
+        if (!out) return reply(404, { jsonrpc: '2.0', id, error: { code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound', message: 'Not Found' } } });
+        reply(200, { jsonrpc: '2.0', id, result: out.result }, out.cookie ? { 'Set-Cookie': out.cookie } : {});
+      } catch (e) {
+        const err = e instanceof OdooError ? e : new OdooError('builtins.Exception', String(e?.message ?? e));
+        reply(200, {
+          jsonrpc: '2.0', id,
+          error: {
+            code: err.code,
+            message: err.code === 100 ? 'Odoo Session Expired' : 'Odoo Server Error',
+            data: { name: err.odooName, debug: `Traceback (most recent call last):\n${err.odooName}: ${err.message}`, message: err.message, arguments: [err.message], context: {} },
+          },
+        });
+      }
+    });
+  });
+  await new Promise((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    version,
+    calls,
+    /** Direct access to the records, for assertions. */
+    table: (model) => [...tables[model].values()].map((r) => computed(model, r)),
+    /** Every session ends, as after a server restart or a long idle. */
+    expireSessions: () => sessions.clear(),
+    /** Connections are refused until `up()` (the server is unreachable). */
+    down: () => (down = true),
+    up: () => (down = false),
+    close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+  };
+}
