@@ -78,4 +78,5 @@ export const enData = {
   'odoo.notOdooContact': 'This contact is not an Odoo contact.',
   'odoo.notOdooActivity': 'This activity is not an Odoo activity.',
   'odoo.noCallType': 'Odoo has no activity type of the Call category: add one in Odoo (Settings ▸ Activity Types).',
+  'odoo.contactsInOdoo': 'Contacts come from Odoo: add, change and delete them in Odoo itself.',
 } as const;

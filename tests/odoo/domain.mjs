@@ -20,11 +20,14 @@ function valueAt(rec, path, fields, resolve) {
   return next ? valueAt(next.rec, rest.join('.'), next.fields, resolve) : false;
 }
 
+/**
+ * SQL LIKE as Odoo issues it: `like`/`ilike` wrap the value in %…%, and a % or _ the caller put
+ * inside the value stays a wildcard (Odoo does not escape them).
+ */
 function like(value, pattern, insensitive) {
   if (value === false || value === null || value === undefined) return false;
-  const v = String(value);
-  const p = String(pattern);
-  return insensitive ? v.toLowerCase().includes(p.toLowerCase()) : v.includes(p);
+  const source = String(pattern).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  return new RegExp(source, insensitive ? 'is' : 's').test(String(value));
 }
 
 function compare(value, op, arg) {
