@@ -1,3 +1,4 @@
+import './warm-up';
 import { mount } from 'svelte';
 import '../../components/theme.css';
 import { markOnce, POPUP_MARKS } from '../../lib/ui/perf-marks';

@@ -127,6 +127,8 @@ export interface EmailApi {
 
 export interface DataProvider {
   readonly kind: 'local' | 'odoo';
+  /** Starts connecting now, ahead of the first query (the popup calls it before it builds). */
+  warmUp?(): void;
   contacts: ContactsApi;
   activities: ActivitiesApi;
   history: HistoryApi;

@@ -35,6 +35,7 @@ export function createLocalProvider(opts: LocalProviderOptions = {}): LocalDataP
     history: localHistory({ conn }),
     email: localEmail({ conn, now }),
     close: conn.close,
+    warmUp: () => void conn.get().catch(() => undefined),
   };
 }
 
