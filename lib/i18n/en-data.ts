@@ -79,4 +79,9 @@ export const enData = {
   'odoo.notOdooActivity': 'This activity is not an Odoo activity.',
   'odoo.noCallType': 'Odoo has no activity type of the Call category: add one in Odoo (Settings ▸ Activity Types).',
   'odoo.contactsInOdoo': 'Contacts come from Odoo: add, change and delete them in Odoo itself.',
+  'odoo.log.incoming': 'Incoming call from {0}',
+  'odoo.log.outgoing': 'Outgoing call to {0}',
+  'odoo.log.answered': 'Answered, {0}',
+  'odoo.log.notAnswered': 'Not answered ({0})',
+  'odoo.log.notAnsweredWhy': 'Not answered ({0}: {1})',
 } as const;

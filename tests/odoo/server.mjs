@@ -191,6 +191,8 @@ export async function startOdoo(opts = {}) {
         return messages[0] ?? false;
       }
       case 'message_post': {
+        // Odoo 16's message_post hands unknown arguments to mail.message, which refuses them.
+        if (version < 17 && 'body_is_html' in kwargs) throw new OdooError('builtins.ValueError', "Invalid field 'body_is_html' on model 'mail.message'");
         const [id] = ids();
         return post(model, id, uid, kwargs);
       }

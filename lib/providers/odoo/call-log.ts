@@ -1,0 +1,38 @@
+/**
+ * The note a call leaves in the chatter of the matched partner or record: direction, number,
+ * duration and outcome, as HTML with every value escaped (names and numbers come from the ERP
+ * and the network). Odoo 17+ escapes a plain string body, so the note is sent with
+ * `body_is_html`; Odoo 16 takes the body as HTML already and does not know that argument.
+ */
+import { t } from '../../i18n';
+import { formatDuration } from '../../ui/dates';
+import type { HistoryEntry } from '../types';
+import type { OdooWrite } from './outbox';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | 'durationSec' | 'outcome' | 'reason'>): string {
+  const what = entry.direction === 'incoming' ? t('odoo.log.incoming', entry.number) : t('odoo.log.outgoing', entry.number);
+  const outcome = entry.outcome === 'answered'
+    ? t('odoo.log.answered', formatDuration(entry.durationSec))
+    : entry.reason
+      ? t('odoo.log.notAnsweredWhy', entry.outcome, entry.reason)
+      : t('odoo.log.notAnswered', entry.outcome);
+  return `<p>${escapeHtml(what)}</p><p>${escapeHtml(outcome)}</p>`;
+}
+
+/** The message_post that logs `entry` on record (model, id) of an Odoo of version `major`. */
+export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: string, id: number, major: number): OdooWrite {
+  return {
+    model,
+    method: 'message_post',
+    args: [id],
+    kwargs: {
+      body: callLogHtml(entry),
+      message_type: 'comment',
+      subtype_xmlid: 'mail.mt_note',
+      ...(major >= 17 ? { body_is_html: true } : {}),
+    },
+  };
+}
