@@ -84,4 +84,7 @@ export const enData = {
   'odoo.log.answered': 'Answered, {0}',
   'odoo.log.notAnswered': 'Not answered ({0})',
   'odoo.log.notAnsweredWhy': 'Not answered ({0}: {1})',
+  'odoo.email.noSendLater': 'Odoo {0} cannot schedule messages (Send Later needs Odoo 18): send it now instead.',
+  'odoo.email.needsContact': 'Pick an Odoo contact to email: the message goes to their record in Odoo.',
+  'odoo.email.notOdoo': 'This scheduled email is not in Odoo.',
 } as const;

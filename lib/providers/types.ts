@@ -119,6 +119,8 @@ export interface HistoryApi {
 export interface EmailApi {
   /** How Send delivers with this provider, for the UI to say so. */
   readonly sendMode: 'mailto' | 'server';
+  /** Sends now through the server (sendMode 'server' only; 'mailto' hands the email to the user's mail app). */
+  send?(draft: EmailDraft): Promise<ProviderResult<undefined>>;
   schedule(draft: EmailDraft, sendAt: number): Promise<ProviderResult<ScheduledEmail>>;
   scheduled(): Promise<ProviderResult<ScheduledEmail[]>>;
   cancelScheduled(id: string): Promise<ProviderResult<undefined>>;

@@ -28,10 +28,19 @@ export const MODELS = {
   'mail.message': {
     id: { type: 'integer' }, model: { type: 'char' }, res_id: { type: 'integer' }, body: { type: 'html' },
     message_type: { type: 'selection' }, subtype_xmlid: { type: 'char' }, author_id: { type: 'many2one', relation: 'res.partner' },
-    date: { type: 'datetime' },
+    subject: { type: 'char' }, partner_ids: { type: 'many2many' }, date: { type: 'datetime' },
+  },
+  // Odoo 18's Send Later ("scheduled message"); older versions have no such model.
+  'mail.scheduled.message': {
+    id: { type: 'integer' }, model: { type: 'char' }, res_id: { type: 'integer' }, subject: { type: 'char' },
+    body: { type: 'html' }, scheduled_date: { type: 'datetime' }, author_id: { type: 'many2one', relation: 'res.partner' },
+    partner_ids: { type: 'many2many' },
   },
   'ir.module.module': { id: { type: 'integer' }, name: { type: 'char' }, state: { type: 'selection' } },
 };
 
 /** Models whose records have a chatter (message_post). */
 export const CHATTER_MODELS = new Set(['res.partner', 'crm.lead']);
+
+/** Models that exist only from some version on. */
+export const SINCE = { 'mail.scheduled.message': 18 };

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { DomainError, compileDomain } from './domain.mjs';
-import { CHATTER_MODELS, MODELS } from './models.mjs';
+import { CHATTER_MODELS, MODELS, SINCE } from './models.mjs';
 import { seedData } from './seed.mjs';
 
 const VERSIONS = {
@@ -42,6 +42,7 @@ export async function startOdoo(opts = {}) {
   const seed = seedData();
   if (enterprise) seed['ir.module.module'].push({ id: 99, name: 'voip', state: 'installed' });
   for (const [model, rows] of Object.entries(seed)) tables[model] = new Map(rows.map((r) => [r.id, { ...r }]));
+  tables['mail.scheduled.message'] = new Map();
   const nextId = (model) => Math.max(0, ...tables[model].keys()) + 1;
   /** sid → { uid, expiresAt } */
   const sessions = new Map();
@@ -50,7 +51,7 @@ export async function startOdoo(opts = {}) {
 
   const fieldsOf = (model) => {
     const f = MODELS[model];
-    if (!f) throw new OdooError('builtins.KeyError', model);
+    if (!f || version < (SINCE[model] ?? 0)) throw new OdooError('builtins.KeyError', model);
     return f;
   };
   const resolve = (model, id) => {
@@ -122,14 +123,14 @@ export async function startOdoo(opts = {}) {
     }
   }
 
-  function post(model, resId, uid, { body, message_type = 'notification', subtype_xmlid = 'mail.mt_note', body_is_html = false }) {
+  function post(model, resId, uid, { body, message_type = 'notification', subtype_xmlid = 'mail.mt_note', body_is_html = false, subject = false, partner_ids = [] }) {
     if (!CHATTER_MODELS.has(model)) throw new OdooError('builtins.AttributeError', `'${model}' object has no attribute 'message_post'`);
     if (!tables[model].has(resId)) throw missing();
     // Odoo 17+ escapes a plain string body; HTML goes through only with body_is_html.
     const html = version >= 17 && !body_is_html ? escapeHtml(body) : String(body);
     const id = nextId('mail.message');
     const author = tables['res.users'].get(uid)?.partner_id ?? false;
-    tables['mail.message'].set(id, { id, model, res_id: resId, body: html, message_type, subtype_xmlid, author_id: author, date: new Date().toISOString() });
+    tables['mail.message'].set(id, { id, model, res_id: resId, body: html, message_type, subtype_xmlid, author_id: author, subject, partner_ids, date: new Date().toISOString() });
     return id;
   }
 
@@ -161,6 +162,10 @@ export async function startOdoo(opts = {}) {
             const target = tables[vals.res_model]?.get(vals.res_id);
             if (!target) throw missing();
             vals = { note: '', summary: false, user_id: uid, date_deadline: today(), res_name: target.name, ...vals };
+          }
+          if (model === 'mail.scheduled.message') {
+            if (!(Date.parse(vals.scheduled_date) > Date.now())) throw new OdooError('odoo.exceptions.ValidationError', 'A scheduled message must be scheduled in the future.');
+            vals = { author_id: tables['res.users'].get(uid)?.partner_id ?? false, partner_ids: [], ...vals };
           }
           const id = nextId(model);
           table.set(id, { id, ...vals });
