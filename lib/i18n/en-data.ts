@@ -87,4 +87,8 @@ export const enData = {
   'odoo.email.noSendLater': 'Odoo {0} cannot schedule messages (Send Later needs Odoo 18): send it now instead.',
   'odoo.email.needsContact': 'Pick an Odoo contact to email: the message goes to their record in Odoo.',
   'odoo.email.notOdoo': 'This scheduled email is not in Odoo.',
+  'odoo.validation.url': 'Enter the address of your Odoo, e.g. https://mycompany.odoo.com.',
+  'odoo.validation.https': 'Use https:// (http:// is only for an Odoo on this computer).',
+  'odoo.validation.db': 'A database name has only letters, digits, dots, dashes and underscores.',
+  'odoo.validation.dbForKey': 'An API key works on one database: enter its name.',
 } as const;
