@@ -12,7 +12,10 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 function run(cmd, args, { capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    // The lab build: the Odoo test double's origin (127.0.0.1) is granted in the manifest, since a
+    // headless browser cannot answer the permission prompt (see wxt.config.ts).
+    const env = { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' };
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (d) => {
       process.stdout.write(d);

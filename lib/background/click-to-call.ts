@@ -16,6 +16,7 @@ import { normaliseNumber } from '../phone-number';
 import { loadAccount } from '../settings/store';
 import { showErrorNotice } from './error-notice';
 import type { HostLink } from './host-link';
+import { handleKanban } from './odoo';
 
 export const MENU_ID = 'softphone-call-selection';
 
@@ -32,7 +33,9 @@ export async function dialFromPage(link: HostLink, written: string): Promise<Com
   return result;
 }
 
-async function handle(link: HostLink, msg: ContentMessage, sender: ContentSender): Promise<ResolveResult | CommandResult> {
+type ClickToCallMessage = Exclude<ContentMessage, { type: 'cs:odooQueueState' | 'cs:odooToggle' }>;
+
+async function handle(link: HostLink, msg: ClickToCallMessage, sender: ContentSender): Promise<ResolveResult | CommandResult> {
   const stored = await browser.storage.local.get(CLICK_TO_CALL_KEY);
   if (!isActiveOn(readClickToCall(stored[CLICK_TO_CALL_KEY]), siteOf(sender.url))) {
     return { ok: false, reason: 'Click-to-call is off on this site.' };
@@ -62,6 +65,7 @@ export function listenForContentScripts(link: HostLink): void {
     if (!isOwnContentScript(sender, origin, browser.runtime.id)) return undefined;
     const msg = parseContentMessage(raw);
     if (!msg) return Promise.resolve({ ok: false, reason: 'Malformed request.' });
+    if (msg.type === 'cs:odooQueueState' || msg.type === 'cs:odooToggle') return handleKanban(msg, sender);
     return handle(link, msg, sender);
   });
 }

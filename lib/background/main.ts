@@ -7,6 +7,7 @@ import { listenForContentScripts, setUpContextMenu } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import type { HostLink } from './host-link';
 import { MIC_PAGE, configureHost, route } from './router';
+import { startOdooBackground } from './odoo';
 
 export const WIDGET_PAGE = '/popup.html';
 
@@ -55,6 +56,7 @@ export function startBackground(link: HostLink): {
   setUpContextMenu(link);
   listenForEmailAlarms();
   void syncEmailAlarms();
+  startOdooBackground();
 
   // Wake-ups (browser start, service-worker restart) all pass here: make sure the phone runs.
   void link.ensure().then(() => configureHost(link));

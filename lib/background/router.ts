@@ -5,14 +5,17 @@ import { normaliseNumber } from '../phone-number';
 import { validateSettings } from '../settings/schema';
 import { buildSipConfig, hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settings/store';
 import { syncEmailAlarms } from './email-alarms';
+import { loadOdoo } from '../providers/odoo/store';
 import type { HostLink } from './host-link';
+import { onOdooChanged } from './odoo';
 
 export const MIC_PAGE = '/mic-permission.html';
 
 /** Sends the saved account to the phone host (it ignores an unchanged one). */
 export async function configureHost(link: HostLink): Promise<void> {
   const { config, missing, debug, defaultCountry } = await buildSipConfig();
-  await link.send({ type: 'configure', config, missing, debug, defaultCountry });
+  const odoo = await loadOdoo().catch(() => null);
+  await link.send({ type: 'configure', config, missing, debug, defaultCountry, odoo });
 }
 
 async function target(input: string) {
@@ -67,6 +70,10 @@ export async function route(link: HostLink, msg: UiMessage): Promise<unknown> {
       return { ok: true };
     case 'bg:syncEmailAlarms':
       await syncEmailAlarms();
+      return { ok: true };
+    case 'bg:odooChanged':
+      await configureHost(link);
+      await onOdooChanged();
       return { ok: true };
     case 'bg:micResult':
       await browser.storage.local.set({ micGranted: msg.granted });

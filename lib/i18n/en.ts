@@ -1,4 +1,5 @@
 import { enData } from './en-data';
+import { enOdoo } from './en-odoo';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -14,6 +15,7 @@ import { enData } from './en-data';
  */
 export const en = {
   ...enData,
+  ...enOdoo,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -21,6 +21,23 @@ describe('content-script messages', () => {
     expect(parseContentMessage(m)).toBeNull();
   });
 
+  it('accepts Kanban card requests only with real record ids, and no more than a board holds', () => {
+    expect(parseContentMessage({ type: 'cs:odooQueueState', resIds: [4, 2, 4] })).toEqual({ type: 'cs:odooQueueState', resIds: [4, 2] });
+    expect(parseContentMessage({ type: 'cs:odooToggle', resId: 7, add: true })).toEqual({ type: 'cs:odooToggle', resId: 7, add: true });
+    for (const bad of [
+      { type: 'cs:odooQueueState', resIds: [] },
+      { type: 'cs:odooQueueState', resIds: [1, '2'] },
+      { type: 'cs:odooQueueState', resIds: [0] },
+      { type: 'cs:odooQueueState', resIds: [1.5] },
+      { type: 'cs:odooQueueState', resIds: Array.from({ length: 501 }, (_, i) => i + 1) },
+      { type: 'cs:odooToggle', resId: -1, add: true },
+      { type: 'cs:odooToggle', resId: 3, add: 'yes' },
+      { type: 'cs:odooToggle', resId: 2 ** 60, add: false },
+    ]) {
+      expect(parseContentMessage(bad), JSON.stringify(bad).slice(0, 60)).toBeNull();
+    }
+  });
+
   it('acts only for our content scripts in a real tab', () => {
     const origin = 'chrome-extension://abc/';
     expect(isOwnContentScript({ id: 'abc', url: 'https://a.example/', tab: { id: 3 } }, origin, 'abc')).toBe(true);

@@ -17,7 +17,18 @@ export type ContentMessage =
   /** Call a number this content script resolved (E.164). Sent only on a trusted click. */
   | { type: 'cs:dial'; number: string }
   /** A tel: or callto: link was clicked: dial what it holds. */
-  | { type: 'cs:dialLink'; href: string };
+  | { type: 'cs:dialLink'; href: string }
+  /** Odoo Kanban cards (the connected Odoo's pages only): is a call queued for each lead? */
+  | { type: 'cs:odooQueueState'; resIds: number[] }
+  /** Odoo Kanban card button, trusted click: add or remove my call on that lead. */
+  | { type: 'cs:odooToggle'; resId: number; add: boolean };
+
+/** A card's lead: is a call of mine due today or before on it, or has it no number to call. */
+export type QueueState = 'queued' | 'notQueued' | 'noPhone';
+export type QueueStateResult = { ok: true; value: Record<number, QueueState> } | { ok: false; reason: string };
+export type ToggleResult = { ok: true; queued: boolean } | { ok: false; reason: string };
+const MAX_CARDS = 500;
+const recordId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
 export type ResolveResult = { ok: true; value: (Resolved | null)[] } | { ok: false; reason: string };
 
@@ -56,6 +67,12 @@ export function parseContentMessage(m: unknown): ContentMessage | null {
       return typeof m.href === 'string' && m.href.length <= 256 && /^(?:tel|callto):/i.test(m.href)
         ? { type: 'cs:dialLink', href: m.href }
         : null;
+    case 'cs:odooQueueState':
+      return Array.isArray(m.resIds) && m.resIds.length > 0 && m.resIds.length <= MAX_CARDS && m.resIds.every(recordId)
+        ? { type: 'cs:odooQueueState', resIds: [...new Set(m.resIds)] }
+        : null;
+    case 'cs:odooToggle':
+      return recordId(m.resId) && typeof m.add === 'boolean' ? { type: 'cs:odooToggle', resId: m.resId, add: m.add } : null;
     default:
       return null;
   }

@@ -8,6 +8,7 @@
  */
 import type { PhoneError } from '../errors';
 import type { DialTarget } from '../phone-number';
+import type { StoredOdoo } from '../providers/odoo/store';
 import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/schema';
 import type { PhoneSnapshot, SipConfig } from '../sip/types';
 
@@ -30,13 +31,19 @@ export type BackgroundCommand =
   | { type: 'bg:openMicPage' }
   | { type: 'bg:micResult'; granted: boolean }
   | { type: 'bg:syncEmailAlarms' }
-  | { type: 'bg:missedSeen' };
+  | { type: 'bg:missedSeen' }
+  /** The Odoo connection was made or forgotten in the settings. */
+  | { type: 'bg:odooChanged' };
 
 export type UiMessage = PhoneCommand | BackgroundCommand;
 
 /** What the background asks of the phone host (numbers already normalised). */
 export type HostCommand =
-  | { type: 'configure'; config: SipConfig | null; missing: string[]; debug: boolean; defaultCountry: string }
+  | {
+      type: 'configure'; config: SipConfig | null; missing: string[]; debug: boolean; defaultCountry: string;
+      /** The Odoo connection (no secret), for caller ID and call logs; null without Odoo. */
+      odoo?: StoredOdoo | null;
+    }
   | { type: 'getState' }
   | { type: 'dial'; target: DialTarget }
   | { type: 'answer'; callId: string }
@@ -106,6 +113,7 @@ export function parseUiMessage(m: unknown): UiMessage | null {
     case 'bg:openMicPage':
     case 'bg:syncEmailAlarms':
     case 'bg:missedSeen':
+    case 'bg:odooChanged':
       return { type: m.type };
     case 'phone:dial':
       return str(m.number, 64) ? { type: m.type, number: m.number } : null;

@@ -6,7 +6,8 @@ import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
 import { historyFromCall } from './history';
-import { dataProvider } from '../providers';
+import { dataProvider, providerFor, type DataProvider } from '../providers';
+import type { StoredOdoo } from '../providers/odoo/store';
 
 export interface HostOutput {
   /** Tell the rest of the extension the phone changed. */
@@ -34,6 +35,8 @@ export class PhoneHost implements HostDiagnostics {
   private configKey = '';
   /** The user's default country, for matching callers' national numbers to contacts. */
   private country = 'US';
+  private odoo: StoredOdoo | null = null;
+  private providerP: Promise<DataProvider> | null = null;
 
   constructor(private readonly output: HostOutput) {
     this.engine = new PhoneEngine({
@@ -48,18 +51,31 @@ export class PhoneHost implements HostDiagnostics {
     });
   }
 
-  /** Caller ID: the saved contact for an incoming number, shown while it rings. */
+  /** The data provider: Odoo's when the background says Odoo is connected, else the local one. */
+  private provider(): Promise<DataProvider> {
+    this.providerP ??= providerFor(this.odoo, this.country).catch((e: unknown) => {
+      this.log.warn('Odoo provider unavailable', String(e));
+      return dataProvider(this.country);
+    });
+    return this.providerP;
+  }
+
+  /** Caller ID: the saved contact (or Odoo partner) for an incoming number, shown while it rings. */
   private async identify(callId: string, number: string): Promise<void> {
-    const r = await dataProvider(this.country).contacts.matchNumber(number);
+    const r = await (await this.provider()).contacts.matchNumber(number);
     if (r.ok && r.value) this.engine.setRemoteName(callId, r.value.name);
   }
 
   private async record(call: CallSnapshot): Promise<void> {
-    const provider = dataProvider(this.country);
+    const provider = await this.provider();
     const match = call.remoteNumber ? await provider.contacts.matchNumber(call.remoteNumber) : null;
     const r = await provider.history.add(historyFromCall(call, match?.ok ? match.value : null));
     if (!r.ok) this.log.warn('history not saved', r.reason);
     this.output.historyChanged?.();
+    if (r.ok && provider.logCall) {
+      const logged = await provider.logCall(r.value);
+      if (!logged.ok) this.log.warn('call not logged in the ERP', logged.reason);
+    }
   }
 
   state(): PhoneSnapshot {
@@ -85,7 +101,9 @@ export class PhoneHost implements HostDiagnostics {
     switch (cmd.type) {
       case 'configure':
         setDebug(cmd.debug);
+        if (cmd.defaultCountry !== this.country || JSON.stringify(cmd.odoo ?? null) !== JSON.stringify(this.odoo)) this.providerP = null;
         this.country = cmd.defaultCountry;
+        this.odoo = cmd.odoo ?? null;
         await this.configure(cmd.config, cmd.missing);
         return { ok: true, value: undefined };
       case 'getState':

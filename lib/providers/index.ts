@@ -1,4 +1,7 @@
+import browser from 'webextension-polyfill';
 import type { DataProvider } from './types';
+import { ODOO_SETTINGS_KEY } from './odoo/settings';
+import type { StoredOdoo } from './odoo/store';
 import { createLocalProvider, type LocalDataProvider } from './local';
 
 let current: LocalDataProvider | null = null;
@@ -16,6 +19,32 @@ export function dataProvider(defaultCountry?: string): DataProvider {
   currentCountry = defaultCountry ?? 'US';
   current = createLocalProvider({ defaultCountry: currentCountry });
   return current;
+}
+
+/**
+ * The provider the widget should use now: Odoo's when the user connected Odoo in the settings
+ * (rebuilt from storage, no round trip), else the local one. Odoo's contacts, activities and
+ * email; the call history stays local either way.
+ */
+export async function currentProvider(defaultCountry?: string): Promise<DataProvider> {
+  const local = dataProvider(defaultCountry);
+  // Most users have no Odoo: one storage read, and the Odoo code is not even loaded.
+  const stored = await browser.storage.local.get(ODOO_SETTINGS_KEY).catch(() => ({}));
+  if (!(ODOO_SETTINGS_KEY in stored)) return local;
+  const { loadOdoo } = await import('./odoo/store');
+  return providerFor(await loadOdoo().catch(() => null), defaultCountry);
+}
+
+/**
+ * The provider for a known Odoo connection (or the local one for null), in a context that
+ * cannot read the extension's storage itself (the offscreen phone host is told it).
+ */
+export async function providerFor(odoo: StoredOdoo | null, defaultCountry?: string): Promise<DataProvider> {
+  const local = dataProvider(defaultCountry);
+  if (!odoo) return local;
+  const [{ connectionFrom }, { createOdooProvider }] = await Promise.all([import('./odoo/store'), import('./odoo/index')]);
+  const connection = await connectionFrom(odoo);
+  return createOdooProvider(connection, { history: local.history, defaultCountry: currentCountry });
 }
 
 export type * from './types';

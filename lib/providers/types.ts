@@ -7,7 +7,11 @@
 import type { CallDirection } from '../sip/types';
 import type { CallOutcome } from '../sip/states';
 
-export type ProviderResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * `notice`: done, but the user should know something ("kept, will be sent when Odoo is back").
+ * `loginUrl`: the failure is fixed by logging in there (an ended ERP session).
+ */
+export type ProviderResult<T> = { ok: true; value: T; notice?: string } | { ok: false; reason: string; loginUrl?: string };
 
 export interface ContactPhone {
   /** "mobile", "work", "home" … free text, shown beside the number. */
@@ -135,4 +139,8 @@ export interface DataProvider {
   activities: ActivitiesApi;
   history: HistoryApi;
   email: EmailApi;
+  /** Logs a finished call in the ERP (the Odoo chatter); providers without one have no log. */
+  logCall?(entry: HistoryEntry): Promise<ProviderResult<undefined>>;
+  /** Sends the ERP writes kept while it was out of reach. */
+  flush?(): Promise<ProviderResult<{ sent: number; waiting: number }>>;
 }

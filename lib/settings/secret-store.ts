@@ -5,7 +5,9 @@
  */
 const DB = 'softphone-vault';
 const STORE = 'secrets';
-const KEY = 'sip';
+
+/** The secrets kept: the VoIP secret, and the Odoo API key when the user connects with one. */
+export type SecretName = 'sip' | 'odooKey';
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -29,11 +31,11 @@ async function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => I
   }
 }
 
-export async function loadSecret(): Promise<string> {
-  const value = await run<unknown>('readonly', (s) => s.get(KEY));
+export async function loadSecret(name: SecretName = 'sip'): Promise<string> {
+  const value = await run<unknown>('readonly', (s) => s.get(name));
   return typeof value === 'string' ? value : '';
 }
 
-export async function saveSecret(secret: string): Promise<void> {
-  await run('readwrite', (s) => s.put(secret, KEY));
+export async function saveSecret(secret: string, name: SecretName = 'sip'): Promise<void> {
+  await run('readwrite', (s) => s.put(secret, name));
 }

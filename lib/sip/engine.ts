@@ -350,7 +350,8 @@ export class PhoneEngine {
 
   private onInvite(invitation: Invitation): void {
     const busy = this.liveCalls().length > 0 && !this.config?.callWaiting;
-    const identity = invitation.remoteIdentity;
+    // A PBX's asserted identity (P-Asserted-Identity) is the caller's real number when present.
+    const identity = invitation.assertedIdentity ?? invitation.remoteIdentity;
     const call = new CallSession(
       invitation,
       'incoming',

@@ -55,13 +55,20 @@ export class WidgetState {
 
   private seq = 0;
 
-  constructor(private readonly provider: DataProvider) {
+  /** Where a data error is fixed by logging in (an ended Odoo session), else ''. */
+  dataLoginUrl = $state('');
+  private current = $state.raw<DataProvider | null>(null);
+  private readonly pending: Promise<DataProvider>;
+
+  /** `provider` may still be on its way (the settings say which one); lists wait for it. */
+  constructor(provider: DataProvider | Promise<DataProvider>) {
+    this.pending = Promise.resolve(provider).then((p) => (this.current = p));
     const saved = globalThis.localStorage?.getItem(TAB_KEY);
     if (saved === 'recent' || saved === 'activities' || saved === 'contacts') this.tab = saved;
   }
 
   get emailSendMode(): 'mailto' | 'server' {
-    return this.provider.email.sendMode;
+    return this.current?.email.sendMode ?? 'mailto';
   }
 
   setTab(tab: Tab): void {
@@ -85,36 +92,44 @@ export class WidgetState {
   }
 
   /** Loads the active tab for the current query; a slower, older load never overwrites a newer one. */
+  private async provider(): Promise<DataProvider> {
+    return this.current ?? this.pending;
+  }
+
   async refresh(): Promise<void> {
     const seq = ++this.seq;
+    const provider = await this.provider();
     const q = this.query.trim();
     this.today = localDate();
-    const fail = (reason: string) => {
-      if (seq === this.seq) this.dataError = reason;
+    const fail = (r: { reason: string; loginUrl?: string }) => {
+      if (seq !== this.seq) return;
+      this.dataError = r.reason;
+      this.dataLoginUrl = r.loginUrl ?? '';
     };
     if (this.tab === 'recent') {
       const limit = this.limit;
-      const r = await this.provider.history.list(limit, q);
+      const r = await provider.history.list(limit, q);
       if (seq !== this.seq) return;
-      if (!r.ok) return fail(r.reason);
+      if (!r.ok) return fail(r);
       this.recent = r.value;
       this.hasMore = r.value.length >= limit;
-      void this.provider.history.markAllSeen();
+      void provider.history.markAllSeen();
     } else if (this.tab === 'activities') {
-      const r = await this.provider.activities.due(this.today, q);
+      const r = await provider.activities.due(this.today, q);
       if (seq !== this.seq) return;
-      if (!r.ok) return fail(r.reason);
+      if (!r.ok) return fail(r);
       this.activities = r.value;
       this.hasMore = false;
     } else {
       const limit = this.limit;
-      const r = await this.provider.contacts.search(q, limit);
+      const r = await provider.contacts.search(q, limit);
       if (seq !== this.seq) return;
-      if (!r.ok) return fail(r.reason);
+      if (!r.ok) return fail(r);
       this.contacts = r.value;
       this.hasMore = r.value.length >= limit;
     }
     this.dataError = '';
+    this.dataLoginUrl = '';
     this.loaded = true;
     this.shownQuery = q;
   }
@@ -124,7 +139,7 @@ export class WidgetState {
   }
 
   async openActivity(activity: Activity): Promise<void> {
-    const contact = await this.provider.contacts.get(activity.contactId);
+    const contact = await (await this.provider()).contacts.get(activity.contactId);
     this.selection = { kind: 'activity', activity, contact: contact.ok ? contact.value : null };
     this.panel = 'details';
   }
@@ -136,7 +151,7 @@ export class WidgetState {
 
   /** Opens the contact behind a Recent row, if the number is known. */
   async openByNumber(number: string): Promise<boolean> {
-    const r = await this.provider.contacts.matchNumber(number);
+    const r = await (await this.provider()).contacts.matchNumber(number);
     if (!r.ok || !r.value) return false;
     this.openContact(r.value);
     return true;
@@ -171,9 +186,9 @@ export class WidgetState {
 
   async markDone(feedback: string): Promise<string | null> {
     if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await this.provider.activities.markDone(this.selection.activity.id, feedback);
+    const r = await (await this.provider()).activities.markDone(this.selection.activity.id, feedback);
     if (!r.ok) return r.reason;
-    this.say(t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
+    this.say(r.notice ?? t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
     this.selection = null;
     this.panel = 'list';
     await this.refresh();
@@ -182,20 +197,22 @@ export class WidgetState {
 
   async updateActivity(patch: ActivityPatch): Promise<string | null> {
     if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await this.provider.activities.update(this.selection.activity.id, patch);
+    const r = await (await this.provider()).activities.update(this.selection.activity.id, patch);
     if (!r.ok) return r.reason;
-    this.selection = { ...this.selection, activity: r.value };
+    // Kept for later (Odoo out of reach): the widget shows the change it knows of.
+    const activity = r.notice ? { ...this.selection.activity, ...patch } : r.value;
+    this.selection = { ...this.selection, activity };
     this.panel = 'details';
-    this.say(t('widget.notice.activitySaved'));
+    this.say(r.notice ?? t('widget.notice.activitySaved'));
     await this.refresh();
     return null;
   }
 
   async cancelActivity(): Promise<string | null> {
     if (this.selection?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await this.provider.activities.cancel(this.selection.activity.id);
+    const r = await (await this.provider()).activities.cancel(this.selection.activity.id);
     if (!r.ok) return r.reason;
-    this.say(t('widget.notice.activityCancelled'));
+    this.say(r.notice ?? t('widget.notice.activityCancelled'));
     this.selection = null;
     this.panel = 'list';
     await this.refresh();
@@ -205,7 +222,7 @@ export class WidgetState {
   async scheduleActivity(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {
     const contact = this.selectedContact();
     if (!contact) return t('widget.error.noContact');
-    const r = await this.provider.activities.schedule({ ...draft, contactId: contact.id });
+    const r = await (await this.provider()).activities.schedule({ ...draft, contactId: contact.id });
     if (!r.ok) return r.reason;
     this.say(t('widget.notice.callScheduled', r.value.dueDate));
     this.panel = 'details';
@@ -214,11 +231,25 @@ export class WidgetState {
   }
 
   async scheduleEmail(draft: EmailDraft, sendAt: number): Promise<ScheduledEmail | string> {
-    const r = await this.provider.email.schedule(draft, sendAt);
+    const r = await (await this.provider()).email.schedule(draft, sendAt);
     if (!r.ok) return r.reason;
     this.say(t('widget.notice.emailScheduled', WHEN.format(sendAt)));
     this.panel = this.selection ? 'details' : 'list';
     return r.value;
+  }
+
+  /**
+   * Sends through the provider's server (Odoo: to the contact's chatter). Resolves to 'mailto'
+   * when this provider hands emails to the user's mail app instead, or to a failure message.
+   */
+  async sendEmail(draft: EmailDraft): Promise<'sent' | 'mailto' | string> {
+    const email = (await this.provider()).email;
+    if (email.sendMode !== 'server' || !email.send) return 'mailto';
+    const r = await email.send(draft);
+    if (!r.ok) return r.reason;
+    this.say(t('widget.notice.emailSentServer'));
+    this.panel = this.selection ? 'details' : 'list';
+    return 'sent';
   }
 
   emailSent(): void {
@@ -227,13 +258,13 @@ export class WidgetState {
   }
 
   async loadScheduledEmails(): Promise<void> {
-    const r = await this.provider.email.scheduled();
+    const r = await (await this.provider()).email.scheduled();
     if (r.ok) this.scheduledEmails = r.value;
     else this.dataError = r.reason;
   }
 
   async cancelScheduledEmail(id: string): Promise<void> {
-    const r = await this.provider.email.cancelScheduled(id);
+    const r = await (await this.provider()).email.cancelScheduled(id);
     if (!r.ok) {
       this.dataError = r.reason;
       return;

@@ -7,8 +7,8 @@ import { ROOT } from '../e2e/support/chrome.mjs';
 
 const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
 
-execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
-execSync('npx wxt build --mode bench', { cwd: ROOT, stdio: 'ignore' });
+execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
+execSync('npx wxt build --mode bench', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
 const { rounds, ext, base, summary } = await benchCallSetup();
 const { median, p90 } = summary;
 console.log(`\nCall setup, ${rounds} calls each, same Kamailio and WebSocket tap, same run`);

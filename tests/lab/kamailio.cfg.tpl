@@ -298,6 +298,11 @@ route[RELAY] {
 	}
 	if (is_method("INVITE")) {
 		t_on_failure("FAILED");
+		# Calls from 1003 present its public number, as a PBX asserts a trunk caller's
+		# identity: the phone then sees +1 650 555 0103 (caller-ID matching tests use it).
+		if ($fU == "1003" && !has_totag()) {
+			append_hf("P-Asserted-Identity: <sip:+16505550103@{{DOMAIN}}>\r\n");
+		}
 	}
 	if (!t_relay()) {
 		# registered contact whose WebSocket is gone: "offline"

@@ -15,7 +15,7 @@ import { saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
 const headless = !process.env.DISPLAY;
 ensurePackages(['chromium', 'kamailio', 'kamailio-websocket-modules']);
 console.log('Building the extension…');
-execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
 
 const lab = await startLab({ maxLifetimeMs: 12 * 3600_000 });
 const phones = await startRemotePhoneServer();

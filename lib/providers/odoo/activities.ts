@@ -4,8 +4,11 @@
  * mobile). Mark done posts the feedback to the document's chatter (`action_feedback`); cancel
  * removes the activity, as Odoo's own Cancel does.
  */
+import { providerFailure } from './fail';
 import { t } from '../../i18n';
-import type { ActivitiesApi, Activity, ProviderResult } from '../types';
+import type { ActivitiesApi, Activity, ActivityPatch, ProviderResult } from '../types';
+import type { OdooWrite } from './outbox';
+import type { OdooWriter } from './writer';
 import type { OdooFailure, OdooResult } from './errors';
 import { activityKey, documentsOf, idFromKey, type Many2one, type DocumentInfo } from './records';
 import type { OdooRpc } from './rpc';
@@ -21,9 +24,20 @@ export interface ActivityRow {
   user_id: Many2one;
 }
 
+/** Reads that fail this way do not stop a write that can wait in the outbox. */
+const QUEUEABLE: ReadonlySet<OdooFailure['kind']> = new Set(['unreachable', 'sessionExpired']);
+
+/** What the widget knows of an activity it changed while Odoo was out of reach. */
+function offlineActivity(id: number, patch: ActivityPatch): Activity {
+  return {
+    id: activityKey(id), contactId: '', contactName: '', phone: '', summary: patch.summary ?? '', note: patch.note ?? '',
+    dueDate: patch.dueDate ?? '', assignee: '', state: 'open', feedback: '', doneAt: null, createdAt: 0,
+  };
+}
+
 const FIELDS = ['res_model', 'res_id', 'res_name', 'summary', 'note', 'date_deadline', 'user_id'];
 
-const fail = (f: OdooFailure): { ok: false; reason: string } => ({ ok: false, reason: f.message });
+const fail = providerFailure;
 
 /** Odoo's notes are HTML; the widget edits plain text. */
 export function htmlToText(html: string): string {
@@ -57,7 +71,20 @@ function toActivity(row: ActivityRow, doc: DocumentInfo | undefined): Activity {
   };
 }
 
-export function odooActivities(rpc: OdooRpc, uid: number, now: () => number = Date.now): ActivitiesApi {
+/** Without a writer, writes go straight to Odoo and fail when it is out of reach. */
+const direct = (rpc: OdooRpc): OdooWriter => ({
+  async send<T>(w: OdooWrite) {
+    const r = await rpc.callKw<T>(w.model, w.method, w.args, w.kwargs);
+    return r.ok ? { ok: true, value: { queued: false, value: r.value } } : r;
+  },
+  drain: async () => ({ state: 'drained', sent: 0, conflicts: [] }),
+  pending: async () => 0,
+});
+
+export function odooActivities(rpc: OdooRpc, uid: number, opts: { writer?: OdooWriter; now?: () => number } = {}): ActivitiesApi {
+  const now = opts.now ?? Date.now;
+  const writer = opts.writer ?? direct(rpc);
+  const queuedNotice = (label: string) => t('odoo.widget.queued', label);
   async function withDocuments(rows: ActivityRow[]): Promise<OdooResult<Activity[]>> {
     const docs = await documentsOf(rpc, rows.map((r) => ({ model: r.res_model, id: r.res_id })));
     if (!docs.ok) return docs;
@@ -124,8 +151,10 @@ export function odooActivities(rpc: OdooRpc, uid: number, now: () => number = Da
       if (patch.summary !== undefined) vals.summary = patch.summary.trim();
       if (patch.note !== undefined) vals.note = patch.note;
       if (patch.dueDate !== undefined) vals.date_deadline = patch.dueDate;
-      const w = await rpc.callKw<boolean>('mail.activity', 'write', [[n], vals]);
+      const label = t('odoo.write.edit', patch.summary ?? id);
+      const w = await writer.send<boolean>({ model: 'mail.activity', method: 'write', args: [[n], vals], kwargs: {} }, label);
       if (!w.ok) return fail(w.failure);
+      if (w.value.queued) return { ok: true, value: offlineActivity(n, patch), notice: queuedNotice(label) };
       const r = await one(n);
       return r.ok ? r : fail(r.failure);
     },
@@ -134,17 +163,23 @@ export function odooActivities(rpc: OdooRpc, uid: number, now: () => number = Da
       const n = key(id);
       if (n === null) return { ok: false, reason: t('odoo.notOdooActivity') };
       const before = await one(n);
-      if (!before.ok) return fail(before.failure);
-      const r = await rpc.callKw('mail.activity', 'action_feedback', [[n]], { feedback });
+      if (!before.ok && !QUEUEABLE.has(before.failure.kind)) return fail(before.failure);
+      const summary = before.ok ? before.value.summary : '';
+      const label = t('odoo.write.done', summary || t('activity.defaultSummary'));
+      const r = await writer.send({ model: 'mail.activity', method: 'action_feedback', args: [[n]], kwargs: { feedback } }, label);
       if (!r.ok) return fail(r.failure);
-      return { ok: true, value: { ...before.value, state: 'done', feedback, doneAt: now() } };
+      const base = before.ok ? before.value : offlineActivity(n, {});
+      const done: Activity = { ...base, state: 'done', feedback, doneAt: now() };
+      return r.value.queued ? { ok: true, value: done, notice: queuedNotice(label) } : { ok: true, value: done };
     },
 
     async cancel(id) {
       const n = key(id);
       if (n === null) return { ok: false, reason: t('odoo.notOdooActivity') };
-      const r = await rpc.callKw('mail.activity', 'unlink', [[n]]);
-      return r.ok ? { ok: true, value: undefined } : fail(r.failure);
+      const label = t('odoo.write.cancel', id);
+      const r = await writer.send({ model: 'mail.activity', method: 'unlink', args: [[n]], kwargs: {} }, label);
+      if (!r.ok) return fail(r.failure);
+      return r.value.queued ? { ok: true, value: undefined, notice: queuedNotice(label) } : { ok: true, value: undefined };
     },
   };
 }

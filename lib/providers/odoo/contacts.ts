@@ -4,10 +4,10 @@
  * paged. Caller ID matches an incoming number to a partner: E.164 equality first, then the last
  * nine digits.
  */
+import { providerFailure } from './fail';
 import { t } from '../../i18n';
 import { phoneLib } from '../local/phone-lib';
 import type { Contact, ContactsApi, ProviderResult } from '../types';
-import type { OdooFailure } from './errors';
 import { idFromKey, partnerKey } from './records';
 import type { OdooRpc } from './rpc';
 
@@ -22,7 +22,7 @@ interface PartnerRow {
 
 const FIELDS = ['name', 'phone', 'mobile', 'email', 'is_company'];
 const HAS_NUMBER = ['|', ['phone', '!=', false], ['mobile', '!=', false]];
-const fail = (f: OdooFailure): { ok: false; reason: string } => ({ ok: false, reason: f.message });
+const fail = providerFailure;
 
 /** "6505550102" → "6%5%0%5%5%5%0%1%0%2": matches the digits whatever separators Odoo stored. */
 export function digitsPattern(digits: string): string {

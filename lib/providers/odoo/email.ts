@@ -4,13 +4,13 @@
  * messages (`mail.scheduled.message`); Odoo 16 and 17 have none, and this says so instead of
  * pretending.
  */
+import { providerFailure } from './fail';
 import { t } from '../../i18n';
 import type { EmailApi, EmailDraft, ProviderResult, ScheduledEmail } from '../types';
-import type { OdooFailure } from './errors';
 import { idFromKey, type Many2one } from './records';
 import type { OdooRpc } from './rpc';
 
-const fail = (f: OdooFailure): { ok: false; reason: string } => ({ ok: false, reason: f.message });
+const fail = providerFailure;
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 

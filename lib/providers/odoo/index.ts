@@ -1,17 +1,30 @@
 /**
  * The Odoo data provider: contacts, Next Activities and email from Odoo; the call history stays
- * in the browser (the local provider's), and each call is also logged in Odoo's chatter by the
- * caller of `callLogWrite`.
+ * in the browser (the local provider's), and each call with a matched partner is also logged in
+ * that partner's chatter. Writes that cannot reach Odoo wait in the outbox and go out in order.
  */
+import { t } from '../../i18n';
 import type { DataProvider, HistoryApi } from '../types';
 import { odooActivities } from './activities';
+import { callLogWrite } from './call-log';
 import type { OdooConnection } from './connect';
 import { odooContacts } from './contacts';
 import { odooEmail } from './email';
+import { providerFailure } from './fail';
+import { odooOutbox, type Outbox } from './outbox';
+import { idFromKey } from './records';
 import { recordUrl } from './version';
+import { odooWriter } from './writer';
 
-export function createOdooProvider(c: OdooConnection, opts: { history: HistoryApi; defaultCountry: string }): DataProvider {
+let sharedOutbox: Outbox | null = null;
+
+export function createOdooProvider(
+  c: OdooConnection,
+  opts: { history: HistoryApi; defaultCountry: string; outbox?: Outbox },
+): DataProvider {
   const major = c.server.major;
+  const outbox = opts.outbox ?? (sharedOutbox ??= odooOutbox());
+  const writer = odooWriter(c.rpc, outbox);
   return {
     kind: 'odoo',
     contacts: odooContacts(c.rpc, {
@@ -19,8 +32,22 @@ export function createOdooProvider(c: OdooConnection, opts: { history: HistoryAp
       recordUrl: (model, id) => recordUrl(c.rpc.baseUrl, major, model, id),
       defaultCountry: opts.defaultCountry,
     }),
-    activities: odooActivities(c.rpc, c.uid),
+    activities: odooActivities(c.rpc, c.uid, { writer }),
     history: opts.history,
     email: odooEmail(c.rpc, { major, partnerId: c.partnerId }),
+    async logCall(entry) {
+      const partner = entry.contactId ? idFromKey(entry.contactId, 'res.partner') : null;
+      if (partner === null) return { ok: true, value: undefined };
+      const label = t('odoo.write.callLog', entry.contactName || entry.number);
+      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, major), label);
+      if (!r.ok) return providerFailure(r.failure);
+      return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
+    },
+    async flush() {
+      const d = await writer.drain();
+      const waiting = await writer.pending();
+      if (d.state === 'waiting') return { ...providerFailure(d.failure), reason: d.failure.message };
+      return { ok: true, value: { sent: d.sent, waiting } };
+    },
   };
 }

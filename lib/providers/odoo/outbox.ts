@@ -107,7 +107,12 @@ export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number =
     },
     drain(rpc) {
       // One drain at a time: two would send the same write twice.
-      draining ??= drainOnce(rpc).finally(() => (draining = null));
+      // Across the extension's pages too (popup, phone host, background): a Web Lock.
+      const locks = globalThis.navigator?.locks;
+      const run = () => drainOnce(rpc);
+      if (draining) return draining;
+      const started = locks ? (locks.request(`${dbName}:drain`, run) as unknown as Promise<DrainResult>) : run();
+      draining = started.finally(() => (draining = null));
       return draining;
     },
     async close() {

@@ -1,0 +1,77 @@
+/**
+ * The background's Odoo duties: the Kanban scripts run on the connected Odoo's pages only
+ * (registered at runtime for that origin, which the user granted), the card buttons' queries and
+ * toggles (checked to come from that origin), and the outbox sent again every minute.
+ */
+import browser from 'webextension-polyfill';
+import { t } from '../i18n';
+import type { ContentSender, QueueStateResult, ToggleResult } from '../messaging/content-protocol';
+import { currentProvider } from '../providers';
+import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
+import { connectionFrom, loadOdoo } from '../providers/odoo/store';
+import { ACTIVITIES_CHANGED } from '../ui/data-events';
+import { localDate } from '../ui/dates';
+
+/** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
+const SCRIPTS = [
+  { id: 'odoo-kanban-main', js: ['content-scripts/odoo-kanban-main.js'], world: 'MAIN' as const },
+  { id: 'odoo-kanban', js: ['content-scripts/odoo-kanban.js'], world: 'ISOLATED' as const },
+];
+const OUTBOX_ALARM = 'odoo-outbox';
+
+export async function syncKanbanScripts(): Promise<void> {
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return;
+  const registered = await scripting.getRegisteredContentScripts({ ids: SCRIPTS.map((s) => s.id) }).catch(() => []);
+  if (registered.length > 0) await scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
+  const stored = await loadOdoo();
+  if (!stored) return;
+  const origins = [`${stored.settings.url}/*`];
+  if (!(await browser.permissions.contains({ origins }))) return;
+  await scripting.registerContentScripts(
+    SCRIPTS.map((s) => ({ id: s.id, js: s.js, world: s.world, matches: origins, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true })),
+  );
+}
+
+async function flushOutbox(): Promise<void> {
+  const provider = await currentProvider();
+  await provider.flush?.();
+}
+
+export async function onOdooChanged(): Promise<void> {
+  await syncKanbanScripts();
+  await flushOutbox();
+}
+
+export function startOdooBackground(): void {
+  void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+  });
+  void syncKanbanScripts().catch(() => undefined);
+}
+
+/** The card buttons' requests, only from a page of the Odoo the user connected. */
+export async function handleKanban(
+  msg: { type: 'cs:odooQueueState'; resIds: number[] } | { type: 'cs:odooToggle'; resId: number; add: boolean },
+  sender: ContentSender,
+): Promise<QueueStateResult | ToggleResult> {
+  const stored = await loadOdoo();
+  let origin: string;
+  try {
+    origin = new URL(sender.url ?? '').origin;
+  } catch {
+    origin = '';
+  }
+  if (!stored || origin !== stored.settings.url) return { ok: false, reason: t('odoo.queue.notConnected') };
+  const c = await connectionFrom(stored);
+  const today = localDate();
+  if (msg.type === 'cs:odooQueueState') {
+    const r = await queueStates(c.rpc, c.uid, msg.resIds, today);
+    return r.ok ? r : { ok: false, reason: r.failure.message };
+  }
+  const r = await toggleQueued(c.rpc, c.uid, msg.resId, msg.add, today);
+  if (!r.ok) return { ok: false, reason: r.failure.message };
+  await browser.runtime.sendMessage({ type: ACTIVITIES_CHANGED }).catch(() => undefined);
+  return { ok: true, queued: r.value };
+}

@@ -1,0 +1,61 @@
+/**
+ * The Odoo connection as stored: the settings (storage.local, nothing secret), what connecting
+ * learnt (user, partner, version, voip: so a popup needs no round trip before its first list),
+ * and the API key in the extension's vault.
+ */
+import browser from 'webextension-polyfill';
+import { loadSecret, saveSecret } from '../../settings/secret-store';
+import type { OdooConnection } from './connect';
+import { odooRpc } from './rpc';
+import { ODOO_SETTINGS_KEY, readOdooSettings, type OdooSettings } from './settings';
+
+export interface StoredOdoo {
+  settings: OdooSettings;
+  uid: number;
+  partnerId: number;
+  userName: string;
+  major: number;
+  voip: boolean;
+}
+
+function readStored(v: unknown): StoredOdoo | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  const settings = readOdooSettings(o.settings);
+  const num = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x > 0 ? x : null);
+  const uid = num(o.uid);
+  const major = num(o.major);
+  if (!settings || uid === null || major === null) return null;
+  return { settings, uid, partnerId: num(o.partnerId) ?? 0, userName: typeof o.userName === 'string' ? o.userName : '', major, voip: o.voip === true };
+}
+
+export async function loadOdoo(): Promise<StoredOdoo | null> {
+  return readStored((await browser.storage.local.get(ODOO_SETTINGS_KEY))[ODOO_SETTINGS_KEY]);
+}
+
+export async function saveOdoo(c: OdooConnection, settings: OdooSettings, key: string | undefined): Promise<void> {
+  if (key !== undefined) await saveSecret(key, 'odooKey');
+  const stored: StoredOdoo = { settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, major: c.server.major, voip: c.server.voip };
+  await browser.storage.local.set({ [ODOO_SETTINGS_KEY]: stored });
+}
+
+export async function forgetOdoo(): Promise<void> {
+  await browser.storage.local.remove(ODOO_SETTINGS_KEY);
+  await saveSecret('', 'odooKey');
+}
+
+/** A connection rebuilt from storage, without a round trip. */
+export async function storedConnection(): Promise<OdooConnection | null> {
+  const s = await loadOdoo();
+  return s ? connectionFrom(s) : null;
+}
+
+/** A connection from what connecting learnt (the API key comes from the vault). */
+export async function connectionFrom(s: StoredOdoo): Promise<OdooConnection> {
+  const key = s.settings.mode === 'apiKey' ? await loadSecret('odooKey') : '';
+  const rpc = odooRpc({
+    baseUrl: s.settings.url,
+    auth: s.settings.mode === 'apiKey' ? { mode: 'apiKey', db: s.settings.db, login: s.settings.login, key } : { mode: 'session' },
+  });
+  return { rpc, uid: s.uid, partnerId: s.partnerId, userName: s.userName, server: { major: s.major, voip: s.voip } };
+}
