@@ -1,5 +1,6 @@
 import { enData } from './en-data';
 import { enOdoo } from './en-odoo';
+import { enOdooKanban } from './en-odoo-kanban';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -16,6 +17,7 @@ import { enOdoo } from './en-odoo';
 export const en = {
   ...enData,
   ...enOdoo,
+  ...enOdooKanban,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -74,6 +74,12 @@ export interface HistoryEntry {
   seen: boolean;
 }
 
+export interface Colleague {
+  name: string;
+  /** Their extension (what a transfer dials). */
+  number: string;
+}
+
 export interface EmailDraft {
   to: string;
   subject: string;
@@ -139,6 +145,8 @@ export interface DataProvider {
   activities: ActivitiesApi;
   history: HistoryApi;
   email: EmailApi;
+  /** Colleagues to transfer to (name and extension); without it, contacts with a short number are offered. */
+  colleagues?(query: string): Promise<ProviderResult<Colleague[]>>;
   /** Logs a finished call in the ERP (the Odoo chatter); providers without one have no log. */
   logCall?(entry: HistoryEntry): Promise<ProviderResult<undefined>>;
   /** Sends the ERP writes kept while it was out of reach. */

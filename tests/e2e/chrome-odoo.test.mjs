@@ -184,6 +184,42 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.ok(chatter('crm.lead', 1).some((b) => b.includes('Discuss the layout')));
   });
 
+  it('Kanban: a card toggle queues a call in Odoo and Next Activities shows it at once; toggling again removes it', async () => {
+    await reopenPopup();
+    await tab('Next Activities');
+    assert.ok(!(await rows()).some((r) => r.includes('Ready Mat')));
+    const board = await browser.newPage();
+    await board.setViewport({ width: 1280, height: 760 });
+    await board.goto(`${odoo.url}/kanban-fixture/index.html?version=17`);
+    await board.bringToFront();
+    // The extension's scripts, registered for this Odoo's origin when it was connected. Cards are
+    // re-rendered by the web client at will: the toggle is looked up afresh each time.
+    const toggleOf = (name) =>
+      board.waitForFunction(
+        (n) => [...document.querySelectorAll('div[role="article"].o_kanban_record')]
+          .find((c) => c.textContent.includes(n))
+          ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
+        { timeout: 15_000 },
+        name,
+      );
+    let toggle = await toggleOf('Distributor Contract');
+    assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
+    await toggle.click();
+    await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Remove from Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
+    const queued = odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2);
+    assert.equal(queued.length, 1, 'a call activity for me on the lead');
+    // The open widget follows without being reopened.
+    await waitFor(async () => (await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
+    await board.bringToFront();
+    toggle = await toggleOf('Distributor Contract');
+    await toggle.click();
+    await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Add to Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
+    assert.equal(odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2).length, 0);
+    await waitFor(async () => !(await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated again');
+    await board.screenshot({ path: 'tests/artifacts/odoo-kanban-extension.png' });
+    await board.close();
+  });
+
   it('says the Odoo session ended, with a way to log in again', async () => {
     odoo.expireSessions();
     await reopenPopup();

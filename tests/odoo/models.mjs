@@ -4,7 +4,7 @@
 /** @type {Record<string, Record<string, {type: string, relation?: string, readonly?: boolean}>>} */
 export const MODELS = {
   'res.users': {
-    id: { type: 'integer' }, login: { type: 'char' }, name: { type: 'char' },
+    id: { type: 'integer' }, login: { type: 'char' }, name: { type: 'char' }, share: { type: 'boolean' },
     partner_id: { type: 'many2one', relation: 'res.partner' },
     // Enterprise voip: the user's extension (only exposed when `voip` is installed).
     voip_username: { type: 'char', enterprise: true },

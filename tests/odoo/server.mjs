@@ -7,6 +7,8 @@ import http from 'node:http';
 import { DomainError, compileDomain } from './domain.mjs';
 import { CHATTER_MODELS, MODELS, SINCE } from './models.mjs';
 import { seedData } from './seed.mjs';
+// The CRM Kanban fixture web client (see README.md, "Kanban fixture"): static files only.
+import { serveKanbanFixture } from './kanban/static.mjs';
 
 const VERSIONS = {
   16: [16, 0, 0, 'final', 0, ''],
@@ -265,6 +267,7 @@ export async function startOdoo(opts = {}) {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://x');
+    if (serveKanbanFixture(req, res, url.pathname)) return; // GET /kanban-fixture/…
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {

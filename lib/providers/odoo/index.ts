@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import type { DataProvider, HistoryApi } from '../types';
 import { odooActivities } from './activities';
 import { callLogWrite } from './call-log';
+import { odooColleagues } from './colleagues';
 import type { OdooConnection } from './connect';
 import { odooContacts } from './contacts';
 import { odooEmail } from './email';
@@ -35,6 +36,7 @@ export function createOdooProvider(
     activities: odooActivities(c.rpc, c.uid, { writer }),
     history: opts.history,
     email: odooEmail(c.rpc, { major, partnerId: c.partnerId }),
+    ...(c.server.voip ? { colleagues: odooColleagues(c.rpc) } : {}),
     async logCall(entry) {
       const partner = entry.contactId ? idFromKey(entry.contactId, 'res.partner') : null;
       if (partner === null) return { ok: true, value: undefined };

@@ -1,0 +1,35 @@
+/**
+ * Wiring of the card toggles in the isolated world: their questions go to the background (which
+ * alone talks to Odoo, and checks the page is the connected Odoo), and their failures show on
+ * the page in a short alert the user can read.
+ */
+import browser from 'webextension-polyfill';
+import type { QueueStateResult, ToggleResult } from '../../messaging/content-protocol';
+import { initKanbanToggles } from './toggles';
+
+const NOTICE_MS = 8000;
+
+function showAlert(doc: Document, reason: string): void {
+  const el = doc.createElement('div');
+  el.setAttribute('role', 'alert');
+  el.setAttribute('data-voip-kanban-alert', '');
+  el.textContent = reason;
+  el.style.cssText =
+    'position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:360px;padding:10px 14px;border-radius:6px;' +
+    'background:#b3261e;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3)';
+  doc.body.append(el);
+  setTimeout(() => el.remove(), NOTICE_MS);
+}
+
+const failed = (e: unknown) => ({ ok: false as const, reason: e instanceof Error ? e.message : String(e) });
+
+export function startKanbanToggles(signal: AbortSignal): void {
+  initKanbanToggles({
+    doc: document,
+    signal,
+    queueState: (resIds) =>
+      (browser.runtime.sendMessage({ type: 'cs:odooQueueState', resIds }) as Promise<QueueStateResult>).catch(failed),
+    toggle: (resId, add) => (browser.runtime.sendMessage({ type: 'cs:odooToggle', resId, add }) as Promise<ToggleResult>).catch(failed),
+    onError: (reason) => showAlert(document, reason),
+  });
+}
