@@ -109,8 +109,8 @@ export interface ContactsApi {
 }
 
 export interface ActivitiesApi {
-  /** Open call activities assigned to me, due on or before `today`, soonest first. */
-  due(today: string, query: string): Promise<ProviderResult<Activity[]>>;
+  /** Open call activities assigned to me, due on or before `today`, soonest first; the first `limit` of them. */
+  due(today: string, query: string, limit?: number): Promise<ProviderResult<Activity[]>>;
   forContact(contactId: string): Promise<ProviderResult<Activity[]>>;
   schedule(draft: ActivityDraft): Promise<ProviderResult<Activity>>;
   update(id: string, patch: ActivityPatch): Promise<ProviderResult<Activity>>;

@@ -115,11 +115,12 @@ export class WidgetState {
       this.hasMore = r.value.length >= limit;
       void provider.history.markAllSeen();
     } else if (this.tab === 'activities') {
-      const r = await provider.activities.due(this.today, q);
+      const limit = this.limit;
+      const r = await provider.activities.due(this.today, q, limit);
       if (seq !== this.seq) return;
       if (!r.ok) return fail(r);
       this.activities = r.value;
-      this.hasMore = false;
+      this.hasMore = r.value.length >= limit;
     } else {
       const limit = this.limit;
       const r = await provider.contacts.search(q, limit);

@@ -8,20 +8,20 @@ import { ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chr
 
 const BENCH_BUILD = path.join(ROOT, '.output/chrome-mv3-bench');
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const settle = (ms = 8_000) => new Promise((resolve) => setTimeout(resolve, ms));
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+export const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 
 /**
  * Opens the real toolbar popup `rounds` times (chrome.action.openPopup from the service worker,
  * as a click on the toolbar icon would) with `tab` as its remembered tab; returns the popup's own
  * User Timing marks, in ms from its navigation start.
  */
-async function openTimes(browser, worker, front, tab, rounds) {
+export async function openTimes(browser, worker, front, tab, rounds) {
   const times = [];
   await front.evaluate((t) => localStorage.setItem('softphone.tab', t), tab);
   for (let i = 0; i < rounds; i++) {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
 import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
+import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
 import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
 
 let session;
@@ -26,13 +27,7 @@ async function rpc(path, params, cookie = '') {
   return { body: await res.json(), setCookie: res.headers.get('set-cookie') ?? '' };
 }
 
-/** Logs the browser in to Odoo, as the user did before connecting the softphone. */
-async function logInBrowser() {
-  const { setCookie } = await rpc('/web/session/authenticate', { db: odoo.db, login: 'admin', password: 'admin' });
-  const sid = /session_id=([^;]+)/.exec(setCookie)?.[1];
-  assert.ok(sid, 'the double set a session cookie');
-  await browser.setCookie({ name: 'session_id', value: sid, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Lax' });
-}
+const logInBrowser = () => logInAs(browser, odoo);
 
 async function reopenPopup() {
   await popup?.close().catch(() => {});
@@ -98,13 +93,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     await press(options, 'Connect');
     const error = await options.waitForSelector('#odoo-url-error');
     assert.match(await error.evaluate((e) => e.textContent), /address of your Odoo/);
-    await options.$eval('#odoo-url', (el) => {
-      el.value = '';
-    });
-    await options.type('#odoo-url', `${odoo.url}/odoo/crm`);
-    await press(options, 'Connect');
-    const ok = await options.waitForSelector('[data-odoo-connected]', { timeout: 10_000 });
-    const text = await ok.evaluate((e) => e.textContent);
+    const text = await connectInSettings(options, `${odoo.url}/odoo/crm`);
     assert.match(text, new RegExp(`Connected to 127\\.0\\.0\\.1:${odoo.port} as Mitchell Admin: Odoo 17, without Odoo VoIP`));
   });
 

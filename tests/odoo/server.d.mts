@@ -11,4 +11,8 @@ export interface OdooDouble {
   up(): void;
   close(): Promise<void>;
 }
-export function startOdoo(opts?: { version?: 16 | 17 | 18 | 19; enterprise?: boolean; port?: number; db?: string; sessionTtlMs?: number }): Promise<OdooDouble>;
+export function startOdoo(opts?: {
+  version?: 16 | 17 | 18 | 19; enterprise?: boolean; port?: number; db?: string; sessionTtlMs?: number;
+  /** Adds rows to the demo data before the server starts (benchmarks: a large database). */
+  extend?: (seed: Record<string, Record<string, unknown>[]>) => void;
+}): Promise<OdooDouble>;

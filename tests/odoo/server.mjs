@@ -32,7 +32,7 @@ const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * @param {{ version?: 16|17|18|19, enterprise?: boolean, port?: number, db?: string, sessionTtlMs?: number }} [opts]
+ * @param {{ version?: 16|17|18|19, enterprise?: boolean, port?: number, db?: string, sessionTtlMs?: number, extend?: (seed: Record<string, any[]>) => void }} [opts]
  */
 export async function startOdoo(opts = {}) {
   const version = opts.version ?? 17;
@@ -42,6 +42,7 @@ export async function startOdoo(opts = {}) {
   /** @type {Record<string, Map<number, any>>} */
   const tables = {};
   const seed = seedData();
+  opts.extend?.(seed);
   if (enterprise) seed['ir.module.module'].push({ id: 99, name: 'voip', state: 'installed' });
   for (const [model, rows] of Object.entries(seed)) tables[model] = new Map(rows.map((r) => [r.id, { ...r }]));
   tables['mail.scheduled.message'] = new Map();

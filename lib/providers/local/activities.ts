@@ -32,13 +32,14 @@ export function localActivities({ conn, now }: Deps): ActivitiesApi {
   };
 
   return {
-    due: (today, query) =>
+    due: (today, query, limit) =>
       guard('data.fail.readActivities', async () => {
         if (!isIsoDate(today)) return fail(t('data.notADate', today));
         const range = IDBKeyRange.bound(['open', ''], ['open', today]);
         const open = await (await conn.get()).getAllFromIndex('activities', 'stateDue', range);
         const matches = textFilter(query);
-        return ok(open.filter((a) => a.assignee === ME && matches([a.contactName, a.summary], [a.phone])).sort(bySchedule));
+        const due = open.filter((a) => a.assignee === ME && matches([a.contactName, a.summary], [a.phone])).sort(bySchedule);
+        return ok(limit === undefined ? due : due.slice(0, limit));
       }),
 
     forContact: (contactId) =>

@@ -79,3 +79,28 @@ describe('Odoo Next Activities', () => {
     odoo!.up();
   });
 });
+
+describe('Odoo Next Activities, a long list', () => {
+  it('reads only the first page (and its documents) when asked for the first rows', async () => {
+    const { bulkSeed } = await import('../../../tests/odoo/bulk.mjs');
+    const big = await startOdoo({ version: 17, extend: bulkSeed({ partners: 2_000, activities: 500 }) });
+    try {
+      const c = odooRpc({ baseUrl: big.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } });
+      await c.callKw('res.users', 'search_count', [[]]);
+      const api = odooActivities(c, 2);
+      const before = c.requests;
+      const first = await api.due(today, '', 12);
+      expect(first.ok && first.value.length).toBe(12);
+      // One page of activities, then leads and partners: 3 requests, not one per row.
+      expect(c.requests - before).toBe(3);
+      const all = await api.due(today, '');
+      expect(all.ok && all.value.length).toBeGreaterThan(400);
+      // The first rows are the same, soonest first, whichever way they were read.
+      expect(first.ok && all.ok && first.value.map((a) => a.id)).toEqual(all.ok && all.value.slice(0, 12).map((a) => a.id));
+      const due = all.ok ? all.value.map((a) => a.dueDate) : [];
+      expect(due).toEqual([...due].sort());
+    } finally {
+      await big.close();
+    }
+  });
+});

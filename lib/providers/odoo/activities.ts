@@ -103,20 +103,27 @@ export function odooActivities(rpc: OdooRpc, uid: number, opts: { writer?: OdooW
   const key = (id: string) => idFromKey(id, 'mail.activity');
 
   return {
-    async due(today, query): Promise<ProviderResult<Activity[]>> {
+    async due(today, query, limit): Promise<ProviderResult<Activity[]>> {
       const domain = [['user_id', '=', uid], ['activity_type_id.category', '=', 'phonecall'], ['date_deadline', '<=', today]];
-      const r = await rpc.callKw<ActivityRow[]>('mail.activity', 'search_read', [], { domain, fields: FIELDS, order: 'date_deadline asc, id asc' });
-      if (!r.ok) return fail(r.failure);
-      const list = await withDocuments(r.value);
-      if (!list.ok) return fail(list.failure);
       const q = query.trim().toLowerCase();
       const digits = q.replace(/\D/g, '');
-      return {
-        ok: true,
-        value: list.value.filter(
-          (a) => a.phone !== '' && (q === '' || `${a.contactName} ${a.summary}`.toLowerCase().includes(q) || (digits.length >= 3 && a.phone.replace(/\D/g, '').includes(digits))),
-        ),
-      };
+      const wanted = (a: Activity) =>
+        a.phone !== '' && (q === '' || `${a.contactName} ${a.summary}`.toLowerCase().includes(q) || (digits.length >= 3 && a.phone.replace(/\D/g, '').includes(digits)));
+      // A page at a time (with its documents in one read per model), until `limit` activities
+      // with a number to call are found: the rest of a long overdue list is not read.
+      const page = limit === undefined ? undefined : Math.max(limit, 50);
+      const found: Activity[] = [];
+      for (let offset = 0; ; offset += page ?? 0) {
+        const r = await rpc.callKw<ActivityRow[]>('mail.activity', 'search_read', [], {
+          domain, fields: FIELDS, order: 'date_deadline asc, id asc', ...(page ? { limit: page, offset } : {}),
+        });
+        if (!r.ok) return fail(r.failure);
+        const list = await withDocuments(r.value);
+        if (!list.ok) return fail(list.failure);
+        found.push(...list.value.filter(wanted));
+        if (page === undefined || r.value.length < page || (limit !== undefined && found.length >= limit)) break;
+      }
+      return { ok: true, value: limit === undefined ? found : found.slice(0, limit) };
     },
 
     async forContact(contactId) {
