@@ -18,7 +18,8 @@ async function measure(browser, worker, options, odoo, rounds) {
     const before = odoo.calls.length;
     const times = await openTimes(browser, worker, options, tab, rounds);
     const calls = odoo.calls.slice(before);
-    out[tab] = { interactive: median(times.map((t) => t.interactive)), p90: p90(times.map((t) => t.interactive)), roundTrips: calls.length / rounds };
+    const serverMs = calls.reduce((sum, c) => sum + (c.ms ?? 0), 0) / rounds;
+    out[tab] = { interactive: median(times.map((t) => t.interactive)), p90: p90(times.map((t) => t.interactive)), roundTrips: calls.length / rounds, serverMs };
   }
   return out;
 }

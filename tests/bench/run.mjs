@@ -69,6 +69,7 @@ for (const [label, key] of [['Next Activities', 'activities'], ['Contacts', 'con
   const l = o.large[key];
   console.log(
     `  ${label.padEnd(18)} ${fmt(b.interactive)}  ${String(b.roundTrips).padStart(2)} round trips     ` +
-      `${fmt(l.interactive)} (p90 ${fmt(l.p90)})  ${String(l.roundTrips).padStart(2)} round trips   ${(l.interactive / b.interactive).toFixed(2)}× demo`,
+      `${fmt(l.interactive)} (p90 ${fmt(l.p90)})  ${String(l.roundTrips).padStart(2)} round trips   ${(l.interactive / b.interactive).toFixed(2)}× demo` +
+      `   (the double's own answering: ${fmt(b.serverMs)} / ${fmt(l.serverMs)})`,
   );
 }

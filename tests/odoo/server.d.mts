@@ -4,7 +4,8 @@ export interface OdooDouble {
   port: number;
   db: string;
   version: number;
-  calls: { model: string; method: string }[];
+  /** Every ORM call; `ms`: how long the double took to answer it. */
+  calls: { model: string; method: string; ms?: number }[];
   table(model: string): Record<string, unknown>[];
   expireSessions(): void;
   down(): void;

@@ -281,7 +281,11 @@ export async function startOdoo(opts = {}) {
       try {
         const msg = JSON.parse(body || '{}');
         id = msg.id ?? null;
+        const started = performance.now();
+        const before = calls.length;
         const out = route(req, url.pathname, msg.params ?? {});
+        // How long the double itself took to answer (benchmarks take it out of their figures).
+        if (calls.length > before) calls[calls.length - 1].ms = performance.now() - started;
         if (!out) return reply(404, { jsonrpc: '2.0', id, error: { code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound', message: 'Not Found' } } });
         reply(200, { jsonrpc: '2.0', id, result: out.result }, out.cookie ? { 'Set-Cookie': out.cookie } : {});
       } catch (e) {
