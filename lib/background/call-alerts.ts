@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { Registration, CallState } from '../sip/states';
 import type { PhoneSnapshot } from '../sip/types';
 import { dataProvider } from '../providers';
+import { t } from '../i18n';
 import type { HostLink } from './host-link';
 
 const PREFIX = 'incoming:';
@@ -13,7 +14,8 @@ const HAS_BUTTONS = !import.meta.env.FIREFOX;
  * extension page closed: the host's state message wakes the background.
  */
 export class CallAlerts {
-  private shown = new Set<string>();
+  /** Ringing calls with a notification, and who it names (caller ID may arrive after it shows). */
+  private shown = new Map<string, string>();
   private last: PhoneSnapshot | null = null;
 
   constructor(
@@ -43,22 +45,29 @@ export class CallAlerts {
     const ringing = state.calls.filter((c) => c.state === CallState.Incoming);
     const ringingIds = new Set(ringing.map((c) => c.id));
     for (const call of ringing) {
-      if (this.shown.has(call.id)) continue;
-      this.shown.add(call.id);
-      const who = call.remoteName ? `${call.remoteName} (${call.remoteNumber})` : call.remoteNumber;
+      const who = (call.remoteName ? `${call.remoteName} (${call.remoteNumber})` : call.remoteNumber) || t('incoming.unknown');
+      const before = this.shown.get(call.id);
+      if (before === who) continue;
+      this.shown.set(call.id, who);
       const options: browser.Notifications.CreateNotificationOptions & { buttons?: { title: string }[]; requireInteraction?: boolean } = {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: 'Incoming call',
-        message: who || 'Unknown caller',
+        title: t('incoming.label'),
+        message: who,
       };
       if (HAS_BUTTONS) {
-        options.buttons = [{ title: 'Answer' }, { title: 'Decline' }];
+        options.buttons = [{ title: t('incoming.answer') }, { title: t('incoming.decline') }];
         options.requireInteraction = true;
       }
-      await browser.notifications.create(PREFIX + call.id, options).catch(() => undefined);
+      // The caller's name came after the notification: say it there too (update where the
+      // browser has it; Firefox replaces the notification).
+      const notifications = browser.notifications as typeof browser.notifications & {
+        update?: (id: string, o: browser.Notifications.CreateNotificationOptions) => Promise<boolean>;
+      };
+      if (before !== undefined && notifications.update) await notifications.update(PREFIX + call.id, options).catch(() => undefined);
+      else await browser.notifications.create(PREFIX + call.id, options).catch(() => undefined);
     }
-    for (const id of [...this.shown]) {
+    for (const id of [...this.shown.keys()]) {
       if (ringingIds.has(id)) continue;
       this.shown.delete(id);
       await browser.notifications.clear(PREFIX + id).catch(() => undefined);

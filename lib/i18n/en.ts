@@ -196,6 +196,7 @@ export const en = {
   'activityForm.save': 'Save',
   'activityForm.dueDate': 'Due date',
   'activityForm.dueDateMissing': 'Pick a due date.',
+  'activityForm.type': 'Activity type',
   'activityForm.summary': 'Summary',
   'activityForm.summaryPlaceholder': 'e.g. Follow up on the quote',
   'activityForm.note': 'Note',

@@ -21,6 +21,22 @@ export function dataProvider(defaultCountry?: string): DataProvider {
   return current;
 }
 
+/** Set by the settings page when Odoo is connected: lets a popup pick the local provider without waiting. */
+export const ODOO_HINT_KEY = 'softphone.odoo';
+
+export function rememberOdooConnected(connected: boolean): void {
+  if (connected) globalThis.localStorage?.setItem(ODOO_HINT_KEY, '1');
+  else globalThis.localStorage?.removeItem(ODOO_HINT_KEY);
+}
+
+/**
+ * The widget's provider, at once when Odoo is not connected (most users: no storage round trip
+ * before the first list), else once the stored connection is read.
+ */
+export function widgetProvider(): DataProvider | Promise<DataProvider> {
+  return globalThis.localStorage?.getItem(ODOO_HINT_KEY) === '1' ? currentProvider() : dataProvider();
+}
+
 /**
  * The provider the widget should use now: Odoo's when the user connected Odoo in the settings
  * (rebuilt from storage, no round trip), else the local one. Odoo's contacts, activities and

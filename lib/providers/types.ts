@@ -49,11 +49,25 @@ export interface Activity {
   state: 'open' | 'done' | 'cancelled';
   /** Set by markDone. */
   feedback: string;
+  /** The document the activity is on, as 'model/id' (an Odoo lead or partner); absent locally. */
+  record?: string;
+  /** Where that document opens (the ERP's form), when there is one. */
+  recordUrl?: string;
   doneAt: number | null;
   createdAt: number;
 }
 
-export type ActivityDraft = Pick<Activity, 'contactId' | 'summary' | 'note' | 'dueDate'>;
+export type ActivityDraft = Pick<Activity, 'contactId' | 'summary' | 'note' | 'dueDate'> & {
+  /** Schedule on this document ('model/id', from the activity it follows) rather than on the contact. */
+  record?: string;
+  /** The activity type (an id from `types()`); the Call type when absent. */
+  typeId?: string;
+};
+
+export interface ActivityType {
+  id: string;
+  name: string;
+}
 export type ActivityPatch = Partial<Pick<Activity, 'summary' | 'note' | 'dueDate'>>;
 
 export interface HistoryEntry {
@@ -78,6 +92,14 @@ export interface Colleague {
   name: string;
   /** Their extension (what a transfer dials). */
   number: string;
+}
+
+export interface OutboxConflict {
+  id: number;
+  /** What it was, in the user's words ("Mark done: “Renewal”"). */
+  label: string;
+  /** Why the ERP refused it. */
+  reason: string;
 }
 
 export interface EmailDraft {
@@ -113,6 +135,8 @@ export interface ActivitiesApi {
   due(today: string, query: string, limit?: number): Promise<ProviderResult<Activity[]>>;
   forContact(contactId: string): Promise<ProviderResult<Activity[]>>;
   schedule(draft: ActivityDraft): Promise<ProviderResult<Activity>>;
+  /** The activity types one can schedule (Odoo's); without it, every activity is a call. */
+  types?(): Promise<ProviderResult<ActivityType[]>>;
   update(id: string, patch: ActivityPatch): Promise<ProviderResult<Activity>>;
   markDone(id: string, feedback: string): Promise<ProviderResult<Activity>>;
   cancel(id: string): Promise<ProviderResult<undefined>>;
@@ -149,6 +173,12 @@ export interface DataProvider {
   colleagues?(query: string): Promise<ProviderResult<Colleague[]>>;
   /** Logs a finished call in the ERP (the Odoo chatter); providers without one have no log. */
   logCall?(entry: HistoryEntry): Promise<ProviderResult<undefined>>;
+  /** ERP writes kept for later: how many wait, and those the ERP refused for good (shown to the user). */
+  outbox?: {
+    waiting(): Promise<number>;
+    conflicts(): Promise<OutboxConflict[]>;
+    dismiss(id: number): Promise<void>;
+  };
   /** Sends the ERP writes kept while it was out of reach. */
   flush?(): Promise<ProviderResult<{ sent: number; waiting: number }>>;
 }

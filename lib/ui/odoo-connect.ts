@@ -10,6 +10,7 @@ import type { OdooResult } from '../providers/odoo/errors';
 import { validateOdooSettings, type OdooSettings, type OdooSettingsErrors } from '../providers/odoo/settings';
 import { forgetOdoo, saveOdoo, loadOdoo, type StoredOdoo } from '../providers/odoo/store';
 import { loadSecret } from '../settings/secret-store';
+import { rememberOdooConnected } from '../providers';
 
 export type OdooForm = OdooSettings & { key: string };
 
@@ -53,6 +54,7 @@ export async function connectFromForm(form: OdooForm, hasKey: boolean, deps: Con
       : { ok: false, message: c.failure.message };
   }
   const stored = await deps.save(c.value, settings, settings.mode === 'apiKey' && typedKey ? typedKey : undefined);
+  rememberOdooConnected(true);
   return { ok: true, stored };
 }
 
@@ -70,5 +72,6 @@ export function connectedSummary(s: StoredOdoo): string {
 export async function disconnectOdoo(): Promise<void> {
   const stored = await loadOdoo();
   await forgetOdoo();
+  rememberOdooConnected(false);
   if (stored) await browser.permissions.remove({ origins: [`${stored.settings.url}/*`] }).catch(() => false);
 }

@@ -1,5 +1,5 @@
 import type {
-  Activity, ActivityDraft, ActivityPatch, Contact, DataProvider, EmailDraft, HistoryEntry, ScheduledEmail,
+  Activity, ActivityDraft, ActivityPatch, ActivityType, Contact, DataProvider, EmailDraft, HistoryEntry, OutboxConflict, ScheduledEmail,
 } from '../providers/types';
 import { t, type MessageKey } from '../i18n';
 import { localDate } from './dates';
@@ -57,12 +57,18 @@ export class WidgetState {
 
   /** Where a data error is fixed by logging in (an ended Odoo session), else ''. */
   dataLoginUrl = $state('');
+  /** ERP writes refused for good while they waited (the record was deleted meanwhile…). */
+  conflicts = $state.raw<OutboxConflict[]>([]);
   private current = $state.raw<DataProvider | null>(null);
   private readonly pending: Promise<DataProvider>;
 
   /** `provider` may still be on its way (the settings say which one); lists wait for it. */
   constructor(provider: DataProvider | Promise<DataProvider>) {
-    this.pending = Promise.resolve(provider).then((p) => (this.current = p));
+    if (provider instanceof Promise) this.pending = provider.then((p) => (this.current = p));
+    else {
+      this.current = provider;
+      this.pending = Promise.resolve(provider);
+    }
     const saved = globalThis.localStorage?.getItem(TAB_KEY);
     if (saved === 'recent' || saved === 'activities' || saved === 'contacts') this.tab = saved;
   }
@@ -220,10 +226,37 @@ export class WidgetState {
     return null;
   }
 
+  /** Sends what waits for the ERP, then shows what it refused. */
+  async flushOutbox(): Promise<void> {
+    const p = await this.provider();
+    if (!p.outbox) return;
+    await p.flush?.();
+    this.conflicts = await p.outbox.conflicts();
+  }
+
+  async dismissConflict(id: number): Promise<void> {
+    const p = await this.provider();
+    await p.outbox?.dismiss(id);
+    this.conflicts = (await p.outbox?.conflicts()) ?? [];
+  }
+
+  /** Activity types to choose from when scheduling; empty when every activity is a call. */
+  async activityTypes(): Promise<ActivityType[]> {
+    const activities = (await this.provider()).activities;
+    if (!activities.types) return [];
+    const r = await activities.types();
+    return r.ok ? r.value : [];
+  }
+
   async scheduleActivity(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {
+    const sel = this.selection;
     const contact = this.selectedContact();
-    if (!contact) return t('widget.error.noContact');
-    const r = await (await this.provider()).activities.schedule({ ...draft, contactId: contact.id });
+    // Following an activity: the new one goes on the same document (the lead), as in Odoo.
+    const record = sel?.kind === 'activity' ? sel.activity.record : undefined;
+    if (!contact && !record) return t('widget.error.noContact');
+    const r = await (await this.provider()).activities.schedule({
+      ...draft, contactId: contact?.id ?? (sel?.kind === 'activity' ? sel.activity.contactId : ''), ...(record ? { record } : {}),
+    });
     if (!r.ok) return r.reason;
     this.say(t('widget.notice.callScheduled', r.value.dueDate));
     this.panel = 'details';

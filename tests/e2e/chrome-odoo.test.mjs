@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { seriousViolations } from './support/axe.mjs';
+import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
 import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
@@ -95,6 +96,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.match(await error.evaluate((e) => e.textContent), /address of your Odoo/);
     const text = await connectInSettings(options, `${odoo.url}/odoo/crm`);
     assert.match(text, new RegExp(`Connected to 127\\.0\\.0\\.1:${odoo.port} as Mitchell Admin: Odoo 17, without Odoo VoIP`));
+    assert.deepEqual(await seriousViolations(options), [], 'axe: the settings with the Odoo section');
   });
 
   it("shows Odoo's contacts (searched on the server) and my call activities due today or before", async () => {
@@ -118,6 +120,26 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.match(list[0], /Gemini Furniture.*Follow up on the quote/);
     assert.match(list[1], /Ada Lovelace.*Renewal/);
     assert.match(list[2], /Deco Addict.*Discuss the layout/);
+  });
+
+  it("from an activity: opens its lead in Odoo, and schedules a meeting on that same lead", async () => {
+    await openRow('Discuss the layout');
+    const known = new Set(browser.targets());
+    await press(popup, 'Record');
+    const lead = await browser.waitForTarget((t) => !known.has(t) && t.url().startsWith(odoo.url), { timeout: 10_000 });
+    // Odoo 17's URL form for a record.
+    assert.equal(lead.url(), `${odoo.url}/web#id=1&model=crm.lead&view_type=form`);
+    await (await lead.asPage()).close();
+    await press(popup, 'Schedule');
+    await popup.waitForSelector('#activity-type option[value="3"]');
+    await popup.select('#activity-type', '3');
+    await popup.type('#activity-summary', 'Visit the showroom');
+    await press(popup, 'Schedule');
+    await popup.waitForSelector('::-p-text(scheduled for)');
+    const created = odoo.table('mail.activity').find((a) => a.summary === 'Visit the showroom');
+    assert.ok(created, 'created in Odoo');
+    assert.deepEqual([created.res_model, created.res_id, created.activity_type_id, created.user_id], ['crm.lead', 1, 3, 2]);
+    await press(popup, 'Back');
   });
 
   it('calls from an activity, marks it done: Odoo gets the feedback with the duration and a call log', async () => {
@@ -148,29 +170,58 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     });
     assert.equal(typeof body.result, 'number', JSON.stringify(body));
     await reopenPopup();
+    // What the incoming-call notification says, as the service worker shows or updates it.
+    const worker = await serviceWorker(browser);
+    await worker.evaluate(() => {
+      globalThis.notified = [];
+      for (const method of ['create', 'update']) {
+        const original = chrome.notifications[method].bind(chrome.notifications);
+        chrome.notifications[method] = (id, options, ...rest) => {
+          globalThis.notified.push(options.message);
+          return original(id, options, ...rest);
+        };
+      }
+    });
     await babbage.evaluate(() => void remote.call('1001').catch(() => {}));
     const screen = await popup.waitForSelector('section.incoming', { timeout: 10_000 });
     await waitFor(async () => (await screen.evaluate((e) => e.textContent)).includes('Charles Babbage'), 'the caller named', 5000).catch(async (e) => {
       throw new Error(`${e.message}: ${await screen.evaluate((el) => el.textContent)}`);
     });
+    await waitFor(() => worker.evaluate(() => globalThis.notified.includes('Charles Babbage (+16505550103)')), 'the notification naming the caller');
     await press(popup, 'Decline');
     await tab('Recent');
     await waitFor(async () => (await rows())[0]?.startsWith('Charles Babbage'), 'Recent names the caller');
   });
 
-  it('keeps a change made while Odoo is unreachable and sends it when Odoo is back', async () => {
+  it('keeps changes made while Odoo is unreachable, sends them when it is back, and reports the one Odoo refuses', async () => {
     await reopenPopup();
     await tab('Next Activities');
     odoo.down();
     await openRow('Discuss the layout');
     await press(popup, 'Mark done');
     await press(popup, 'Done');
-    await popup.waitForSelector('::-p-text(is kept and will be sent when it is back)');
+    await popup.waitForSelector('::-p-text(It is sent as soon as Odoo is back.)');
+    await openRow('Follow up on the quote');
+    await press(popup, 'Edit');
+    await popup.$eval('#activity-summary', (el) => {
+      el.value = '';
+    });
+    await popup.type('#activity-summary', 'Quote, second try');
+    await press(popup, 'Save');
+    await popup.waitForSelector('.sub::-p-text(Quote, second try)');
     assert.ok(odoo.table('mail.activity').some((a) => a.id === 1), 'not done in Odoo yet');
     odoo.up();
+    // Meanwhile a colleague deleted the second activity in Odoo.
+    const { body } = await rpc('/jsonrpc', { service: 'object', method: 'execute_kw', args: [odoo.db, 2, 'key-admin', 'mail.activity', 'unlink', [[2]], {}] });
+    assert.equal(body.result, true);
     await reopenPopup(); // a popup sends what waits as it opens
     await waitFor(() => !odoo.table('mail.activity').some((a) => a.id === 1), 'the kept write reaching Odoo');
     assert.ok(chatter('crm.lead', 1).some((b) => b.includes('Discuss the layout')));
+    const conflict = await popup.waitForSelector('[data-conflict]', { timeout: 10_000 });
+    assert.deepEqual(await seriousViolations(popup), [], 'axe: the widget with a refused change');
+    assert.match(await conflict.evaluate((e) => e.textContent), /Odoo refused a change kept while it was out of reach \(Edit activity “Quote, second try”\): Record does not exist or has been deleted\./);
+    await press(popup, 'Dismiss');
+    await popup.waitForFunction(() => !document.querySelector('[data-conflict]'));
   });
 
   it('Kanban: a card toggle queues a call in Odoo and Next Activities shows it at once; toggling again removes it', async () => {

@@ -69,6 +69,19 @@ describe('Odoo Next Activities', () => {
     expect(due.ok && due.value).toHaveLength(1);
   });
 
+  it('schedules the next activity on the same document, of the type chosen, and links to that document', async () => {
+    const api = odooActivities(rpc, 2, { recordUrl: (model, id) => `${odoo!.url}/odoo/${model}/${id}` });
+    const types = await api.types?.();
+    expect(types).toEqual({ ok: true, value: [{ id: '2', name: 'Call' }, { id: '1', name: 'Email' }, { id: '3', name: 'Meeting' }, { id: '4', name: 'To-Do' }] });
+    const r = await api.schedule({ contactId: 'res.partner/11', record: 'crm.lead/2', typeId: '3', summary: 'Visit the showroom', note: '', dueDate: day(3) });
+    expect(r).toMatchObject({ ok: true, value: { record: 'crm.lead/2', recordUrl: `${odoo!.url}/odoo/crm.lead/2`, contactName: 'Gemini Furniture' } });
+    const created = odoo!.table('mail.activity').find((a) => a.summary === 'Visit the showroom');
+    expect(created).toMatchObject({ res_model: 'crm.lead', res_id: 2, activity_type_id: 3, user_id: 2, date_deadline: day(3) });
+    // A record that is not a lead or a partner is never written to.
+    const bad = await api.schedule({ contactId: 'x', record: 'res.users/2', summary: '', note: '', dueDate: today });
+    expect(bad).toEqual({ ok: false, reason: 'This contact is not an Odoo contact.' });
+  });
+
   it("says what went wrong in Odoo's words, never throws", async () => {
     const api = odooActivities(rpc, 2);
     expect(await api.update('mail.activity/999', { summary: 'x' })).toEqual({ ok: false, reason: 'Record does not exist or has been deleted.' });

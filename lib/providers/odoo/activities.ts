@@ -6,7 +6,7 @@
  */
 import { providerFailure } from './fail';
 import { t } from '../../i18n';
-import type { ActivitiesApi, Activity, ActivityPatch, ProviderResult } from '../types';
+import type { ActivitiesApi, Activity, ActivityDraft, ActivityPatch, ProviderResult } from '../types';
 import type { OdooWrite } from './outbox';
 import type { OdooWriter } from './writer';
 import type { OdooFailure, OdooResult } from './errors';
@@ -22,6 +22,14 @@ export interface ActivityRow {
   note: string | false;
   date_deadline: string;
   user_id: Many2one;
+}
+
+/** Where a new activity goes: on the document of the activity it follows, else on the contact. */
+function scheduleTarget(draft: ActivityDraft): { model: string; id: number } | null {
+  const m = draft.record ? /^(crm\.lead|res\.partner)\/(\d+)$/.exec(draft.record) : null;
+  if (m) return { model: m[1] as string, id: Number(m[2]) };
+  const partner = idFromKey(draft.contactId, 'res.partner');
+  return partner === null ? null : { model: 'res.partner', id: partner };
 }
 
 /** Reads that fail this way do not stop a write that can wait in the outbox. */
@@ -54,8 +62,10 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-function toActivity(row: ActivityRow, doc: DocumentInfo | undefined): Activity {
+function toActivity(row: ActivityRow, doc: DocumentInfo | undefined, urlOf?: (model: string, id: number) => string): Activity {
   return {
+    record: `${row.res_model}/${row.res_id}`,
+    ...(urlOf ? { recordUrl: urlOf(row.res_model, row.res_id) } : {}),
     id: activityKey(row.id),
     contactId: doc?.partnerId ? `res.partner/${doc.partnerId}` : '',
     contactName: doc?.contactName ?? (row.res_name || ''),
@@ -81,14 +91,18 @@ const direct = (rpc: OdooRpc): OdooWriter => ({
   pending: async () => 0,
 });
 
-export function odooActivities(rpc: OdooRpc, uid: number, opts: { writer?: OdooWriter; now?: () => number } = {}): ActivitiesApi {
+export function odooActivities(
+  rpc: OdooRpc,
+  uid: number,
+  opts: { writer?: OdooWriter; now?: () => number; recordUrl?: (model: string, id: number) => string } = {},
+): ActivitiesApi {
   const now = opts.now ?? Date.now;
   const writer = opts.writer ?? direct(rpc);
   const queuedNotice = (label: string) => t('odoo.widget.queued', label);
   async function withDocuments(rows: ActivityRow[]): Promise<OdooResult<Activity[]>> {
     const docs = await documentsOf(rpc, rows.map((r) => ({ model: r.res_model, id: r.res_id })));
     if (!docs.ok) return docs;
-    return { ok: true, value: rows.map((r) => toActivity(r, docs.value.get(`${r.res_model}/${r.res_id}`))) };
+    return { ok: true, value: rows.map((r) => toActivity(r, docs.value.get(`${r.res_model}/${r.res_id}`), opts.recordUrl)) };
   }
 
   async function one(id: number): Promise<OdooResult<Activity>> {
@@ -136,14 +150,28 @@ export function odooActivities(rpc: OdooRpc, uid: number, opts: { writer?: OdooW
       return list.ok ? list : fail(list.failure);
     },
 
+    async types() {
+      const r = await rpc.callKw<{ id: number; name: string; category: string | false }[]>('mail.activity.type', 'search_read', [], {
+        domain: [], fields: ['name', 'category'], order: 'id asc',
+      });
+      if (!r.ok) return fail(r.failure);
+      // The Call type first: it is what the phone schedules unless told otherwise.
+      const rows = [...r.value].sort((a, b) => Number(b.category === 'phonecall') - Number(a.category === 'phonecall'));
+      return { ok: true, value: rows.map((x) => ({ id: String(x.id), name: x.name })) };
+    },
+
     async schedule(draft) {
-      const partner = idFromKey(draft.contactId, 'res.partner');
-      if (partner === null) return { ok: false, reason: t('odoo.notOdooContact') };
-      const type = await rpc.callKw<{ id: number }[]>('mail.activity.type', 'search_read', [], { domain: [['category', '=', 'phonecall']], fields: ['id'], limit: 1 });
-      if (!type.ok) return fail(type.failure);
-      if (!type.value[0]) return { ok: false, reason: t('odoo.noCallType') };
+      const target = scheduleTarget(draft);
+      if (!target) return { ok: false, reason: t('odoo.notOdooContact') };
+      let typeId = draft.typeId ? Number(draft.typeId) : NaN;
+      if (!Number.isSafeInteger(typeId) || typeId <= 0) {
+        const type = await rpc.callKw<{ id: number }[]>('mail.activity.type', 'search_read', [], { domain: [['category', '=', 'phonecall']], fields: ['id'], limit: 1 });
+        if (!type.ok) return fail(type.failure);
+        if (!type.value[0]) return { ok: false, reason: t('odoo.noCallType') };
+        typeId = type.value[0].id;
+      }
       const created = await rpc.callKw<number>('mail.activity', 'create', [{
-        res_model: 'res.partner', res_id: partner, activity_type_id: type.value[0].id, user_id: uid,
+        res_model: target.model, res_id: target.id, activity_type_id: typeId, user_id: uid,
         summary: draft.summary.trim(), note: draft.note, date_deadline: draft.dueDate,
       }]);
       if (!created.ok) return fail(created.failure);

@@ -33,7 +33,7 @@ export function createOdooProvider(
       recordUrl: (model, id) => recordUrl(c.rpc.baseUrl, major, model, id),
       defaultCountry: opts.defaultCountry,
     }),
-    activities: odooActivities(c.rpc, c.uid, { writer }),
+    activities: odooActivities(c.rpc, c.uid, { writer, recordUrl: (model, id) => recordUrl(c.rpc.baseUrl, major, model, id) }),
     history: opts.history,
     email: odooEmail(c.rpc, { major, partnerId: c.partnerId }),
     ...(c.server.voip ? { colleagues: odooColleagues(c.rpc) } : {}),
@@ -44,6 +44,11 @@ export function createOdooProvider(
       const r = await writer.send(callLogWrite(entry, 'res.partner', partner, major), label);
       if (!r.ok) return providerFailure(r.failure);
       return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
+    },
+    outbox: {
+      waiting: () => writer.pending(),
+      conflicts: async () => (await outbox.conflicts()).map((e) => ({ id: e.seq as number, label: e.label, reason: e.lastError })),
+      dismiss: (id) => outbox.dismissConflict(id),
     },
     async flush() {
       const d = await writer.drain();

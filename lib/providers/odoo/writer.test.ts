@@ -52,7 +52,7 @@ describe('Odoo writes through the outbox', () => {
     odoo.down();
     const r = await api.markDone('mail.activity/1', 'Talked, 0:42.');
     expect(r).toMatchObject({ ok: true, value: { state: 'done', feedback: 'Talked, 0:42.' } });
-    expect(r.ok && r.notice).toMatch(/^Odoo cannot be reached: “Mark done: .+” is kept and will be sent when it is back\.$/);
+    expect(r.ok && r.notice).toMatch(/^Odoo cannot be reached\. Kept for later: Mark done: “.+”\. It is sent as soon as Odoo is back\.$/);
     expect(odoo.table('mail.activity').some((a) => a.id === 1)).toBe(true);
     odoo.up();
     expect(await w.drain()).toEqual({ state: 'drained', sent: 1, conflicts: [] });

@@ -22,7 +22,9 @@ export async function connectInSettings(options, url) {
     el.value = '';
   });
   await options.type('#odoo-url', url);
+  const before = await options.$eval('form.odoo', (f) => Number(f.dataset.attempts));
   await press(options, 'Connect');
-  const result = await options.waitForSelector('[data-odoo-connected], [data-odoo-failure], #odoo-url-error', { timeout: 10_000 });
-  return result.evaluate((e) => e.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+  await options.waitForFunction((n) => Number(document.querySelector('form.odoo')?.dataset.attempts) > n, { timeout: 10_000 }, before);
+  return options.$eval('form.odoo', (f) =>
+    (f.querySelector('[data-odoo-connected], [data-odoo-failure], .field-error')?.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
