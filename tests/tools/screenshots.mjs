@@ -5,6 +5,8 @@ import path from 'node:path';
 import { startStaticServer } from '../lab/http.mjs';
 import { ROOT, launchWithExtension, openExtensionPage, serviceWorker } from '../e2e/support/chrome.mjs';
 import { startLabSession } from '../e2e/support/lab-session.mjs';
+import { connectInSettings, logInBrowser } from '../e2e/support/odoo.mjs';
+import { startOdoo } from '../odoo/server.mjs';
 import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from '../e2e/support/ui.mjs';
 
 const out = path.join(ROOT, 'tests/screenshots');
@@ -123,6 +125,31 @@ try {
     await (await real.$('main')).screenshot({ path: path.join(out, 'popup-site-switch.png') });
   } finally {
     await server.close();
+  }
+
+  // Odoo: the settings connected to the Odoo 17 double, the widget on its data, and its CRM board
+  // with the extension's call-queue toggles.
+  const odoo = await startOdoo({ version: 17 });
+  try {
+    await logInBrowser(browser, odoo);
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await connectInSettings(options, odoo.url);
+    await options.bringToFront();
+    await (await options.$('form.odoo')).screenshot({ path: path.join(out, 'options-odoo.png') });
+    const widget = await openExtensionPage(browser, extensionId, 'popup.html');
+    await widget.setViewport({ width: 360, height: 600 });
+    await press(widget, 'Next Activities', 'tab');
+    await widget.waitForSelector('#tab-panel[data-loaded="true"] li');
+    await shot(widget, 'widget-odoo-next-activities');
+    const board = await browser.newPage();
+    await board.setViewport({ width: 1100, height: 420 });
+    await board.goto(`${odoo.url}/kanban-fixture/index.html?version=17`);
+    await board.bringToFront();
+    await board.waitForSelector('[data-voip-kanban-toggle]');
+    await new Promise((r) => setTimeout(r, 500));
+    await board.screenshot({ path: path.join(out, 'odoo-kanban-toggles.png') });
+  } finally {
+    await odoo.close();
   }
   console.log(`screenshots in ${out}`);
 } finally {
