@@ -8,6 +8,9 @@ const NEEDS = [
   { bin: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
   { bin: '/usr/sbin/kamailio', pkg: 'kamailio' },
   { bin: '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', pkg: 'kamailio-websocket-modules', optionalPath: true },
+  // A virtual display and a keyboard for the one test that needs Chromium's native context menu.
+  { bin: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  { bin: '/usr/bin/xdotool', pkg: 'xdotool' },
 ];
 
 function hasWebsocketModule() {

@@ -19,6 +19,7 @@ export async function launchWithExtension(opts = {}) {
     dumpio: opts.dumpio ?? false,
     ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
     ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
   });
   const workerTarget = await browser.waitForTarget(
     (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
