@@ -125,6 +125,17 @@ describe('outgoing calls', () => {
     expect(ended).toMatchObject({ outcome: 'cancelled', error: null });
   });
 
+  it('never puts a forged target on the wire: SIP syntax in a target is refused before any INVITE', async () => {
+    const p = await registered();
+    for (const bad of ['+4930123456;transport=tcp', '1002@evil.example', '<sip:1002@x>', '1002\r\nVia: x', '10 02', '+49 30', 'sip:1002', '']) {
+      const r = p.engine.dial({ kind: 'e164', number: bad, display: bad });
+      expect(r, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'incorrectNumber' } });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.pbx.requests('INVITE')).toHaveLength(0);
+    expect(p.engine.dial({ kind: 'extension', number: '*97', display: '*97' }).ok).toBe(true);
+  });
+
   it('refuses to dial when not registered', async () => {
     phone = makePhone();
     const r = phone.engine.dial(e164('+4930123456'));

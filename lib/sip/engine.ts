@@ -8,6 +8,7 @@ import {
   type Session,
   type SessionDescriptionHandlerFactory,
   type UserAgentOptions,
+  type URI,
 } from 'sip.js';
 import { phoneError, type PhoneError } from '../errors';
 import type { Logger } from '../log';
@@ -52,6 +53,16 @@ const REGISTER_EXPIRES_S = 300;
  * The SIP phone: one user agent, one registration, any number of calls. Imports no browser API;
  * the host gives it a transport and media, the tests give it in-memory ones.
  */
+/**
+ * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this
+ * is the last door before the wire: anything else (`;`, `<`, `@`, spaces, CR/LF…) never becomes a
+ * URI, whoever built the target.
+ */
+const SAFE_TARGET = /^(?:\+\d{2,15}|[*#]?\d{2,6})$/;
+function targetUri(target: DialTarget, domain: string): URI | undefined {
+  return SAFE_TARGET.test(target.number) ? UserAgent.makeURI(`sip:${target.number}@${domain}`) : undefined;
+}
+
 export class PhoneEngine {
   private config: SipConfig | null = null;
   private ua: UserAgent | null = null;
@@ -335,7 +346,7 @@ export class PhoneEngine {
       return fail(this.registration === Registration.Unconfigured && this.error ? this.error : phoneError('notRegistered'));
     }
     if (this.liveCalls().length > 0 && !this.config.callWaiting) return fail(phoneError('busy'));
-    const uri = UserAgent.makeURI(`sip:${target.number}@${this.config.domain}`);
+    const uri = targetUri(target, this.config.domain);
     if (!uri) return fail(phoneError('incorrectNumber', target.number));
     for (const other of this.liveCalls()) other.setHold(true);
     const inviter = new Inviter(this.ua, uri, {
@@ -423,7 +434,7 @@ export class PhoneEngine {
   transfer(callId: string, target: DialTarget): Result<undefined> {
     const found = this.find(callId);
     if (!found.ok) return found;
-    const uri = this.config && UserAgent.makeURI(`sip:${target.number}@${this.config.domain}`);
+    const uri = this.config && targetUri(target, this.config.domain);
     if (!uri) return fail(phoneError('incorrectNumber', target.number));
     return found.value.transfer(uri, target.number);
   }

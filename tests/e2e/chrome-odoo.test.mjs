@@ -122,6 +122,26 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.match(list[2], /Deco Addict.*Discuss the layout/);
   });
 
+  it("shows names from Odoo that hold HTML as text, never as markup", async () => {
+    const evil = '<img src=x onerror="document.title=\'pwned\'">Eve <b>Mallory</b>';
+    const { body } = await rpc('/jsonrpc', {
+      service: 'object', method: 'execute_kw',
+      args: [odoo.db, 2, 'key-admin', 'res.partner', 'create', [{ name: evil, phone: '+1 650 555 0199' }], {}],
+    });
+    assert.equal(typeof body.result, 'number', JSON.stringify(body));
+    await tab('Contacts');
+    await popup.type('#search', 'Mallory');
+    await waitFor(async () => (await rows()).length === 1 && (await rows())[0].includes('Mallory'), 'the partner found');
+    assert.ok((await rows())[0].startsWith(evil), JSON.stringify(await rows()));
+    assert.equal(await popup.$$eval('#tab-panel img, #tab-panel b', (els) => els.length), 0, 'no markup from the name');
+    assert.notEqual(await popup.title(), 'pwned');
+    await popup.$eval('#search', (el) => {
+      el.value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await tab('Next Activities');
+  });
+
   it("from an activity: opens its lead in Odoo, and schedules a meeting on that same lead", async () => {
     await openRow('Discuss the layout');
     const known = new Set(browser.targets());
