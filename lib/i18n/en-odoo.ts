@@ -32,4 +32,5 @@ export const enOdoo = {
   'odoo.queue.noPhone': 'This opportunity has no phone number: add one in Odoo first.',
   'odoo.queue.summary': 'Call',
   'odoo.queue.notConnected': 'This page is not the Odoo connected in the softphone’s settings.',
+  'odoo.outbox.damaged': 'This kept change was damaged (or written by an older version) and was not sent.',
 } as const;

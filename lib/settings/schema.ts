@@ -13,6 +13,22 @@ export interface AccountSettings {
   debug: boolean;
 }
 
+/**
+ * The stored account as it is, old or damaged: each field kept only if it has the right type,
+ * the rest from `defaults`. A damaged field then shows as missing (Missing Parameter names it),
+ * never as a crash. Accounts saved before `debug` existed get it off.
+ */
+export function accountFromStorage(stored: unknown, defaults: AccountSettings): AccountSettings {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return { ...defaults };
+  const s = stored as Record<string, unknown>;
+  const text = (k: keyof AccountSettings) => (typeof s[k] === 'string' ? (s[k] as string) : (defaults[k] as string));
+  const flag = (k: 'callWaiting' | 'debug') => (typeof s[k] === 'boolean' ? (s[k] as boolean) : defaults[k]);
+  return {
+    wsUrl: text('wsUrl'), domain: text('domain'), username: text('username'), authorizationUser: text('authorizationUser'),
+    displayName: text('displayName'), defaultCountry: text('defaultCountry'), callWaiting: flag('callWaiting'), debug: flag('debug'),
+  };
+}
+
 /** What the options form submits: the account plus a secret field (blank = keep the saved one). */
 export interface SettingsForm extends AccountSettings {
   secret: string;

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { countryFromLanguage } from '../phone-number';
 import type { SipConfig } from '../sip/types';
-import { emptySettings, missingParameters, type AccountSettings } from './schema';
+import { accountFromStorage, emptySettings, missingParameters, type AccountSettings } from './schema';
 import { loadSecret, saveSecret } from './secret-store';
 
 const ACCOUNT_KEY = 'account';
@@ -19,8 +19,8 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 export async function loadAccount(): Promise<AccountSettings> {
   if (cachedAccount) return { ...cachedAccount };
-  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY] as Partial<AccountSettings> | undefined;
-  cachedAccount = { ...emptySettings(suggestedCountry()), ...stored };
+  const stored: unknown = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
+  cachedAccount = accountFromStorage(stored, emptySettings(suggestedCountry()));
   return { ...cachedAccount };
 }
 

@@ -1,3 +1,4 @@
+import type { CallOutcome } from '../../sip/states';
 import type { HistoryApi, HistoryEntry } from '../types';
 import type { Connection } from './connection';
 import type { HistoryRow } from './db';
@@ -10,20 +11,29 @@ function toRow(entry: HistoryEntry): HistoryRow {
   return entry.seen ? entry : { ...entry, unseenOutcome: entry.outcome };
 }
 
-/** Copies field by field so the derived index field does not leak out through the interface. */
+const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>(['answered', 'missed', 'declined', 'busy', 'rejected', 'cancelled', 'transferred', 'failed']);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Copies field by field (the derived index field does not leak out), and reads rows written by an
+ * older version or damaged as well as it can: a field of the wrong type gets a neutral value
+ * rather than breaking Recent.
+ */
 function toEntry(row: HistoryRow): HistoryEntry {
+  const r = row as unknown as Record<string, unknown>;
   return {
-    id: row.id,
-    direction: row.direction,
-    number: row.number,
-    contactId: row.contactId,
-    contactName: row.contactName,
-    startedAt: row.startedAt,
-    answeredAt: row.answeredAt,
-    durationSec: row.durationSec,
-    outcome: row.outcome,
-    reason: row.reason,
-    seen: row.seen,
+    id: str(r.id),
+    direction: r.direction === 'incoming' ? 'incoming' : 'outgoing',
+    number: str(r.number),
+    contactId: typeof r.contactId === 'string' ? r.contactId : null,
+    contactName: str(r.contactName),
+    startedAt: num(r.startedAt) ?? 0,
+    answeredAt: num(r.answeredAt),
+    durationSec: Math.max(0, num(r.durationSec) ?? 0),
+    outcome: OUTCOMES.has(str(r.outcome)) ? (r.outcome as CallOutcome) : 'failed',
+    reason: str(r.reason),
+    seen: r.seen !== false,
   };
 }
 
@@ -35,7 +45,7 @@ export function localHistory({ conn }: { conn: Connection }): HistoryApi {
         const matches = textFilter(query);
         const rows = query.trim() === ''
           ? await newestRows(db, limit)
-          : await newestMatching(db, limit, (row) => matches([row.contactName], [row.number]));
+          : await newestMatching(db, limit, (row) => { const e = toEntry(row); return matches([e.contactName], [e.number]); });
         return ok(rows.map(toEntry));
       }),
 

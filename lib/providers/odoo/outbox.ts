@@ -5,6 +5,7 @@
  * conflict the user is told about and can dismiss; it does not block the writes behind it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { t } from '../../i18n';
 import type { OdooFailure } from './errors';
 import type { OdooRpc } from './rpc';
 
@@ -39,6 +40,12 @@ export type DrainResult =
   /** Stopped: Odoo is still out of reach or the session ended; the rest waits, in order. */
   | { state: 'waiting'; sent: number; conflicts: OutboxEntry[]; failure: OdooFailure };
 
+const isWrite = (w: unknown): w is OdooWrite => {
+  if (typeof w !== 'object' || w === null) return false;
+  const o = w as Record<string, unknown>;
+  return typeof o.model === 'string' && typeof o.method === 'string' && Array.isArray(o.args) && typeof o.kwargs === 'object' && o.kwargs !== null;
+};
+
 /** Failures that mean "try again later", not "Odoo said no". */
 const TRANSIENT: ReadonlySet<OdooFailure['kind']> = new Set(['unreachable', 'sessionExpired', 'protocol']);
 
@@ -71,8 +78,15 @@ export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number =
     let sent = 0;
     const conflicts: OutboxEntry[] = [];
     for (const entry of (await all()).filter((e) => !e.conflict)) {
-      const r = await rpc.callKw(entry.write.model, entry.write.method, entry.write.args, entry.write.kwargs);
       const d = await open();
+      if (!isWrite(entry.write)) {
+        // Written by an older version or damaged: never sent, shown to the user instead.
+        const damaged: OutboxEntry = { ...entry, label: typeof entry.label === 'string' ? entry.label : '?', lastError: t('odoo.outbox.damaged'), conflict: true };
+        await d.put('writes', damaged);
+        conflicts.push(damaged);
+        continue;
+      }
+      const r = await rpc.callKw(entry.write.model, entry.write.method, entry.write.args, entry.write.kwargs);
       if (r.ok) {
         await d.delete('writes', entry.seq as number);
         sent++;
