@@ -1,0 +1,47 @@
+// The built extensions ask for the least they need: the permissions, no page may message the
+// extension, no loosened content security policy, and no code that is fetched or evaluated at
+// run time. Reads what `npm test` built (.output/chrome-mv3 and .output/firefox-mv2).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from './support/chrome.mjs';
+
+const builds = { chrome: path.join(ROOT, '.output/chrome-mv3'), firefox: path.join(ROOT, '.output/firefox-mv2') };
+const manifest = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+const scripts = (dir) =>
+  fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.js')).map((f) => [String(f), fs.readFileSync(path.join(dir, String(f)), 'utf8')]);
+
+describe('least privilege in the built manifests and bundles', () => {
+  it('Chrome: exactly the permissions the features need; ERP origins only as optional host access', () => {
+    const m = manifest(builds.chrome);
+    assert.deepEqual([...m.permissions].sort(), ['alarms', 'contextMenus', 'notifications', 'offscreen', 'scripting', 'storage']);
+    assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
+    // The test build grants only the local Odoo double's origin (a release build grants none).
+    assert.deepEqual(m.host_permissions ?? [], ['http://127.0.0.1/*']);
+    assert.equal(m.externally_connectable, undefined, 'no web page may message the extension');
+    assert.equal(m.content_security_policy, undefined, "the browser's strict default CSP applies");
+    assert.deepEqual(m.content_scripts.map((c) => c.js).flat(), ['content-scripts/click-to-call.js'], 'one static content script');
+    assert.equal(m.web_accessible_resources, undefined, 'pages cannot load our files');
+  });
+
+  it('Firefox: the same, in MV2 terms', () => {
+    const m = manifest(builds.firefox);
+    assert.deepEqual([...m.permissions].sort(), ['alarms', 'contextMenus', 'http://127.0.0.1/*', 'notifications', 'scripting', 'storage']);
+    assert.deepEqual(m.optional_permissions, ['https://*/*', 'http://*/*']);
+    assert.equal(m.externally_connectable, undefined);
+    assert.equal(m.content_security_policy, undefined);
+  });
+
+  it('no eval, no Function constructor, no script loaded from the network', () => {
+    for (const dir of Object.values(builds)) {
+      for (const [file, code] of scripts(dir)) {
+        assert.doesNotMatch(code, /[^\w.$]eval\(|new Function\(/, `${file} evaluates code`);
+        assert.doesNotMatch(code, /importScripts\(\s*["']https?:|<script[^>]+src=["']https?:/i, `${file} loads remote code`);
+      }
+      for (const html of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+        assert.doesNotMatch(fs.readFileSync(path.join(dir, html), 'utf8'), /src=["']https?:/i, `${html} loads remote code`);
+      }
+    }
+  });
+});
