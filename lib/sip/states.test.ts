@@ -21,11 +21,12 @@ describe('state machines', () => {
 });
 
 describe('reconnectDelay', () => {
-  it('doubles from 1 s to a 30 s cap, never giving up', () => {
+  it('doubles from 1 s to a 4 s cap, never giving up (back within 5 s of the PBX)', () => {
     const mid = () => 0.5; // no jitter
     expect([1, 2, 3, 4, 5, 6, 7, 50].map((n) => reconnectDelay(n, mid))).toEqual([
-      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+      1000, 2000, 4000, 4000, 4000, 4000, 4000, 4000,
     ]);
+    expect(Math.max(...Array.from({ length: 1000 }, (_, i) => reconnectDelay(i + 1)))).toBeLessThanOrEqual(4800);
   });
 
   it('jitters by at most 20 %', () => {
