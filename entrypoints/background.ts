@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { InProcessLink } from '../lib/background/inprocess-link';
 import { startBackground } from '../lib/background/main';
 import { OffscreenLink } from '../lib/background/offscreen-link';
+import { watchHostLifeline } from '../lib/background/host-lifeline';
+import { configureHost } from '../lib/background/router';
 import { PhoneHost } from '../lib/phone-host/host';
 import { exposeDiagnostics } from '../lib/phone-host/diagnostics';
 
@@ -23,7 +25,9 @@ export default defineBackground({
       bg = startBackground(new InProcessLink(host));
       addEventListener('online', () => void host.handle({ type: 'online' }));
     } else {
-      startBackground(new OffscreenLink());
+      const link = new OffscreenLink();
+      startBackground(link);
+      watchHostLifeline(link, () => configureHost(link));
     }
   },
 });

@@ -17,3 +17,17 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
 });
 addEventListener('online', () => void host.handle({ type: 'online' }));
 void chrome.runtime.sendMessage({ type: 'host:ready' }).catch(() => undefined);
+
+// The lifeline to the background (lib/background/host-lifeline.ts): if this document dies, the
+// background sees the port drop and makes a new one. A heartbeat every 20 s keeps the service
+// worker running while the phone is; if the worker restarts anyway, connect again.
+const HEARTBEAT_MS = 20_000;
+function lifeline(): void {
+  const port = chrome.runtime.connect({ name: 'phone-host' });
+  const beat = setInterval(() => port.postMessage('beat'), HEARTBEAT_MS);
+  port.onDisconnect.addListener(() => {
+    clearInterval(beat);
+    setTimeout(lifeline, 500);
+  });
+}
+lifeline();

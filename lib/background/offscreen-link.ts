@@ -15,6 +15,11 @@ export class OffscreenLink implements HostLink {
   /** Set once the document is known to exist; cleared when a message finds nobody. */
   private known = false;
 
+  /** The document went away (its lifeline dropped): the next `ensure` looks and creates it. */
+  lost(): void {
+    this.known = false;
+  }
+
   async ensure(): Promise<void> {
     if (this.known) return;
     if (this.creating) return this.creating;

@@ -142,6 +142,9 @@ export class PhoneEngine {
       instanceId: config.instanceId,
       instanceIdAlwaysAdded: true,
       contactName: config.contactName,
+      // The Contact's host too stays the same across restarts of the phone (SIP.js would pick a
+      // random one): a recreated phone then replaces its registration instead of adding one.
+      viaHost: `${config.contactName}.invalid`,
       logBuiltinEnabled: false,
       logConnector,
       logLevel: 'debug',

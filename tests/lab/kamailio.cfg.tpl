@@ -67,6 +67,7 @@ loadmodule "auth.so"
 loadmodule "nathelper.so"
 loadmodule "xhttp.so"
 loadmodule "websocket.so"
+loadmodule "jsonrpcs.so"
 
 # tm: short final-response timer for non-INVITE, 30 s ring timeout
 modparam("tm", "fr_timer", 5000)
@@ -95,6 +96,9 @@ modparam("nathelper", "natping_interval", 0)
 # auth
 modparam("auth", "nonce_expire", 300)
 modparam("auth", "secret", "{{AUTH_SECRET}}")
+
+# jsonrpcs: over HTTP only (the xhttp route above), no FIFO file
+modparam("jsonrpcs", "transport", 1)
 
 # passwords (filled in event_route[htable:mod-init])
 modparam("htable", "htable", "users=>size=4;autoexpire=0;")
@@ -354,6 +358,11 @@ event_route[xhttp:request] {
 		if (ws_handle_handshake()) {
 			exit;
 		}
+	}
+	# Lab only: Kamailio's RPC over HTTP on loopback (tests read the location table: ul.dump).
+	if ($hu =~ "^/RPC") {
+		jsonrpc_dispatch();
+		exit;
 	}
 	xhttp_reply("404", "Not Found", "text/plain", "kamailio test lab: use WebSocket\n");
 }

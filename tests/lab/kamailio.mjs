@@ -484,6 +484,27 @@ async function launch(p) {
     dir,
     logFile,
     isRunning: () => running,
+    /**
+     * The registrations of `user` in Kamailio's location table (RPC `ul.dump`): each Contact
+     * address and the Call-ID of the REGISTER that made it.
+     */
+    async registrations(user) {
+      const res = await fetch(`http://127.0.0.1:${p.wsPort}/RPC`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'ul.dump', id: 1 }),
+      });
+      const body = await res.json();
+      const domains = body.result?.Domains ?? [];
+      const contacts = [];
+      for (const d of domains) {
+        for (const rec of d.Domain?.AoRs ?? []) {
+          const aor = rec.Info?.AoR ?? '';
+          if (aor === user || aor.startsWith(`${user}@`)) for (const c of rec.Info?.Contacts ?? []) contacts.push({ contact: c.Contact?.Address, callId: c.Contact?.['Call-ID'] });
+        }
+      }
+      return contacts;
+    },
     stop,
     exited,
   };
