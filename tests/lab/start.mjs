@@ -10,7 +10,9 @@ import { startLab } from './kamailio.mjs';
 import { ensurePackages } from './prereqs.mjs';
 import { openRemotePhone, startRemotePhoneServer } from './remote-phone.mjs';
 import { CHROME_BUILD, ROOT, launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
+import { connectInSettings, logInBrowser } from '../e2e/support/odoo.mjs';
 import { saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
+import { startOdoo } from '../odoo/server.mjs';
 
 const headless = !process.env.DISPLAY;
 ensurePackages(['chromium', 'kamailio', 'kamailio-websocket-modules']);
@@ -35,6 +37,12 @@ await saveAccount(options, {
 const popup = await openExtensionPage(browser, extensionId, 'popup.html');
 await waitForRegistration(popup, 'registered', 20_000);
 
+// The Odoo test double (Odoo 18, demo data, its CRM board), logged in and connected, so the
+// widget shows Odoo's data and the board shows the call-queue toggles.
+const odoo = await startOdoo({ version: 18 });
+await logInBrowser(browser, odoo);
+const odooSaid = await connectInSettings(options, odoo.url);
+
 console.log(`
 Softphone lab is running (Ctrl-C to stop).
   PBX        Kamailio ${lab.wsUrl}  domain ${lab.domain}
@@ -42,6 +50,8 @@ Softphone lab is running (Ctrl-C to stop).
   Far ends   1002 and 1003 answer by themselves; 1004 calls you when you type "ring" below
   Browser    Chromium ${headless ? 'headless (no display): a screenshot is written on "shot"' : 'with the extension; click its toolbar icon'}
   Popup      chrome-extension://${extensionId}/popup.html
+  Odoo       test double ${odoo.url} (admin / admin): ${odooSaid}
+             CRM board with the toggles: ${odoo.url}/kanban-fixture/index.html?version=18
 Commands: ring · shot · quit`);
 
 let stopping = false;
@@ -51,6 +61,7 @@ async function stop() {
   await browser.close().catch(() => {});
   await farEnds.close().catch(() => {});
   await phones.close();
+  await odoo.close();
   await lab.stop();
   process.exit(0);
 }
