@@ -11,6 +11,9 @@ import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
 import { ACTIVITIES_CHANGED } from '../ui/data-events';
 import { localDate } from '../ui/dates';
+import { createLogger } from '../log';
+
+const log = createLogger('odoo');
 
 /** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
 const SCRIPTS = [
@@ -39,7 +42,9 @@ async function flushOutbox(): Promise<void> {
 }
 
 export async function onOdooChanged(): Promise<void> {
-  await syncKanbanScripts();
+  // The board's buttons failing to register (an older browser without page-world scripts) must
+  // not keep the kept writes from going out.
+  await syncKanbanScripts().catch((e: unknown) => log.warn('Kanban scripts not registered', String(e)));
   await flushOutbox();
 }
 
@@ -48,7 +53,7 @@ export function startOdooBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
   });
-  void syncKanbanScripts().catch(() => undefined);
+  void syncKanbanScripts().catch((e: unknown) => log.warn('Kanban scripts not registered', String(e)));
 }
 
 /** The card buttons' requests, only from a page of the Odoo the user connected. */
