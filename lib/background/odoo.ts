@@ -41,7 +41,14 @@ async function flushOutbox(): Promise<void> {
   await provider.flush?.();
 }
 
+/** The minute alarm that sends kept writes exists only while Odoo is connected (no idle wake-ups otherwise). */
+async function syncOutboxAlarm(): Promise<void> {
+  if (await loadOdoo()) await browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+  else await browser.alarms.clear(OUTBOX_ALARM);
+}
+
 export async function onOdooChanged(): Promise<void> {
+  await syncOutboxAlarm();
   // The board's buttons failing to register (an older browser without page-world scripts) must
   // not keep the kept writes from going out.
   await syncKanbanScripts().catch((e: unknown) => log.warn('Kanban scripts not registered', String(e)));
@@ -49,7 +56,7 @@ export async function onOdooChanged(): Promise<void> {
 }
 
 export function startOdooBackground(): void {
-  void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+  void syncOutboxAlarm().catch(() => undefined);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void flushOutbox();
   });
