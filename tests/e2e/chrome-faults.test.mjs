@@ -5,21 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { saveAccount, waitForRegistration } from './support/ui.mjs';
+import { saveAccount, waitForRegistration, waitUntil } from './support/ui.mjs';
 
 let session;
 let browser;
 let extensionId;
 
-async function waitFor(check, what, ms) {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 before(async () => {
   session = await startLabSession();
@@ -48,7 +39,7 @@ describe('phone host faults (Chrome)', () => {
     // No extension page is open: the background alone brings the phone back.
     await browser.waitForTarget((t) => t !== oldTarget && t.url().endsWith('/offscreen.html'), { timeout: 5_000 });
     // Registered again: the PBX holds a binding made by a new REGISTER dialog (new Call-ID).
-    const after = await waitFor(
+    const after = await waitUntil(
       async () => {
         const now = await session.lab.registrations('1001');
         return now.some((r) => r.callId !== before[0].callId) ? now : null;

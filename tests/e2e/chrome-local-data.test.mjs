@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
-import { press } from './support/ui.mjs';
+import { listRows, press } from './support/ui.mjs';
 
 let browser;
 let extensionId;
@@ -39,9 +39,7 @@ async function importFile(name, text) {
   return options.$eval('section[aria-label="Import report"]', (el) => el.textContent.replace(/\s+/g, ' ').trim());
 }
 
-async function listRows() {
-  return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
-}
+const rowsNow = () => listRows(popup);
 
 before(async () => {
   ({ browser, extensionId } = await launchWithExtension());
@@ -74,13 +72,13 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
     await popup.setViewport({ width: 380, height: 620 });
     await press(popup, 'Contacts', 'tab');
     await popup.waitForSelector('#tab-panel[data-loaded="true"]');
-    const first = await listRows();
+    const first = await rowsNow();
     // 2 from the vCard and 24 from the CSV have a number (Broken Number has none).
     assert.equal(first.length, 12, first.join(' | '));
     assert.ok(first[0].startsWith('Alan Turing'), first[0]);
     await press(popup, 'Show more');
     await popup.waitForFunction(() => document.querySelectorAll('#tab-panel li').length > 12);
-    const all = await listRows();
+    const all = await rowsNow();
     assert.equal(all.length, 26, all.join(' | '));
     assert.equal(await popup.$('::-p-text(Show more)'), null, 'no Show more once everything is shown');
   });
@@ -88,19 +86,19 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
   it('Show more works from the keyboard and keeps focus on the list', async () => {
     await popup.reload();
     await popup.waitForSelector('#tab-panel[data-loaded="true"]');
-    assert.equal((await listRows()).length, 12);
+    assert.equal((await rowsNow()).length, 12);
     await popup.focus('#tab-panel button.more');
     await popup.keyboard.press('Enter');
     await popup.waitForFunction(() => document.querySelectorAll('#tab-panel li').length === 26);
     // Focus lands on the first new row (the 13th), not on the page.
     const focused = await popup.evaluate(() => document.activeElement?.closest('li')?.textContent.replace(/\s+/g, ' ').trim());
-    assert.equal(focused, (await listRows())[12]);
+    assert.equal(focused, (await rowsNow())[12]);
   });
 
   it('searches imported contacts by email', async () => {
     await popup.type('#search', 'grace@navy');
     await popup.waitForSelector('#tab-panel[data-query="grace@navy"]');
-    const found = await listRows();
+    const found = await rowsNow();
     assert.equal(found.length, 1);
     assert.match(found[0], /Grace Hopper/);
   });

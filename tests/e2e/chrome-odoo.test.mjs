@@ -8,7 +8,7 @@ import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
-import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
+import { listRows, openWidget, press, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
 
 let session;
 let odoo;
@@ -32,30 +32,13 @@ const logInBrowser = () => logInAs(browser, odoo);
 
 async function reopenPopup() {
   await popup?.close().catch(() => {});
-  popup = await openExtensionPage(browser, extensionId, 'popup.html');
-  await popup.setViewport({ width: 380, height: 620 });
-  await waitForRegistration(popup, 'registered');
+  popup = await openWidget(browser, extensionId);
 }
 
-async function tab(name) {
-  await press(popup, name, 'tab');
-  await popup.waitForSelector(`[role="tab"][aria-selected="true"]::-p-text(${name})`);
-  await popup.waitForSelector('#tab-panel[data-loaded="true"]');
-}
+const tab = (name) => selectTab(popup, name);
+const rows = () => listRows(popup);
 
-async function rows() {
-  return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
-}
-
-async function waitFor(check, what, ms = 10_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = waitUntil;
 
 async function openRow(text) {
   const index = (await rows()).findIndex((r) => r.includes(text));

@@ -94,3 +94,35 @@ export async function callState(popup) {
 export async function waitForCallState(popup, state, timeout = 15_000) {
   await popup.waitForSelector(`[data-call-state="${state}"]`, { timeout });
 }
+
+/** Opens the widget (popup.html) in a tab at popup size and waits until the phone is registered. */
+export async function openWidget(browser, extensionId) {
+  const { openExtensionPage } = await import('./chrome.mjs');
+  const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+  await popup.setViewport({ width: 380, height: 620 });
+  await waitForRegistration(popup, 'registered');
+  return popup;
+}
+
+/** Selects a widget tab by name and waits until its list is loaded. */
+export async function selectTab(popup, name) {
+  await press(popup, name, 'tab');
+  await popup.waitForSelector(`[role="tab"][aria-selected="true"]::-p-text(${name})`);
+  await popup.waitForSelector('#tab-panel[data-loaded="true"]');
+}
+
+/** The rows of the widget's active list, as their visible text. */
+export async function listRows(popup) {
+  return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+/** Polls `check` every 100 ms until it returns something truthy, and returns that; fails after `ms`. */
+export async function waitUntil(check, what, ms = 10_000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what} (${ms} ms)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
