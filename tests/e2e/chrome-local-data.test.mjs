@@ -116,10 +116,17 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
       el.value = v;
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, local);
-    const opened = browser.waitForTarget((t) => t.url().startsWith('mailto:'), { timeout: 40_000 });
+    // Chrome may deliver an alarm late on a loaded machine (it promises no precision), so the wait
+    // is generous; if it still runs out, the failure says what the background had scheduled.
+    const opened = browser.waitForTarget((t) => t.url().startsWith('mailto:'), { timeout: 90_000 });
     await press(popup, 'Schedule');
     await popup.waitForSelector('::-p-text(Email scheduled for)');
-    const target = await opened;
+    const target = await opened.catch(async (error) => {
+      const sw = await serviceWorker(browser);
+      const alarms = await sw.evaluate(() => chrome.alarms.getAll());
+      const tabs = await sw.evaluate(() => chrome.tabs.query({}).then((all) => all.map((t) => t.url ?? t.pendingUrl)));
+      assert.fail(`no mail app tab (${error.message}); now ${Date.now()}, due ${at.getTime()}; alarms ${JSON.stringify(alarms)}; tabs ${JSON.stringify(tabs)}`);
+    });
     const url = new URL(target.url());
     assert.equal(decodeURIComponent(url.pathname), 'grace@navy.example');
     assert.equal(url.searchParams.get('subject'), 'Following up');
