@@ -6,7 +6,7 @@ import { historyFromCall } from './history';
 const base: CallSnapshot = {
   id: 'c1', direction: 'incoming', state: CallState.Ended, remoteNumber: '+4989123456', remoteName: 'Max',
   startedAt: 1_000_000, answeredAt: null, endedAt: 1_010_000, muted: false, held: false, outcome: 'missed',
-  endCode: null, endReason: '', dtmfMode: null, transferTarget: null, error: null,
+  endCode: null, endReason: '', dtmfMode: null, transferTarget: null, reconnecting: false, error: null,
 };
 const contact = { id: 'k1', name: 'Max Muster', company: '', email: '', phones: [], recordUrl: '', recordName: '', updatedAt: 0 };
 
@@ -26,5 +26,21 @@ describe('historyFromCall', () => {
   it('a rejected call keeps the SIP reason', () => {
     const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'busy', endCode: 486, endReason: 'Busy Here' }, null);
     expect(e).toMatchObject({ outcome: 'busy', reason: '486 Busy Here', seen: true });
+  });
+
+  it('a dropped call keeps its talk time and says in words why it was cut', () => {
+    const e = historyFromCall({
+      ...base, direction: 'outgoing', outcome: 'dropped', answeredAt: 1_002_000, endedAt: 1_032_000,
+      error: { code: 'callDropped', args: ['the server was not reachable again within 15 s'] },
+    }, null);
+    expect(e).toMatchObject({
+      outcome: 'dropped', durationSec: 30,
+      reason: 'The connection to the server was lost during the call: the server was not reachable again within 15 s.',
+    });
+  });
+
+  it('a failed call gives the message, not the error code', () => {
+    const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'failed', error: { code: 'micDenied', args: [] } }, null);
+    expect(e.reason).toBe('The softphone may not use the microphone.');
   });
 });

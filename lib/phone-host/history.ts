@@ -1,15 +1,17 @@
 import type { Contact, HistoryEntry } from '../providers/types';
+import { describeError } from '../errors';
 import type { CallSnapshot } from '../sip/types';
 
 /** What a finished call leaves in Recent. Missed calls start unseen (they light the badge). */
 export function historyFromCall(call: CallSnapshot, contact: Contact | null): Omit<HistoryEntry, 'id'> {
   const answered = call.answeredAt !== null && call.endedAt !== null;
   const outcome = call.outcome ?? 'failed';
+  // Recent shows the reason as is, so it is words, never an error code.
   const reason =
-    call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred'
+    call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred' && outcome !== 'dropped'
       ? `${call.endCode} ${call.endReason}`.trim()
-      : call.error && outcome === 'failed'
-        ? call.error.code
+      : call.error && (outcome === 'failed' || outcome === 'dropped')
+        ? describeError(call.error).message
         : '';
   return {
     direction: call.direction,

@@ -1,5 +1,6 @@
 import { Inviter, SessionState, type Invitation, type Session, type URI } from 'sip.js';
 import { phoneError, type PhoneError } from '../errors';
+import { t } from '../i18n';
 import type { Logger } from '../log';
 import { CallState, canMoveCall, type CallOutcome } from './states';
 import type { CallDirection, CallSnapshot, Result } from './types';
@@ -10,6 +11,8 @@ export interface CallHooks {
   onMedia: (callId: string, session: Session) => void;
   logger: Logger;
   now: () => number;
+  /** How long an answered call waits for the connection to come back before it is dropped. */
+  recoveryMs: number;
 }
 
 /** What the Web session description handler offers; the test fake offers the same. */
@@ -45,6 +48,8 @@ export class CallSession {
   private transferTimer: ReturnType<typeof setTimeout> | null = null;
   private dtmfQueue: Promise<void> = Promise.resolve();
   private holdPending = false;
+  private dropped = false;
+  private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     readonly session: Inviter | Invitation,
@@ -70,6 +75,7 @@ export class CallSession {
       endReason: '',
       dtmfMode: null,
       transferTarget: null,
+      reconnecting: false,
       error: null,
     };
     session.stateChange.addListener((state) => this.onSessionState(state));
@@ -267,18 +273,91 @@ export class CallSession {
     return { ok: true, value: undefined };
   }
 
+  /**
+   * The WebSocket dropped under this call. An answered call waits (saying so) for the phone to
+   * register again and restore it; one still ringing cannot complete its INVITE any more and
+   * ends now. Either way the screen never stays on a call that is gone.
+   */
+  connectionLost(): void {
+    if (this.snap.state === CallState.Transferring) {
+      // The REFER's outcome will not reach us on the old connection; the call itself is still answered.
+      this.clearTransferTimer();
+      this.error = phoneError('transferFailed', this.snap.transferTarget ?? '', t('call.lost.transfer'));
+      this.snap.transferTarget = null;
+      this.move(CallState.Established);
+    }
+    switch (this.snap.state) {
+      case CallState.Transferring:
+      case CallState.Established:
+        if (this.snap.reconnecting) return;
+        this.snap.reconnecting = true;
+        this.recoveryTimer = setTimeout(
+          () => this.drop(t('call.lost.notBack', String(Math.round(this.hooks.recoveryMs / 1000)))),
+          this.hooks.recoveryMs,
+        );
+        this.hooks.onChange();
+        return;
+      case CallState.Dialing:
+      case CallState.Ringing:
+      case CallState.Incoming:
+        this.drop(t('call.lost.unanswered'));
+        return;
+      case CallState.Ended:
+        return;
+    }
+  }
+
   /** After a transport reconnect: re-INVITE with an ICE restart so media flows again. */
   refreshMedia(): void {
-    if (this.snap.state !== CallState.Established || this.holdPending) return;
+    if (this.snap.state !== CallState.Established) return;
+    this.holdPending = false; // a hold re-INVITE in flight was lost with the old connection
     this.session.sessionDescriptionHandlerOptionsReInvite = {
       hold: this.snap.held,
       offerOptions: { iceRestart: true },
     } as object;
+    const refused = (why: string) => this.drop(t('call.lost.refused', why));
     try {
-      this.session.invite().catch((e: unknown) => this.hooks.logger.debug('media refresh failed', e));
+      this.session
+        .invite({
+          requestDelegate: {
+            onAccept: () => {
+              this.clearRecovery();
+              if (this.snap.reconnecting) {
+                this.snap.reconnecting = false;
+                this.hooks.onChange();
+              }
+            },
+            onReject: (response) => refused(`${response.message.statusCode} ${response.message.reasonPhrase}`.trim()),
+          },
+        })
+        .catch((e: unknown) => refused(e instanceof Error ? e.message : String(e)));
     } catch (e) {
-      this.hooks.logger.debug('media refresh failed', e);
+      refused(e instanceof Error ? e.message : String(e));
     }
+  }
+
+  /** Ends the call because its connection is gone: tells the far end if the wire still allows it. */
+  private drop(why: string): void {
+    if (this.snap.state === CallState.Ended) return;
+    this.clearRecovery();
+    this.dropped = true;
+    this.snap.reconnecting = false;
+    this.error = phoneError('callDropped', why);
+    const ignore = (e: unknown) => this.hooks.logger.debug('could not tell the far end', e);
+    try {
+      const session = this.session;
+      if (this.snap.state === CallState.Established) session.bye().catch(ignore);
+      else if (session instanceof Inviter) session.cancel().catch(ignore);
+      else session.reject({ statusCode: 480 }).catch(ignore);
+    } catch (e) {
+      ignore(e);
+    }
+    this.finish(this.outcomeNow());
+  }
+
+  private clearRecovery(): void {
+    if (this.recoveryTimer) clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = null;
   }
 
   private clearTransferTimer(): void {
@@ -301,6 +380,7 @@ export class CallSession {
 
   private outcomeNow(): CallOutcome {
     if (this.transferred) return 'transferred';
+    if (this.dropped) return this.snap.answeredAt !== null ? 'dropped' : 'failed';
     if (this.snap.answeredAt !== null) return 'answered';
     if (this.snap.direction === 'incoming') {
       if (this.rejectedWith === 603) return 'declined';
@@ -316,6 +396,8 @@ export class CallSession {
   private finish(outcome: CallOutcome): void {
     if (this.snap.state === CallState.Ended) return;
     this.clearTransferTimer();
+    this.clearRecovery();
+    this.snap.reconnecting = false;
     this.snap.outcome = outcome;
     this.snap.endedAt = this.hooks.now();
     this.move(CallState.Ended);

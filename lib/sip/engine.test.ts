@@ -83,6 +83,19 @@ describe('registration', () => {
     expect(p.pbx.requests('REGISTER').length).toBeGreaterThanOrEqual(3);
     expect(p.engine.snapshot().error).toBeNull();
   });
+
+  it('a connection lost while a REGISTER waits for its answer does not hold up the next one', async () => {
+    const p = await registered();
+    p.pbx.silentRegistrar = true;
+    p.pbx.dropAll();
+    await until(() => p.engine.snapshot().registration === Registration.Registering, 'REGISTER on the new connection');
+    const unanswered = p.pbx.requests('REGISTER').length;
+    p.pbx.silentRegistrar = false;
+    p.pbx.dropAll();
+    // SIP.js would refuse a new REGISTER for 32 s while the lost one is pending.
+    await until(() => p.engine.snapshot().registration === Registration.Registered, 're-registration', 3000);
+    expect(p.pbx.requests('REGISTER').length).toBeGreaterThan(unanswered);
+  });
 });
 
 describe('outgoing calls', () => {
@@ -290,5 +303,65 @@ describe('in-call controls', () => {
     const callId = header(p.pbx.requests('INVITE')[0]!, 'call-id');
     p.pbx.inDialog(callId, 'BYE');
     expect((await until(() => p.ended[0], 'end')).outcome).toBe('answered');
+  });
+});
+
+describe('the WebSocket lost during a call', () => {
+  async function established(opts: Parameters<typeof makePhone>[0] = {}) {
+    const p = await registered(opts);
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Established, 'established');
+    return p;
+  }
+
+  it('says so on the call, then restores it with a re-INVITE once registered again', async () => {
+    const p = await established();
+    const registers = p.pbx.requests('REGISTER').length;
+    p.pbx.dropAll();
+    expect(call(p)).toMatchObject({ state: CallState.Established, reconnecting: true });
+    await until(() => p.pbx.requests('INVITE').length === 2, 're-INVITE');
+    expect(p.pbx.requests('REGISTER').length).toBeGreaterThan(registers);
+    await until(() => !call(p).reconnecting, 'restored');
+    expect(call(p).state).toBe(CallState.Established);
+    expect(p.ended).toHaveLength(0);
+    p.engine.hangup(call(p).id);
+    expect((await until(() => p.ended[0], 'end')).outcome).toBe('answered');
+  });
+
+  it('drops the call, saying why, when the server is not back in time', async () => {
+    const p = await established({ callRecoveryMs: 1000 });
+    p.pbx.acceptsConnections = false;
+    p.pbx.dropAll();
+    const ended = await until(() => p.ended[0], 'end', 3000);
+    expect(ended).toMatchObject({
+      outcome: 'dropped',
+      reconnecting: false,
+      error: { code: 'callDropped', args: ['the server was not reachable again within 1 s'] },
+    });
+    expect(ended.answeredAt).not.toBeNull();
+    expect(p.engine.snapshot().calls.every((c) => c.state === CallState.Ended)).toBe(true);
+  });
+
+  it('drops the call, saying why, when the server refuses to restore it', async () => {
+    const p = await established();
+    p.pbx.onReInvite = (req, pbx) => pbx.reply(req, 481, 'Call/Transaction Does Not Exist');
+    p.pbx.dropAll();
+    const ended = await until(() => p.ended[0], 'end');
+    expect(ended).toMatchObject({
+      outcome: 'dropped',
+      error: { code: 'callDropped', args: ['the server refused to restore it (481 Call/Transaction Does Not Exist)'] },
+    });
+  });
+
+  it('a call still ringing ends at once as failed: its INVITE cannot complete any more', async () => {
+    const p = await registered();
+    p.pbx.onInvite = (req, pbx) => pbx.reply(req, 180, 'Ringing');
+    p.engine.dial(e164('+4930123456'));
+    await until(() => call(p).state === CallState.Ringing, 'ringing');
+    p.pbx.dropAll();
+    expect(p.ended[0]).toMatchObject({
+      outcome: 'failed',
+      error: { code: 'callDropped', args: ['it had not been answered yet'] },
+    });
   });
 });

@@ -35,6 +35,8 @@ export interface EngineDeps {
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
   random?: () => number;
   now?: () => number;
+  /** How long an answered call may wait for a lost connection to come back (default 15 s). */
+  callRecoveryMs?: number;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -48,6 +50,12 @@ const fail = (error: PhoneError): Result<never> => ({ ok: false, error });
 const ICE_GATHERING_TIMEOUT_MS = 500;
 const ICE_SERVERS: RTCIceServer[] = [];
 const REGISTER_EXPIRES_S = 300;
+/**
+ * An answered call outlives a lost WebSocket this long: enough for a few reconnect attempts
+ * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
+ */
+export const CALL_RECOVERY_MS = 15_000;
+const STOP_WAIT_MS = 3_000;
 
 /**
  * The SIP phone: one user agent, one registration, any number of calls. Imports no browser API;
@@ -202,9 +210,10 @@ export class PhoneEngine {
   private register(generation: number): void {
     if (!this.ua || !this.config) return;
     if (!this.registerer) {
-      this.registerer = new Registerer(this.ua, { expires: REGISTER_EXPIRES_S });
-      this.registerer.stateChange.addListener((state) => {
-        if (generation !== this.generation) return;
+      const fresh = new Registerer(this.ua, { expires: REGISTER_EXPIRES_S });
+      this.registerer = fresh;
+      fresh.stateChange.addListener((state) => {
+        if (generation !== this.generation || this.registerer !== fresh) return;
         if (state === RegistererState.Registered) {
           this.onRegistered();
         } else if (state === RegistererState.Unregistered && this.registration === Registration.Registered) {
@@ -215,22 +224,25 @@ export class PhoneEngine {
     }
     if (this.registerInFlight) return;
     this.registerInFlight = true;
+    const registerer = this.registerer;
+    // An answer for a Registerer abandoned with its connection (see onDisconnect) is ignored.
+    const current = () => generation === this.generation && this.registerer === registerer;
     const settle = () => {
-      this.registerInFlight = false;
+      if (this.registerer === registerer) this.registerInFlight = false;
     };
     this.setRegistration(Registration.Registering, null);
-    this.registerer
+    registerer
       .register({
         requestDelegate: {
           onAccept: () => {
             settle();
             // The Registerer's own state may not change (still "Registered" from before a
             // reconnect), so the 200 OK itself is what tells us we are registered.
-            if (generation === this.generation) this.onRegistered();
+            if (current()) this.onRegistered();
           },
           onReject: (response) => {
             settle();
-            if (generation !== this.generation) return;
+            if (!current()) return;
             const { statusCode = 0, reasonPhrase = '' } = response.message;
             const reason = `${statusCode} ${reasonPhrase}`;
             const error =
@@ -243,7 +255,7 @@ export class PhoneEngine {
       })
       .catch((e: unknown) => {
         settle();
-        if (generation !== this.generation) return;
+        if (!current()) return;
         this.deps.logger.debug('register failed', e);
         this.scheduleReconnect();
       });
@@ -258,6 +270,13 @@ export class PhoneEngine {
     if (!error) return; // a disconnect we asked for
     this.deps.logger.debug('transport lost', error);
     this.mediaStale = true;
+    for (const call of this.liveCalls()) call.connectionLost();
+    if (this.registerInFlight) {
+      // Its answer went with the old connection, and SIP.js refuses a new REGISTER until that one
+      // times out (32 s): register on the new connection with a fresh Registerer instead.
+      this.registerInFlight = false;
+      this.registerer = null;
+    }
     if (this.registration === Registration.Failed || this.registration === Registration.Stopped) return;
     this.scheduleReconnect();
   }
@@ -300,7 +319,11 @@ export class PhoneEngine {
     if (!ua) return;
     try {
       if (registerer && ua.isConnected()) await registerer.unregister().catch(() => undefined);
-      await ua.stop();
+      // SIP.js's stop waits for any abandoned REGISTER to time out; ours is unregistered already.
+      await Promise.race([
+        ua.stop().catch((e: unknown) => this.deps.logger.debug('stop failed', e)),
+        new Promise((r) => setTimeout(r, STOP_WAIT_MS)),
+      ]);
     } catch (e) {
       this.deps.logger.debug('stop failed', e);
     }
@@ -341,6 +364,7 @@ export class PhoneEngine {
       onMedia: (id: string, session: Session) => this.deps.onRemoteMedia?.(id, session),
       logger: this.deps.logger,
       now: this.now,
+      recoveryMs: this.deps.callRecoveryMs ?? CALL_RECOVERY_MS,
     };
   }
 

@@ -60,13 +60,11 @@ export function canMoveCall(from: CallState, to: CallState): boolean {
   return from === to || CALL_EDGES[from].includes(to);
 }
 
-/** How a call ended, for the history and the UI. */
-export type CallOutcome =
-  | 'answered'
-  | 'missed'
-  | 'declined'
-  | 'busy'
-  | 'rejected'
-  | 'cancelled'
-  | 'transferred'
-  | 'failed';
+/**
+ * How a call ended, for the history and the UI. `dropped`: answered, then cut because the
+ * connection to the server was lost and the call could not be restored.
+ */
+export const CALL_OUTCOMES = [
+  'answered', 'missed', 'declined', 'busy', 'rejected', 'cancelled', 'transferred', 'dropped', 'failed',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];

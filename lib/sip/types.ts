@@ -39,6 +39,8 @@ export interface CallSnapshot {
   /** How the last DTMF digits were sent. */
   dtmfMode: 'rfc4733' | 'info' | null;
   transferTarget: string | null;
+  /** The WebSocket dropped under this answered call; it is being restored (or will be dropped). */
+  reconnecting: boolean;
   /** Why the call failed or a transfer did not go through. */
   error: PhoneError | null;
 }

@@ -35,6 +35,8 @@ export interface FakeDialog {
  */
 export class FakePbx implements MemoryServer {
   acceptsConnections = true;
+  /** While true, REGISTERs are received but never answered (a server gone quiet). */
+  silentRegistrar = false;
   readonly received: SipMessage[] = [];
   readonly links = new Set<MemoryTransport>();
   readonly registrations = new Map<string, string>();
@@ -49,6 +51,12 @@ export class FakePbx implements MemoryServer {
     pbx.reply(req, 202, 'Accepted');
     pbx.notifyRefer(req, 'SIP/2.0 200 OK');
   };
+  /** How an in-dialog re-INVITE (hold, ICE restart) is answered: default 200 with SDP. */
+  onReInvite: (req: SipMessage, pbx: FakePbx) => void = (req, pbx) =>
+    pbx.reply(req, 200, 'OK', {
+      headers: [['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'], ['Content-Type', 'application/sdp']],
+      body: FAKE_SDP,
+    });
   dialogs = new Map<string, FakeDialog>();
   private readonly close: () => void;
 
@@ -128,6 +136,7 @@ export class FakePbx implements MemoryServer {
     }
     switch (msg.method) {
       case 'REGISTER':
+        if (this.silentRegistrar) return;
         return this.onRegister(msg);
       case 'INVITE':
         return this.onInviteRequest(msg);
@@ -186,11 +195,7 @@ export class FakePbx implements MemoryServer {
   private onInviteRequest(req: SipMessage): void {
     const callId = header(req, 'call-id');
     if (tagOf(header(req, 'to'))) {
-      // re-INVITE (hold, ICE restart)
-      this.reply(req, 200, 'OK', {
-        headers: [['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'], ['Content-Type', 'application/sdp']],
-        body: FAKE_SDP,
-      });
+      this.onReInvite(req, this);
       return;
     }
     this.dialogs.set(callId, {

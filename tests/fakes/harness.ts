@@ -10,7 +10,7 @@ export const quietLogger: Logger = { debug: () => {}, warn: () => {}, error: () 
 let serial = 0;
 
 /** One engine wired to a fresh fake PBX over the memory transport. */
-export function makePhone(opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig> } = {}) {
+export function makePhone(opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig>; callRecoveryMs?: number } = {}) {
   const url = `ws://memory-${++serial}.test/ws`;
   const pbx = new FakePbx(url, 'lab.test', { '1001': 'secret1001' });
   const media: FakeMediaRecord[] = [];
@@ -23,6 +23,7 @@ export function makePhone(opts: { media?: Partial<FakeMediaOptions>; config?: Pa
     transportConstructor: MemoryTransport,
     sessionDescriptionHandlerFactory: fakeMediaFactory({ rtpDtmf: true, ...opts.media }, media),
     random: () => 0,
+    ...(opts.callRecoveryMs !== undefined ? { callRecoveryMs: opts.callRecoveryMs } : {}),
   });
   const config: SipConfig = {
     wsUrl: url,

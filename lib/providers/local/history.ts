@@ -1,4 +1,4 @@
-import type { CallOutcome } from '../../sip/states';
+import { CALL_OUTCOMES, type CallOutcome } from '../../sip/states';
 import type { HistoryApi, HistoryEntry } from '../types';
 import type { Connection } from './connection';
 import type { HistoryRow } from './db';
@@ -11,7 +11,7 @@ function toRow(entry: HistoryEntry): HistoryRow {
   return entry.seen ? entry : { ...entry, unseenOutcome: entry.outcome };
 }
 
-const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>(['answered', 'missed', 'declined', 'busy', 'rejected', 'cancelled', 'transferred', 'failed']);
+const OUTCOMES: ReadonlySet<string> = new Set<CallOutcome>(CALL_OUTCOMES);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 

@@ -1,0 +1,122 @@
+// A call survives its WebSocket, or ends cleanly (Chrome, real Kamailio). The extension reaches
+// the PBX through a tap that can cut the line as a network outage would; the far end (1002) is
+// connected to Kamailio directly and keeps its connection.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startWsTap } from '../lab/ws-tap.mjs';
+import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
+import { startLabSession } from './support/lab-session.mjs';
+import {
+  dialFromPopup, errorText, listRows, openWidget, press, saveAccount, selectTab, waitForCallState, waitForIdle,
+  waitForRegistration,
+} from './support/ui.mjs';
+
+let session;
+let browser;
+let extensionId;
+let tap;
+let popup;
+let far;
+
+const callText = () => popup.$eval('[data-call-state]', (el) => el.textContent.replace(/\s+/g, ' ').trim()).catch(() => '');
+
+async function liveCallId() {
+  const state = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));
+  const call = state.calls.find((c) => c.state !== 'ended');
+  assert.ok(call, 'a live call in the phone host');
+  return call.id;
+}
+
+/** RTP counters on both ends grow over one second. */
+async function assertMediaFlows(callId, when) {
+  const host = await offscreenPage(browser);
+  const a = await host.evaluate((id) => softphoneDiagnostics.rtpStats(id), callId);
+  const farA = await far.evaluate(() => remote.stats());
+  await new Promise((r) => setTimeout(r, 1000));
+  const b = await host.evaluate((id) => softphoneDiagnostics.rtpStats(id), callId);
+  const farB = await far.evaluate(() => remote.stats());
+  assert.ok(b.packetsSent > a.packetsSent && b.packetsReceived > a.packetsReceived, `${when}: extension RTP ${JSON.stringify([a, b])}`);
+  assert.ok(farB.packetsReceived > farA.packetsReceived, `${when}: the far end receives RTP`);
+}
+
+/** Recent's rows, from the dialer the call left open. */
+async function recentRows() {
+  if (await popup.$('#dial-number')) await press(popup, 'Back');
+  await selectTab(popup, 'Recent');
+  return listRows(popup);
+}
+
+async function callFar() {
+  const since = await far.evaluate(() => remote.lastSeq);
+  await dialFromPopup(popup, '1002');
+  await far.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+  await waitForCallState(popup, 'established');
+  return liveCallId();
+}
+
+before(async () => {
+  session = await startLabSession();
+  tap = await startWsTap(session.lab.wsUrl);
+  ({ browser, extensionId } = await launchWithExtension());
+  far = await session.remote(browser, '1002', { autoAnswer: true });
+  const options = await openExtensionPage(browser, extensionId, 'options.html');
+  await saveAccount(options, { ...session.settingsFor('1001'), wsUrl: tap.url });
+  await options.close();
+  popup = await openWidget(browser, extensionId);
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await tap?.close();
+  await session?.stop();
+});
+
+describe('the WebSocket lost during a call (Chrome)', { concurrency: false }, () => {
+  it('the call says so, comes back by itself with a re-INVITE, and media flows again', async () => {
+    const callId = await callFar();
+    await assertMediaFlows(callId, 'before the cut');
+    const since = await far.evaluate(() => remote.lastSeq);
+    tap.cut();
+    await popup.waitForFunction(() => document.querySelector('[data-call-state="established"]')?.textContent.includes('Connection lost'), { timeout: 3_000 });
+    await popup.screenshot({ path: 'tests/artifacts/popup-call-reconnecting.png' });
+    // Registered again on a new connection, the phone re-INVITEs (ICE restart); the far end accepts.
+    const reinvite = await far.evaluate((s) => remote.waitForEvent('reinvite', { since: s, timeoutMs: 10_000 }), since);
+    assert.equal(reinvite.statusCode, 200);
+    await popup.waitForFunction(() => {
+      const text = document.querySelector('[data-call-state="established"]')?.textContent ?? '';
+      return text !== '' && !text.includes('Connection lost');
+    }, { timeout: 5_000 });
+    assert.match(await callText(), /\d+:\d\d/, 'the timer is back');
+    await assertMediaFlows(callId, 'after the re-INVITE');
+    assert.equal(await far.evaluate((s) => remote.events.some((e) => e.seq > s && e.type === 'terminated'), since), false);
+    // The dialog lives on the new connection: hanging up reaches the far end.
+    await press(popup, 'Hang up');
+    const end = await far.evaluate((s) => remote.waitForEvent('terminated', { since: s }), since);
+    assert.equal(end.reason, 'remote-hangup');
+    await waitForIdle(popup);
+    const [first] = await recentRows();
+    assert.match(first, /^1002/);
+    assert.doesNotMatch(first, /Dropped|Failed/);
+  });
+
+  it('a server that does not come back: the call ends after 15 s, saying why, and Recent keeps the reason', async () => {
+    await callFar();
+    tap.refusing = true;
+    tap.cut();
+    await popup.waitForFunction(() => document.querySelector('[data-call-state="established"]')?.textContent.includes('Connection lost'), { timeout: 3_000 });
+    // Not a frozen call screen: the call ends by itself and the widget says what happened.
+    const text = await errorText(popup, 'callDropped', 25_000);
+    assert.match(text, /Call dropped/);
+    assert.match(text, /lost during the call: the server was not reachable again within 15 s/);
+    assert.equal(await popup.$('[data-call-state="established"]'), null);
+    await press(popup, 'OK');
+    const [first] = await recentRows();
+    assert.match(first, /1002/);
+    assert.match(first, /Dropped · 0:\d\d · The connection to the server was lost during the call/);
+    await popup.screenshot({ path: 'tests/artifacts/widget-recent-dropped.png' });
+    // The line back: registered again with no user action.
+    tap.refusing = false;
+    await waitForRegistration(popup, 'registered', 10_000);
+    await far.evaluate(() => remote.hangupAll());
+  });
+});
