@@ -1,14 +1,15 @@
-// A call survives its WebSocket, or ends cleanly (Chrome, real Kamailio). The extension reaches
-// the PBX through a tap that can cut the line as a network outage would; the far end (1002) is
-// connected to Kamailio directly and keeps its connection.
+// A call survives faults under it, or ends cleanly (Chrome, real Kamailio): its WebSocket cut
+// (restored, or dropped with the reason) and the background service worker stopped. The extension
+// reaches the PBX through a tap that can cut the line as a network outage would; the far end
+// (1002) is connected to Kamailio directly and keeps its connection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startWsTap } from '../lab/ws-tap.mjs';
-import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
+import { launchWithExtension, offscreenPage, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import {
   dialFromPopup, errorText, listRows, openWidget, press, saveAccount, selectTab, waitForCallState, waitForIdle,
-  waitForRegistration,
+  waitForRegistration, waitUntil,
 } from './support/ui.mjs';
 
 let session;
@@ -71,7 +72,7 @@ after(async () => {
   await session?.stop();
 });
 
-describe('the WebSocket lost during a call (Chrome)', { concurrency: false }, () => {
+describe('calls through faults (Chrome)', { concurrency: false }, () => {
   it('the call says so, comes back by itself with a re-INVITE, and media flows again', async () => {
     const callId = await callFar();
     await assertMediaFlows(callId, 'before the cut');
@@ -97,6 +98,28 @@ describe('the WebSocket lost during a call (Chrome)', { concurrency: false }, ()
     const [first] = await recentRows();
     assert.match(first, /^1002/);
     assert.doesNotMatch(first, /Dropped|Failed/);
+  });
+
+  it('the background service worker stopped mid-call: the call goes on; the popup reopened shows it and hangs it up', async () => {
+    const callId = await callFar();
+    const since = await far.evaluate(() => remote.lastSeq);
+    await popup.close();
+    const isBackground = (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js');
+    const stopped = browser.targets().find(isBackground);
+    assert.ok(stopped, 'the service worker runs');
+    // What Chrome does to an idle worker, forced through the DevTools protocol.
+    await (await serviceWorker(browser)).close();
+    await waitUntil(() => !browser.targets().includes(stopped), 'the service worker stopped', 5_000);
+    await assertMediaFlows(callId, 'with the service worker stopped');
+    popup = await openWidget(browser, extensionId);
+    assert.ok(browser.targets().some((t) => isBackground(t) && t !== stopped), 'a new service worker answers the popup');
+    await waitForCallState(popup, 'established');
+    assert.match(await callText(), /1002/);
+    assert.equal(await far.evaluate((s) => remote.events.some((e) => e.seq > s && e.type === 'terminated'), since), false);
+    await press(popup, 'Hang up');
+    const end = await far.evaluate((s) => remote.waitForEvent('terminated', { since: s }), since);
+    assert.equal(end.reason, 'remote-hangup');
+    await waitForIdle(popup);
   });
 
   it('a server that does not come back: the call ends after 15 s, saying why, and Recent keeps the reason', async () => {
