@@ -4,6 +4,7 @@ import { benchCallSetup } from './call-setup.mjs';
 import { benchWidget } from './widget.mjs';
 import { benchClickToCall } from './click-to-call.mjs';
 import { benchOdoo } from './odoo.mjs';
+import { benchSoak } from './soak.mjs';
 import { ROOT } from '../e2e/support/chrome.mjs';
 
 const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
@@ -73,3 +74,11 @@ for (const [label, key] of [['Next Activities', 'activities'], ['Contacts', 'con
       `   (the double's own answering: ${fmt(b.serverMs)} / ${fmt(l.serverMs)})`,
   );
 }
+
+const s = await benchSoak();
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const grew = ({ before, after }) => `${mb(before)} → ${mb(after)}, ${after >= before ? '+' : '−'}${mb(Math.abs(after - before))}`;
+console.log(`\nSoak: ${s.calls} calls in a row through the popup (half out, half in; answered, talked 0.3 s, hung up), ${s.seconds.toFixed(0)} s`);
+console.log(`  in the history: ${s.recorded} of ${s.calls}; registrations for 1001 at the PBX afterwards: ${s.registrations}`);
+console.log(`  phone host heap after GC   ${grew(s.host)}   (target growth < 10 MB)`);
+console.log(`  baseline, the far end (a bare SIP.js page in the same ${s.calls} calls)   ${grew(s.far)}`);
