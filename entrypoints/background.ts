@@ -24,6 +24,7 @@ export default defineBackground({
       exposeDiagnostics(host);
       bg = startBackground(new InProcessLink(host));
       addEventListener('online', () => void host.handle({ type: 'online' }));
+      addEventListener('offline', () => void host.handle({ type: 'offline' }));
     } else {
       const link = new OffscreenLink();
       startBackground(link);

@@ -16,6 +16,7 @@ chrome.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
   return true;
 });
 addEventListener('online', () => void host.handle({ type: 'online' }));
+addEventListener('offline', () => void host.handle({ type: 'offline' }));
 void chrome.runtime.sendMessage({ type: 'host:ready' }).catch(() => undefined);
 
 // The lifeline to the background (lib/background/host-lifeline.ts): if this document dies, the

@@ -54,7 +54,8 @@ export type HostCommand =
   | { type: 'dtmf'; callId: string; digits: string }
   | { type: 'transfer'; callId: string; target: DialTarget }
   | { type: 'dismiss'; callId: string }
-  | { type: 'online' };
+  | { type: 'online' }
+  | { type: 'offline' };
 
 export type HostEnvelope = { type: 'host:cmd'; cmd: HostCommand };
 /** Host → everyone: the state changed. */

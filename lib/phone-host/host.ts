@@ -130,6 +130,9 @@ export class PhoneHost implements HostDiagnostics {
       case 'online':
         e.networkOnline();
         return { ok: true, value: undefined };
+      case 'offline':
+        e.networkOffline();
+        return { ok: true, value: undefined };
     }
   }
 

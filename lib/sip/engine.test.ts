@@ -84,6 +84,21 @@ describe('registration', () => {
     expect(p.engine.snapshot().error).toBeNull();
   });
 
+  it('the browser going offline shows the lost connection at once; back online, it registers without waiting', async () => {
+    const p = await registered();
+    p.pbx.acceptsConnections = false;
+    p.engine.networkOffline();
+    expect(p.engine.snapshot()).toMatchObject({ registration: 'reconnecting', error: { code: 'websocketLost' } });
+    await until(() => p.pbx.links.size === 0, 'the WebSocket closed');
+    // Many failed attempts later the backoff is long; online skips it.
+    await new Promise((r) => setTimeout(r, 1500));
+    p.pbx.acceptsConnections = true;
+    const asked = Date.now();
+    p.engine.networkOnline();
+    await until(() => p.engine.snapshot().registration === Registration.Registered, 're-registration');
+    expect(Date.now() - asked).toBeLessThan(500);
+  });
+
   it('a connection lost while a REGISTER waits for its answer does not hold up the next one', async () => {
     const p = await registered();
     p.pbx.silentRegistrar = true;

@@ -126,6 +126,18 @@ export class PhoneEngine {
     this.setRegistration(Registration.Stopped, null);
   }
 
+  /**
+   * The browser lost its network. The WebSocket may take minutes to notice (TCP does not), so
+   * the phone says so now, closes it and retries until the network is back.
+   */
+  networkOffline(): void {
+    const live = [Registration.Registered, Registration.Registering, Registration.Connecting, Registration.Reconnecting];
+    if (!this.ua || !live.includes(this.registration)) return;
+    this.onDisconnect(new Error('the browser is offline'));
+    // Closed on purpose: SIP.js reports it without an error, which onDisconnect ignores.
+    this.ua.transport.disconnect().catch((e: unknown) => this.deps.logger.debug('disconnect failed', e));
+  }
+
   /** The network came back: skip the backoff wait. */
   networkOnline(): void {
     if (this.registration === Registration.Reconnecting && this.ua) {

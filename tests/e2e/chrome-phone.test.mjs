@@ -248,4 +248,25 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await waitForRegistration(popup, 'registered', 5_000);
     assert.equal(await popup.$('[data-error="websocketLost"]'), null);
   });
+
+  it('the browser offline: says so at once; back online, registered again within 5 s', async () => {
+    const host = await offscreenPage(browser);
+    const cdp = await host.createCDPSession();
+    await cdp.send('Network.enable');
+    const offline = (on) => cdp.send('Network.emulateNetworkConditions', { offline: on, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    try {
+      await offline(true);
+      const text = await errorText(popup, 'websocketLost', 3_000);
+      assert.match(text, /Reconnecting by itself/);
+      // It does not pretend to be back while offline (its reconnect attempts fail). The PBX
+      // cannot tell: a network gone does not close the TCP connection, so its binding stays.
+      await new Promise((r) => setTimeout(r, 3_000));
+      assert.equal(await popup.$('[data-registration="registered"]'), null);
+      await offline(false);
+      await waitForRegistration(popup, 'registered', 5_000);
+    } finally {
+      await offline(false).catch(() => {});
+      await cdp.detach().catch(() => {});
+    }
+  });
 });
