@@ -11,6 +11,8 @@ const NEEDS = [
   // A virtual display and a keyboard for the one test that needs Chromium's native context menu.
   { bin: '/usr/bin/Xvfb', pkg: 'xvfb' },
   { bin: '/usr/bin/xdotool', pkg: 'xdotool' },
+  // A private session bus for the desktop-notification server (tests/lab/notification-server.mjs).
+  { bin: '/usr/bin/dbus-daemon', pkg: 'dbus-daemon' },
 ];
 
 function hasWebsocketModule() {
