@@ -19,7 +19,10 @@ export default defineBackground({
           bg?.onHostState(state);
           void browser.runtime.sendMessage({ type: 'host:state', state }).catch(() => undefined);
         },
-        historyChanged: () => bg?.onHistoryChanged(),
+        historyChanged: () => {
+          bg?.onHistoryChanged();
+          void browser.runtime.sendMessage({ type: 'host:history' }).catch(() => undefined);
+        },
       });
       exposeDiagnostics(host);
       bg = startBackground(new InProcessLink(host));

@@ -141,6 +141,8 @@ export const en = {
   'widget.empty.contacts': 'No contacts with a phone number yet. Add some in the settings.',
 
   // Widget: confirmations and errors of the activity/email actions
+  'widget.unsavedCall': 'A finished call is not in Recent yet. {0} It is kept and saved again by itself; nothing is lost.',
+  'widget.unsavedCalls': '{0} finished calls are not in Recent yet. {1} They are kept and saved again by themselves; nothing is lost.',
   'widget.notice.markedDone': '“{0}” marked as done.',
   'widget.notice.activitySaved': 'Activity saved.',
   'widget.notice.activityCancelled': 'Activity cancelled.',

@@ -6,8 +6,19 @@ import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
 import { historyFromCall } from './history';
+import { HistoryKeeper, type KeeperStorage } from './history-keeper';
 import { dataProvider, providerFor, type DataProvider } from '../providers';
 import type { StoredOdoo } from '../providers/odoo/store';
+import type { HistoryEntry } from '../providers/types';
+
+/** The host document's localStorage, where it exists and works. */
+function hostStorage(): KeeperStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export interface HostOutput {
   /** Tell the rest of the extension the phone changed. */
@@ -37,8 +48,18 @@ export class PhoneHost implements HostDiagnostics {
   private country = 'US';
   private odoo: StoredOdoo | null = null;
   private providerP: Promise<DataProvider> | null = null;
+  private readonly keeper: HistoryKeeper;
 
   constructor(private readonly output: HostOutput) {
+    this.keeper = new HistoryKeeper({
+      save: async (entry) => (await this.provider()).history.add(entry),
+      saved: (entry) => {
+        this.output.historyChanged?.();
+        void this.logInErp(entry);
+      },
+      changed: () => this.onChange(this.engine.snapshot()),
+      storage: hostStorage(),
+    });
     this.engine = new PhoneEngine({
       logger: this.log,
       onChange: (state) => this.onChange(state),
@@ -69,24 +90,30 @@ export class PhoneHost implements HostDiagnostics {
   private async record(call: CallSnapshot): Promise<void> {
     const provider = await this.provider();
     const match = call.remoteNumber ? await provider.contacts.matchNumber(call.remoteNumber) : null;
-    const r = await provider.history.add(historyFromCall(call, match?.ok ? match.value : null));
-    if (!r.ok) this.log.warn('history not saved', r.reason);
-    this.output.historyChanged?.();
-    if (r.ok && provider.logCall) {
-      const logged = await provider.logCall(r.value);
-      if (!logged.ok) this.log.warn('call not logged in the ERP', logged.reason);
-    }
+    this.keeper.keep(historyFromCall(call, match?.ok ? match.value : null));
+  }
+
+  private async logInErp(entry: HistoryEntry): Promise<void> {
+    const provider = await this.provider();
+    if (!provider.logCall) return;
+    const logged = await provider.logCall(entry);
+    if (!logged.ok) this.log.warn('call not logged in the ERP', logged.reason);
   }
 
   state(): PhoneSnapshot {
-    return this.engine.snapshot();
+    return this.withUnsaved(this.engine.snapshot());
   }
 
   private onChange(state: PhoneSnapshot): void {
     const ringing = state.calls.some((c) => c.state === CallState.Incoming);
     if (ringing) this.ringtoneEl.start();
     else this.ringtoneEl.stop();
-    this.output.publish(state);
+    this.output.publish(this.withUnsaved(state));
+  }
+
+  private withUnsaved(state: PhoneSnapshot): PhoneSnapshot {
+    const calls = this.keeper.waiting();
+    return calls > 0 ? { ...state, unsaved: { calls, reason: this.keeper.reason() } } : state;
   }
 
   private async configure(config: SipConfig | null, missing: string[]): Promise<void> {
@@ -105,9 +132,11 @@ export class PhoneHost implements HostDiagnostics {
         this.country = cmd.defaultCountry;
         this.odoo = cmd.odoo ?? null;
         await this.configure(cmd.config, cmd.missing);
+        // Calls a previous phone host could not write: now that the provider is known.
+        void this.keeper.flush();
         return { ok: true, value: undefined };
       case 'getState':
-        return { ok: true, value: e.snapshot() };
+        return { ok: true, value: this.state() };
       case 'dial':
         return e.dial(cmd.target);
       case 'answer':

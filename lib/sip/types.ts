@@ -54,6 +54,8 @@ export interface PhoneSnapshot {
   calls: CallSnapshot[];
   /** `aor` of the registered account, e.g. sip:1001@pbx.example.com */
   aor: string;
+  /** Set by the phone host: finished calls the history store refused so far, and why. */
+  unsaved?: { calls: number; reason: string };
 }
 
 export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: PhoneError };

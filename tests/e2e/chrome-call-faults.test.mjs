@@ -122,6 +122,39 @@ describe('calls through faults (Chrome)', { concurrency: false }, () => {
     await waitForIdle(popup);
   });
 
+  it('the history store refusing writes: the call is kept, the popup says so, and it reaches Recent once the store is back', async () => {
+    const host = await offscreenPage(browser);
+    // A full disk, at IndexedDB's door: writes to the history store fail with QuotaExceededError.
+    await host.evaluate(() => {
+      const refuse = (original) =>
+        function (...args) {
+          if (this.name === 'history' && globalThis.labDiskFull) throw new DOMException('The disk is full.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      if (!globalThis.labDiskFull) {
+        IDBObjectStore.prototype.put = refuse(IDBObjectStore.prototype.put);
+        IDBObjectStore.prototype.add = refuse(IDBObjectStore.prototype.add);
+      }
+      globalThis.labDiskFull = true;
+    });
+    const before = (await recentRows()).length;
+    await callFar();
+    await press(popup, 'Hang up');
+    await waitForIdle(popup);
+    const notice = await popup.waitForSelector('[data-unsaved-calls="1"]', { timeout: 5_000 });
+    assert.match(await notice.evaluate((e) => e.textContent), /A finished call is not in Recent yet\. Could not record the call: The disk is full\. It is kept .*nothing is lost/);
+    assert.equal((await recentRows()).length, before);
+    await popup.screenshot({ path: 'tests/artifacts/widget-unsaved-calls.png' });
+    await host.evaluate(() => {
+      globalThis.labDiskFull = false;
+    });
+    // Retried by itself (after 2 s): the notice goes and Recent shows the call, with nothing reopened.
+    await popup.waitForFunction(() => !document.querySelector('[data-unsaved-calls]'), { timeout: 8_000 });
+    await popup.waitForFunction((n) => document.querySelectorAll('#tab-panel li').length === n + 1, { timeout: 5_000 }, before);
+    const [first] = await listRows(popup);
+    assert.match(first, /^1002/);
+  });
+
   it('a server that does not come back: the call ends after 15 s, saying why, and Recent keeps the reason', async () => {
     await callFar();
     tap.refusing = true;
