@@ -22,6 +22,14 @@ async function registered(opts: Parameters<typeof makePhone>[0] = {}): Promise<P
 const e164 = (number: string) => ({ kind: 'e164' as const, number, display: number });
 const call = (p: Phone) => p.engine.snapshot().calls[0]!;
 
+/** A registered phone in an answered outgoing call. */
+async function established(opts: Parameters<typeof makePhone>[0] = {}): Promise<Phone> {
+  const p = await registered(opts);
+  p.engine.dial(e164('+4930123456'));
+  await until(() => call(p).state === CallState.Established, 'established');
+  return p;
+}
+
 describe('registration', () => {
   it('registers with digest auth, one instance id, and reports Registered', async () => {
     const p = await registered();
@@ -229,13 +237,6 @@ describe('incoming calls', () => {
 });
 
 describe('in-call controls', () => {
-  async function established(opts: Parameters<typeof makePhone>[0] = {}) {
-    const p = await registered(opts);
-    p.engine.dial(e164('+4930123456'));
-    await until(() => call(p).state === CallState.Established, 'established');
-    return p;
-  }
-
   it('mute turns the microphone track off and back on', async () => {
     const p = await established();
     p.engine.setMute(call(p).id, true);
@@ -322,13 +323,6 @@ describe('in-call controls', () => {
 });
 
 describe('the WebSocket lost during a call', () => {
-  async function established(opts: Parameters<typeof makePhone>[0] = {}) {
-    const p = await registered(opts);
-    p.engine.dial(e164('+4930123456'));
-    await until(() => call(p).state === CallState.Established, 'established');
-    return p;
-  }
-
   it('says so on the call, then restores it with a re-INVITE once registered again', async () => {
     const p = await established();
     const registers = p.pbx.requests('REGISTER').length;
