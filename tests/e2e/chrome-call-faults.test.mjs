@@ -8,7 +8,7 @@ import { startWsTap } from '../lab/ws-tap.mjs';
 import { launchWithExtension, offscreenPage, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import {
-  dialFromPopup, errorText, listRows, openWidget, press, saveAccount, selectTab, waitForCallState, waitForIdle,
+  dialFromPopup, errorText, liveCallId, listRows, openWidget, press, saveAccount, selectTab, waitForCallState, waitForIdle,
   waitForRegistration, waitUntil,
 } from './support/ui.mjs';
 
@@ -20,13 +20,6 @@ let popup;
 let far;
 
 const callText = () => popup.$eval('[data-call-state]', (el) => el.textContent.replace(/\s+/g, ' ').trim()).catch(() => '');
-
-async function liveCallId() {
-  const state = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));
-  const call = state.calls.find((c) => c.state !== 'ended');
-  assert.ok(call, 'a live call in the phone host');
-  return call.id;
-}
 
 /** RTP counters on both ends grow over one second. */
 async function assertMediaFlows(callId, when) {
@@ -52,7 +45,7 @@ async function callFar() {
   await dialFromPopup(popup, '1002');
   await far.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
   await waitForCallState(popup, 'established');
-  return liveCallId();
+  return liveCallId(popup);
 }
 
 before(async () => {

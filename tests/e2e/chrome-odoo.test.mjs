@@ -8,7 +8,7 @@ import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
-import { listRows, openWidget, press, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
+import { listRows, press, reopenWidget, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
 
 let session;
 let odoo;
@@ -31,14 +31,11 @@ async function rpc(path, params, cookie = '') {
 const logInBrowser = () => logInAs(browser, odoo);
 
 async function reopenPopup() {
-  await popup?.close().catch(() => {});
-  popup = await openWidget(browser, extensionId);
+  popup = await reopenWidget(popup, browser, extensionId);
 }
 
 const tab = (name) => selectTab(popup, name);
 const rows = () => listRows(popup);
-
-const waitFor = waitUntil;
 
 async function openRow(text) {
   const index = (await rows()).findIndex((r) => r.includes(text));
@@ -90,7 +87,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.ok(!contacts.some((r) => r.includes('No Phone GmbH')), 'partners without a number are not listed');
     const before = odoo.calls.length;
     await popup.type('#search', '650-555');
-    await waitFor(async () => JSON.stringify(await rows()).includes('Ada') && (await rows()).length === 1, 'search by number');
+    await waitUntil(async () => JSON.stringify(await rows()).includes('Ada') && (await rows()).length === 1, 'search by number');
     assert.ok(odoo.calls.slice(before).some((c) => c.model === 'res.partner' && c.method === 'search_read'), 'searched on the server');
     await popup.$eval('#search', (el) => {
       el.value = '';
@@ -114,7 +111,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.equal(typeof body.result, 'number', JSON.stringify(body));
     await tab('Contacts');
     await popup.type('#search', 'Mallory');
-    await waitFor(async () => (await rows()).length === 1 && (await rows())[0].includes('Mallory'), 'the partner found');
+    await waitUntil(async () => (await rows()).length === 1 && (await rows())[0].includes('Mallory'), 'the partner found');
     assert.ok((await rows())[0].startsWith(evil), JSON.stringify(await rows()));
     assert.equal(await popup.$$eval('#tab-panel img, #tab-panel b', (els) => els.length), 0, 'no markup from the name');
     assert.notEqual(await popup.title(), 'pwned');
@@ -158,7 +155,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     await press(popup, 'Done');
     await popup.waitForSelector('::-p-text(marked as done)');
     assert.equal(odoo.table('mail.activity').find((a) => a.id === 3), undefined, 'the activity is done in Odoo');
-    const notes = await waitFor(() => {
+    const notes = await waitUntil(() => {
       const n = chatter('res.partner', 30);
       return n.some((b) => b.includes('Outgoing call')) && n.some((b) => b.includes('Renewal')) ? n : null;
     }, 'the chatter of Ada Lovelace');
@@ -187,13 +184,13 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     });
     await babbage.evaluate(() => void remote.call('1001').catch(() => {}));
     const screen = await popup.waitForSelector('section.incoming', { timeout: 10_000 });
-    await waitFor(async () => (await screen.evaluate((e) => e.textContent)).includes('Charles Babbage'), 'the caller named', 5000).catch(async (e) => {
+    await waitUntil(async () => (await screen.evaluate((e) => e.textContent)).includes('Charles Babbage'), 'the caller named', 5000).catch(async (e) => {
       throw new Error(`${e.message}: ${await screen.evaluate((el) => el.textContent)}`);
     });
-    await waitFor(() => worker.evaluate(() => globalThis.notified.includes('Charles Babbage (+16505550103)')), 'the notification naming the caller');
+    await waitUntil(() => worker.evaluate(() => globalThis.notified.includes('Charles Babbage (+16505550103)')), 'the notification naming the caller');
     await press(popup, 'Decline');
     await tab('Recent');
-    await waitFor(async () => (await rows())[0]?.startsWith('Charles Babbage'), 'Recent names the caller');
+    await waitUntil(async () => (await rows())[0]?.startsWith('Charles Babbage'), 'Recent names the caller');
   });
 
   it('keeps changes made while Odoo is unreachable, sends them when it is back, and reports the one Odoo refuses', async () => {
@@ -218,7 +215,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     const { body } = await rpc('/jsonrpc', { service: 'object', method: 'execute_kw', args: [odoo.db, 2, 'key-admin', 'mail.activity', 'unlink', [[2]], {}] });
     assert.equal(body.result, true);
     await reopenPopup(); // a popup sends what waits as it opens
-    await waitFor(() => !odoo.table('mail.activity').some((a) => a.id === 1), 'the kept write reaching Odoo');
+    await waitUntil(() => !odoo.table('mail.activity').some((a) => a.id === 1), 'the kept write reaching Odoo');
     assert.ok(chatter('crm.lead', 1).some((b) => b.includes('Discuss the layout')));
     const conflict = await popup.waitForSelector('[data-conflict]', { timeout: 10_000 });
     assert.deepEqual(await seriousViolations(popup), [], 'axe: the widget with a refused change');
@@ -252,13 +249,13 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     const queued = odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2);
     assert.equal(queued.length, 1, 'a call activity for me on the lead');
     // The open widget follows without being reopened.
-    await waitFor(async () => (await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
+    await waitUntil(async () => (await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
     await board.bringToFront();
     toggle = await toggleOf('Distributor Contract');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Add to Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
     assert.equal(odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2).length, 0);
-    await waitFor(async () => !(await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated again');
+    await waitUntil(async () => !(await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated again');
     await board.screenshot({ path: 'tests/artifacts/odoo-kanban-extension.png' });
     await board.close();
   });

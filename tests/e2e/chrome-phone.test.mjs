@@ -6,6 +6,7 @@ import { launchWithExtension, offscreenPage, openExtensionPage, serviceWorker } 
 import { startLabSession } from './support/lab-session.mjs';
 import {
   dialFromPopup, waitForIdle, errorText, press, saveAccount, waitForCallState, waitForRegistration,
+  liveCallId as liveCallIdOf, phoneState as phoneStateOf,
 } from './support/ui.mjs';
 
 /** @type {Awaited<ReturnType<typeof startLabSession>>} */
@@ -21,15 +22,8 @@ const remotes = {};
 
 const goodAccount = () => session.settingsFor('1001', { displayName: 'Jane Seller' });
 
-/** The phone host's state, read the way the popup reads it. */
-const phoneState = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));
-
-async function liveCallId() {
-  const state = await phoneState();
-  const call = state.calls.find((c) => c.state !== 'ended');
-  assert.ok(call, 'a live call in the phone host');
-  return call.id;
-}
+const phoneState = () => phoneStateOf(popup);
+const liveCallId = () => liveCallIdOf(popup);
 
 async function reopenPopup() {
   await popup?.close();

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { listRows, openWidget, press, saveAccount, selectTab, waitForCallState, waitUntil } from './support/ui.mjs';
+import { listRows, press, reopenWidget, saveAccount, selectTab, waitForCallState, waitUntil } from './support/ui.mjs';
 
 let session;
 let browser;
@@ -21,14 +21,11 @@ const todayIso = () => {
 };
 
 async function reopenPopup() {
-  await popup?.close().catch(() => {});
-  popup = await openWidget(browser, extensionId);
+  popup = await reopenWidget(popup, browser, extensionId);
 }
 
 const tab = (name) => selectTab(popup, name);
 const rows = () => listRows(popup);
-
-const waitFor = waitUntil;
 
 async function noAxeViolations(screen) {
   const v = await seriousViolations(popup);
@@ -128,9 +125,9 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await tab('Contacts');
     const worker = await serviceWorker(browser);
     const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
-    await waitFor(async () => (await badge()) === '1', 'missed-call badge "1"');
+    await waitUntil(async () => (await badge()) === '1', 'missed-call badge "1"');
     await tab('Recent');
-    await waitFor(async () => (await badge()) === '', 'badge cleared once Recent was seen');
+    await waitUntil(async () => (await badge()) === '', 'badge cleared once Recent was seen');
     const list = await rows();
     assert.match(list[0], /Remote 1004.*Missed/);
     assert.match(list[1], /Remote 1004 1004 · \d+:\d\d/);

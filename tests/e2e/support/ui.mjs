@@ -126,3 +126,21 @@ export async function waitUntil(check, what, ms = 10_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The phone host's state, read the way the popup reads it (Chromium pages). */
+export function phoneState(page) {
+  return page.evaluate(() => chrome.runtime.sendMessage({ type: 'phone:getState' }).then((r) => r.value));
+}
+
+/** The id of the call in progress in the phone host; fails when there is none. */
+export async function liveCallId(page) {
+  const call = (await phoneState(page)).calls.find((c) => c.state !== 'ended');
+  if (!call) throw new Error('no live call in the phone host');
+  return call.id;
+}
+
+/** Closes the widget tab (if any) and opens a fresh one, registered. */
+export async function reopenWidget(old, browser, extensionId) {
+  await old?.close().catch(() => {});
+  return openWidget(browser, extensionId);
+}
