@@ -5,8 +5,8 @@ import { startClickToCall } from '../lib/click-to-call/content';
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
-  // As soon as the DOM is parsed: the scan works in slices, so it does not hold the page up.
-  runAt: 'document_end',
+  // From the start: settings are read while the page loads, and the scan starts when its DOM is parsed.
+  runAt: 'document_start',
   main() {
     void startClickToCall();
   },

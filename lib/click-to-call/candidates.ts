@@ -20,11 +20,11 @@ const MIN_DIGITS = 6;
 const MAX_DIGITS = 17;
 
 /** Six digits with only number separators between them: the least a phone number has. */
-const WORTH_A_LOOK = /\d(?:[\s().\-/+\u00a0]{0,3}\d){5}/;
+export const DIGITS_NEAR = /\d(?:[\s().\-/+\u00a0]{0,3}\d){5}/;
 
 /** True when the text has something worth looking at (a native regex: a page's whole text in ~0.1 ms). */
 export function mayHaveNumbers(text: string): boolean {
-  return WORTH_A_LOOK.test(text);
+  return DIGITS_NEAR.test(text);
 }
 
 export function findCandidates(text: string): Candidate[] {

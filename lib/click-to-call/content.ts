@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
-import type { PageSite, ResolveResult } from '../messaging/content-protocol';
-import type { MarkText } from './marker';
+import { MAX_RESOLVE_ITEMS, type PageSite, type ResolveResult } from '../messaging/content-protocol';
+import { numberOfHost, type MarkText } from './marker';
 import { optedOut } from './opt-out';
 import { Scanner } from './scanner';
 import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from './settings';
@@ -25,17 +25,22 @@ function isUserClick(ev: MouseEvent): boolean {
   return ev.isTrusted && ev.button === 0 && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && !ev.altKey;
 }
 
-function dial(number: string, ev: MouseEvent): void {
-  ev.preventDefault();
-  ev.stopPropagation();
-  if (!isUserClick(ev)) return;
-  void browser.runtime.sendMessage({ type: 'cs:dial', number }).catch(() => undefined);
-}
-
-/** tel:/callto: links: the softphone dials instead of the OS handler. */
-function onLinkClick(ev: MouseEvent): void {
+/**
+ * One listener, first in the capture phase, for every call button (the number is the one this
+ * script resolved for that button) and for tel:/callto: links (the softphone dials instead of
+ * the OS handler).
+ */
+function onClick(ev: MouseEvent): void {
+  const path = ev.composedPath();
+  const number = path.map(numberOfHost).find((n) => n !== undefined);
+  if (number !== undefined) {
+    ev.preventDefault();
+    ev.stopPropagation();
+    if (isUserClick(ev)) void browser.runtime.sendMessage({ type: 'cs:dial', number }).catch(() => undefined);
+    return;
+  }
   if (!isUserClick(ev) || ev.defaultPrevented) return;
-  const link = ev.composedPath().find((n): n is HTMLAnchorElement => (n as Element).localName === 'a' && (n as Element).hasAttribute('href'));
+  const link = path.find((n): n is HTMLAnchorElement => (n as Element).localName === 'a' && (n as Element).hasAttribute('href'));
   const href = link?.getAttribute('href')?.trim() ?? '';
   if (!/^(?:tel|callto):/i.test(href)) return;
   ev.preventDefault();
@@ -43,36 +48,78 @@ function onLinkClick(ev: MouseEvent): void {
 }
 
 async function resolve(items: { number: string; ext: string }[]) {
-  const out = [];
-  // The background takes a bounded batch per message.
-  for (let i = 0; i < items.length; i += 400) {
-    const batch = items.slice(i, i + 400);
-    const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ResolveResult | null;
-    out.push(...(r?.ok ? r.value : batch.map(() => null)));
-  }
-  return out;
+  // The background takes a bounded batch per message; the batches go together.
+  const batches: { number: string; ext: string }[][] = [];
+  for (let i = 0; i < items.length; i += MAX_RESOLVE_ITEMS) batches.push(items.slice(i, i + MAX_RESOLVE_ITEMS));
+  const answers = await Promise.all(
+    batches.map(async (batch) => {
+      const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ResolveResult | null;
+      return r?.ok ? r.value : batch.map(() => null);
+    }),
+  );
+  return answers.flat();
 }
 
-export async function startClickToCall(doc: Document = document): Promise<void> {
-  if (optedOut(doc)) return;
-  const site = siteOf(location.href);
-  const scanner = new Scanner(doc, { resolve, text: TEXT, onCall: dial });
-  let active = false;
-  const apply = (stored: unknown) => {
-    const on = isActiveOn(readClickToCall(stored), site);
-    if (on === active) return;
-    active = on;
-    if (on) {
-      doc.addEventListener('click', onLinkClick, true);
-      void scanner.start();
-    } else {
-      doc.removeEventListener('click', onLinkClick, true);
-      scanner.stop();
-    }
-  };
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && CLICK_TO_CALL_KEY in changes) apply(changes[CLICK_TO_CALL_KEY]?.newValue);
+/** Resolves once the document is parsed (at once if it already is). */
+function parsed(doc: Document): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * After the page's first frame: its own first style and layout (hundreds of ms on a large page)
+ * come first, and the scan never delays what the user sees first. A page nobody sees (a
+ * background tab) renders no frame, and waits for nothing.
+ */
+function afterFirstFrame(doc: Document): Promise<void> {
+  if (doc.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    // Not more than a second, should the browser hold frames back (an occluded window).
+    const fallback = setTimeout(resolve, 1_000);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
   });
+}
+
+/**
+ * Runs from document_start: the settings are read and the click listener is in place (first in
+ * the capture phase) while the page loads; the page is scanned as soon as its DOM is parsed.
+ */
+export async function startClickToCall(doc: Document = document): Promise<void> {
+  const site = siteOf(location.href);
+  let stored: unknown;
+  let changed = false;
+  let ready = false;
+  let active = false;
+  let scanner: Scanner | null = null;
+  const apply = () => {
+    const on = ready && scanner !== null && isActiveOn(readClickToCall(stored), site);
+    if (on === active || !scanner) return;
+    active = on;
+    if (on) void scanner.start();
+    else scanner.stop();
+  };
+  window.addEventListener('click', (ev) => active && onClick(ev), true);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(CLICK_TO_CALL_KEY in changes)) return;
+    stored = changes[CLICK_TO_CALL_KEY]?.newValue;
+    changed = true;
+    apply();
+  });
+  const settings = browser.storage.local.get(CLICK_TO_CALL_KEY).then(
+    (r) => r[CLICK_TO_CALL_KEY],
+    () => undefined,
+  );
+  await parsed(doc);
+  if (optedOut(doc)) return;
+  await afterFirstFrame(doc);
+  // For the benchmark: when the page has had its first frame and the scan may begin.
+  performance.mark('softphone:c2c-start');
+  scanner = new Scanner(doc, { resolve, text: TEXT });
   // The popup asks which site this is, for its "Disable on this site" switch (top frame only).
   if (window === window.top) {
     browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
@@ -80,13 +127,19 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
       return Promise.resolve({ site, active } satisfies PageSite);
     });
   }
-  apply((await browser.storage.local.get(CLICK_TO_CALL_KEY))[CLICK_TO_CALL_KEY]);
+  const first = await settings;
+  // A change that came in meanwhile is newer than what was read.
+  if (!changed) stored = first;
+  ready = true;
+  apply();
   // For the benchmark: the page's timeline gets the scanner's main-thread time once the first
   // scan is done, and again when the later shadow-root sweeps are over (a mark costs microseconds).
   if (active) {
     const report = (name: string) =>
-      performance.mark(name, { detail: { walkMs: scanner.walkMs, markMs: scanner.markMs, longestMs: scanner.longestMs, marked: scanner.marked } });
+      performance.mark(name, {
+        detail: { walkMs: scanner.walkMs, markMs: scanner.markMs, waitMs: scanner.waitMs, longestMs: scanner.longestMs, marked: scanner.marked },
+      });
     void scanner.idle().then(() => report('softphone:c2c-scanned'));
-    setTimeout(() => void scanner.idle().then(() => report('softphone:c2c-settled')), SETTLED_MS);
+    setTimeout(() => void scanner?.idle().then(() => report('softphone:c2c-settled')), SETTLED_MS);
   }
 }

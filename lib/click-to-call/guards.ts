@@ -83,13 +83,17 @@ function idLabelled(text: string, start: number): boolean {
   return ID_WORDS.has(word) || (suffixed && ID_WITH_SUFFIX.has(word));
 }
 
+const SPACE = /\s/;
+const LETTER = /\p{L}/u;
+
 function currencyBefore(text: string, start: number): boolean {
   let i = start;
-  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  while (i > 0 && SPACE.test(text.charAt(i - 1))) i--;
   if (CURRENCY_SYMBOLS.includes(text.charAt(i - 1)) && text.charAt(i - 1) !== '') return true;
+  // The word before, read back at most one letter further than the longest code.
   let k = i;
-  while (k > 0 && /\p{L}/u.test(text.charAt(k - 1))) k--;
-  return k < i && CURRENCY_CODES.has(text.slice(k, i).toLowerCase());
+  while (k > 0 && i - k <= 4 && LETTER.test(text.charAt(k - 1))) k--;
+  return k < i && i - k <= 4 && CURRENCY_CODES.has(text.slice(k, i).toLowerCase());
 }
 
 /** Labels that say it is a phone: they win over an id label further back. */

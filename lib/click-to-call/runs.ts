@@ -1,19 +1,88 @@
 /**
  * The page's visible text as runs: the text of one stretch of inline content (so a number split
- * across <b>, <span> or <i> reads as one), with each piece's text node so a match can be found
- * in the DOM again. Block elements and <br> end a run; what must never be touched is not read.
+ * across <b>, <span> or <i> reads as one), and a way back to its text nodes so a match can be
+ * found in the DOM again. Block elements and <br> end a run; what must never be touched is not read.
  */
 export interface TextRun {
-  text: string;
-  nodes: Text[];
-  /** Offset in `text` where each node starts. */
-  starts: number[];
+  readonly text: string;
+  /** The text node holding the character just before `end`, and the offset of `end` in it. */
+  nodeAt(end: number): { node: Text; offset: number } | null;
+  /** The run still reads as it did when it was scanned (the page may have changed it since). */
+  current(): boolean;
+  /** A node of the run still in the page, to read it again; null if all are gone. */
+  anyNode(): Node | null;
+}
+
+/** A run read node by node: its text nodes and where each starts in its text. */
+export class NodeRun implements TextRun {
+  constructor(readonly text: string, readonly nodes: Text[], readonly starts: number[]) {}
+
+  nodeAt(end: number): { node: Text; offset: number } | null {
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      const start = this.starts[i] ?? 0;
+      const node = this.nodes[i];
+      if (node && start < end) return { node, offset: end - start };
+    }
+    return null;
+  }
+
+  current(): boolean {
+    let text = '';
+    for (const node of this.nodes) {
+      if (!node.isConnected) return false;
+      text += node.data;
+    }
+    return text === this.text;
+  }
+
+  anyNode(): Node | null {
+    return this.nodes.find((n) => n.isConnected) ?? null;
+  }
+}
+
+/** Text and CDATA nodes: the ones textContent joins. */
+const SHOW_TEXT = 4 | 8;
+
+/**
+ * A block that is one run as a whole (only inline content in it): its text is read natively
+ * (textContent), and its text nodes are looked up only where a button goes, from the nearer end.
+ */
+export class BlockRun implements TextRun {
+  constructor(private readonly block: Element, readonly text: string) {}
+
+  nodeAt(end: number): { node: Text; offset: number } | null {
+    const walker = this.block.ownerDocument.createTreeWalker(this.block, SHOW_TEXT);
+    if (end * 2 < this.text.length) {
+      let start = 0;
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (end <= start + node.length && end > start) return { node, offset: end - start };
+        start += node.length;
+      }
+      return null;
+    }
+    let after = this.text.length;
+    walker.currentNode = this.block;
+    for (let node = walker.lastChild() as Text | null; node; node = walker.previousNode() as Text | null) {
+      const start = after - node.length;
+      if (end > start && end <= after) return { node, offset: end - start };
+      after = start;
+    }
+    return null;
+  }
+
+  current(): boolean {
+    return this.block.isConnected && this.block.textContent === this.text;
+  }
+
+  anyNode(): Node | null {
+    return this.block.isConnected ? this.block : null;
+  }
 }
 
 export const HOST_TAG = 'voip-call';
 export const OPT_OUT_CLASS = 'softphone-off';
 
-const INLINE = new Set([
+export const INLINE: ReadonlySet<string> = new Set([
   'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's',
   'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'nobr', 'big', 'tt',
 ]);
@@ -43,6 +112,16 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 /**
+ * The element whose runs hold `node`'s text whole: the nearest ancestor that is not inline (a
+ * block ends every run, so reading it again reads the same runs), or `stop` if that comes first.
+ */
+export function blockOf(node: Node, stop?: Node): Node {
+  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && el !== stop && el.parentElement && INLINE.has(el.localName)) el = el.parentElement;
+  return el ?? node.getRootNode();
+}
+
+/**
  * Walks the runs under `root` (an element, document or shadow root), open shadow roots included,
  * one run per `next()`. Iterative, with its own stack: a page can be walked a slice at a time,
  * and deep pages cost no recursion.
@@ -64,7 +143,7 @@ export class RunCursor {
 
   private take(): TextRun | null {
     if (this.nodes.length === 0) return null;
-    const run = { text: this.text, nodes: this.nodes, starts: this.starts };
+    const run = new NodeRun(this.text, this.nodes, this.starts);
     this.text = '';
     this.nodes = [];
     this.starts = [];
@@ -127,14 +206,4 @@ export function textRuns(root: Node): TextRun[] {
   const out: TextRun[] = [];
   for (let run = cursor.next(); run; run = cursor.next()) out.push(run);
   return out;
-}
-
-/** The node holding the character just before `end`, and the offset of `end` in it. */
-export function nodeAt(run: TextRun, end: number): { node: Text; offset: number } | null {
-  for (let i = run.nodes.length - 1; i >= 0; i--) {
-    const start = run.starts[i] ?? 0;
-    const node = run.nodes[i];
-    if (node && start < end) return { node, offset: end - start };
-  }
-  return null;
 }

@@ -4,14 +4,12 @@ import { resolveNumber } from './resolve';
 import { Scanner } from './scanner';
 
 let scanner: Scanner | null = null;
-const calls: string[] = [];
 
 async function scan(html: string, country = 'US'): Promise<string[]> {
   document.body.innerHTML = html;
   scanner = new Scanner(document, {
     resolve: async (items) => items.map((i) => resolveNumber(i.number, country)),
     text: { label: (d) => `Call ${d}`, title: (d) => `Call ${d}` },
-    onCall: (n) => calls.push(n),
     batchMs: 20,
   });
   await scanner.start();
@@ -23,7 +21,6 @@ const marks = () => [...document.querySelectorAll('[data-voip-number]')].map((e)
 afterEach(() => {
   scanner?.stop();
   scanner = null;
-  calls.length = 0;
 });
 
 describe('scanner on a page', () => {

@@ -6,8 +6,9 @@
  */
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
-import { alreadyMarked, mark, stillCurrent, type MarkText, type Resolved } from './marker';
-import { HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
+import { RunLocator } from './locate';
+import { mark, type MarkText, type Resolved } from './marker';
+import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
 
 export interface ScanItem {
   number: string;
@@ -19,11 +20,14 @@ export type Resolve = (items: ScanItem[]) => Promise<(Resolved | null)[]>;
 export interface ScannerOptions {
   resolve: Resolve;
   text: MarkText;
-  onCall: (e164: string, ev: MouseEvent) => void;
-  /** Longest slice of work before yielding the main thread (ms). */
+  /** Longest slice of reading before yielding the main thread (ms). */
   sliceMs?: number;
+  /** Longest slice of putting buttons in (ms). */
+  markSliceMs?: number;
   /** Wait after a page change before scanning what changed (ms). */
   batchMs?: number;
+  /** Subtrees with less text than this are walked whole instead of located in (see locate.ts). */
+  locateFromChars?: number;
 }
 
 interface Pending {
@@ -35,6 +39,16 @@ interface Pending {
 const now = () => performance.now();
 const SHADOW_SWEEPS_MS = [300, 3_000];
 const keyOf = (c: ScanItem) => `${c.number}\u0000${c.ext}`;
+/** Runs per resolve request: the parser starts on the first while the next are read and sent. */
+const RESOLVE_BATCH = 200;
+/** Marking slice: under the 50 ms of a long task, and cut short when the user does something. */
+const MARK_SLICE_MS = 24;
+
+/** Whether the user has pressed or clicked something the page has not handled yet (Chromium). */
+function inputPending(): boolean {
+  const scheduling = (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  return scheduling?.isInputPending?.() ?? false;
+}
 
 /** Gives the page the main thread back: scheduler.yield where the browser has it. */
 function yieldToPage(): Promise<void> {
@@ -57,15 +71,6 @@ function shadowRootsIn(root: Element | Document): ShadowRoot[] {
   return out;
 }
 
-/** The nearest ancestor that bounds a run (a block), so a split number is read whole again. */
-function scanRootFor(node: Node): Node | null {
-  let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (el && el.parentElement && /^(?:span|b|i|em|strong|small|font|sub|sup|u|s|mark|abbr|time|label|q|cite|data|dfn|var|bdi|bdo)$/.test(el.localName)) {
-    el = el.parentElement;
-  }
-  return el ?? node.getRootNode();
-}
-
 export class Scanner {
   private observer: MutationObserver | null = null;
   private queue = new Set<Node>();
@@ -73,6 +78,8 @@ export class Scanner {
   private readonly sweeps: ReturnType<typeof setTimeout>[] = [];
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** How many times start() was called: sweeps belong to the latest start only. */
+  private starts = 0;
   private readonly hosts = new Set<HTMLElement>();
   private readonly cache = new Map<string, Resolved | null>();
   /** Shadow roots already observed. */
@@ -81,6 +88,8 @@ export class Scanner {
   walkMs = 0;
   /** Main-thread time spent putting buttons in (ms). */
   markMs = 0;
+  /** Time spent waiting for the parser once the page was read (ms; the main thread is free meanwhile). */
+  waitMs = 0;
   /** The longest stretch of work done without giving the main thread back (ms). */
   longestMs = 0;
 
@@ -96,12 +105,17 @@ export class Scanner {
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);
-    this.running = this.scan([this.doc.body ?? this.doc.documentElement]);
+    const started = ++this.starts;
+    const first = this.scan([this.doc.body ?? this.doc.documentElement]);
+    this.running = first;
     // Open shadow roots: those the first scan did not walk into, and those a web component
     // attaches when it upgrades later (no change the observer can see), are looked for a little
-    // later, twice.
-    for (const ms of SHADOW_SWEEPS_MS) this.sweeps.push(setTimeout(() => this.sweepShadowRoots(), ms));
-    return this.running;
+    // after the first scan, twice.
+    void first.then(() => {
+      if (this.stopped || started !== this.starts) return;
+      for (const ms of SHADOW_SWEEPS_MS) this.sweeps.push(setTimeout(() => this.sweepShadowRoots(), ms));
+    });
+    return first;
   }
 
   private sweepShadowRoots(): void {
@@ -158,8 +172,7 @@ export class Scanner {
   private enqueue(node: Node): void {
     if (!node.isConnected || isInsideSkipped(node)) return;
     if (node.nodeType === 1 && isSkipped(node as Element)) return;
-    const root = scanRootFor(node);
-    if (root) this.queue.add(root);
+    this.queue.add(blockOf(node));
     this.timer ??= setTimeout(() => {
       this.timer = null;
       const roots = [...this.queue];
@@ -169,49 +182,56 @@ export class Scanner {
   }
 
   /**
-   * Scans `roots` in slices of main-thread time: each slice's candidates go to `resolve` at once
-   * (the parser works while the walk goes on), then the numbers are marked, again in slices.
+   * Scans `roots` in slices of main-thread time. Each slice's candidates go to `resolve` at once,
+   * in batches sent together, so the parser works while the walk goes on. The buttons go in once
+   * every answer is back, in few, longer slices: each slice that changes the page makes the
+   * browser lay it out again before the next, and on a large page that costs more than marking.
    */
   private async scan(roots: Node[]): Promise<void> {
     const slice = this.o.sliceMs ?? 8;
     const resolving: Promise<void>[] = [];
     const found: Pending[] = [];
     let pending: Pending[] = [];
+    const send = () => {
+      for (let i = 0; i < pending.length; i += RESOLVE_BATCH) {
+        const batch = pending.slice(i, i + RESOLVE_BATCH);
+        resolving.push(this.resolveAll(batch));
+        found.push(...batch);
+      }
+      pending = [];
+    };
+    const consider = (run: TextRun) => {
+      if (!mayHaveNumbers(run.text)) return;
+      const candidates = acceptedCandidates(run.text, findCandidates(run.text)).map((c) => [c]);
+      if (candidates.length > 0) pending.push({ run, candidates });
+    };
     let t0 = now();
+    let count = 0;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      // Most of a page has no number: one look at its whole text skips the walk. Open shadow
-      // roots are not in that text; the sweeps after the first scan find them (see start()).
-      const sources: Node[] = mayHaveNumbers(root.textContent ?? '') ? [root] : [];
-      for (const source of sources) {
-        const cursor = new RunCursor(source);
-        let count = 0;
-        for (let run = cursor.next(); run; run = cursor.next()) {
-          if (this.stopped) return;
-          if (mayHaveNumbers(run.text)) {
-            const candidates = acceptedCandidates(run.text, findCandidates(run.text))
-              .filter((c) => !alreadyMarked(run, c))
-              .map((c) => [c]);
-            if (candidates.length > 0) pending.push({ run, candidates });
-          }
-          // The clock is read every few runs: reading it costs more than a run without digits.
-          if ((++count & 15) === 0 && now() - t0 > slice) {
-            this.walkMs += this.spent(now() - t0);
-            resolving.push(this.resolveAll(pending));
-            found.push(...pending);
-            pending = [];
-            await yieldToPage();
-            t0 = now();
-          }
+      // Only what may hold a number is read. Open shadow roots are not in an element's text;
+      // the sweeps after the first scan find them (see start()).
+      const source =
+        root.nodeType === 1 ? new RunLocator(root as Element, this.o.locateFromChars) : mayHaveNumbers(root.textContent ?? '') ? new RunCursor(root) : null;
+      for (let run = source?.next(); run; run = source?.next()) {
+        if (this.stopped) return;
+        consider(run);
+        // The clock is read every few runs: reading it costs more than a run without digits.
+        if ((++count & 15) === 0 && now() - t0 > slice) {
+          this.walkMs += this.spent(now() - t0);
+          send();
+          await yieldToPage();
+          t0 = now();
         }
-        for (const shadow of cursor.shadowRoots) this.observe(shadow);
       }
+      for (const shadow of source?.shadowRoots ?? []) this.observe(shadow);
     }
     this.walkMs += this.spent(now() - t0);
-    resolving.push(this.resolveAll(pending));
-    found.push(...pending);
+    send();
+    const waited = now();
     await Promise.all(resolving);
-    await this.markInSlices(found, slice);
+    this.waitMs += now() - waited;
+    await this.markInSlices(found);
   }
 
   /**
@@ -241,13 +261,18 @@ export class Scanner {
     }
   }
 
-  private async markInSlices(found: Pending[], slice: number): Promise<void> {
+  private async markInSlices(found: Pending[]): Promise<void> {
+    const slice = this.o.markSliceMs ?? MARK_SLICE_MS;
     let i = 0;
     while (i < found.length && !this.stopped) {
       const t0 = now();
       // Marking changes the DOM: those mutations are ours, drop them; keep the page's own.
       const before = this.observer?.takeRecords() ?? [];
-      for (; i < found.length && now() - t0 < slice; i++) this.markRun(found[i] as Pending);
+      const first = i;
+      for (; i < found.length; i++) {
+        if (i > first && (i & 7) === 0 && (now() - t0 > slice || inputPending())) break;
+        this.markRun(found[i] as Pending);
+      }
       this.observer?.takeRecords();
       if (before.length > 0) this.onMutations(before);
       this.markMs += this.spent(now() - t0);
@@ -256,17 +281,18 @@ export class Scanner {
   }
 
   private markRun({ run, candidates }: Pending): void {
-    if (!stillCurrent(run)) {
-      const first = run.nodes.find((n) => n.isConnected);
-      if (first) this.enqueue(first);
+    if (!run.current()) {
+      const node = run.anyNode();
+      if (node) this.enqueue(node);
       return;
     }
+    // Last first: splitting a text node leaves the offsets before the split as they were.
     for (let i = candidates.length - 1; i >= 0; i--) {
       const forms = candidates[i] ?? [];
       const c = forms.find((form) => this.cache.get(keyOf(form)));
       const resolved = c && this.cache.get(keyOf(c));
       if (!c || !resolved) continue;
-      const host = mark(run, c, resolved, this.o.text, this.o.onCall);
+      const host = mark(run, c, resolved, this.o.text);
       if (host) this.hosts.add(host);
     }
   }
