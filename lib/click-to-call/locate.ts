@@ -30,27 +30,49 @@ function stretches(text: string): number[] {
   return out;
 }
 
-interface Open {
+/** A block being opened: its children are looked at a few at a time. */
+interface Frame {
   el: Element;
-  text: string;
-  /** Offset of the element's text in the subtree's text. */
-  base: number;
+  /** The next child to look at, and the offset of its text in the subtree's text. */
+  child: ChildNode | null;
+  offset: number;
+  /** Index of the first stretch that may still reach this child or a later one. */
+  span: number;
+  /** First child of the current stretch of inline content, and whether a number may start in it. */
+  segment: ChildNode | null;
+  segmentHasDigits: boolean;
+}
+
+/** Children looked at before the scanner gets a chance to give the main thread back. */
+const CHILDREN_PER_STEP = 256;
+/** What next() gives while it is still looking: no text, so the scanner passes over it. */
+const NOTHING_YET: TextRun = { text: '', nodeAt: () => null, current: () => false, anyNode: () => null };
+
+/** Whether RunCursor ends a run at this element (so a stretch of inline content ends there too). */
+function endsRun(el: Element): boolean {
+  return !INLINE.has(el.localName) || isSkipped(el);
+}
+
+function frameOf(el: Element, offset: number, span: number): Frame {
+  return { el, child: el.firstChild, offset, span, segment: null, segmentHasDigits: false };
 }
 
 /**
  * The runs under `root` that may hold a number, one per `next()` like a RunCursor, so a large
- * page is read a slice at a time: whole-block runs where a block is one run, and the runs of a
- * RunCursor where a block must be walked. A subtree with less text than `locateFromChars` is
- * walked whole; one without digits gives nothing.
+ * page is read a slice at a time: whole-block runs where a block holds only inline content, and
+ * the runs of a RunCursor over a stretch of inline content a number may start in. A subtree
+ * with less text than `locateFromChars` is walked whole; one without digits gives nothing.
  */
 export class RunLocator {
-  private readonly spans: number[] = [];
-  private readonly stack: Open[] = [];
+  private spans: number[] = [];
+  private readonly frames: Frame[] = [];
   private cursor: RunCursor | null = null;
+  /** A whole-block run that comes after the current walk. */
+  private queued: TextRun | null = null;
   /** Open shadow roots the walks went into (the scanner watches them for changes). */
   readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(private readonly root: Element, locateFromChars = LOCATE_FROM_CHARS) {
+  constructor(root: Element, locateFromChars = LOCATE_FROM_CHARS) {
     const text = root.textContent ?? '';
     if (!mayHaveNumbers(text)) return;
     if (text.length < locateFromChars) {
@@ -58,9 +80,10 @@ export class RunLocator {
       return;
     }
     this.spans = stretches(text);
-    this.stack.push({ el: root, text, base: 0 });
+    this.frames.push(frameOf(root, 0, 0));
   }
 
+  /** The next run; now and then one without text on a large page (pass over it); null at the end. */
   next(): TextRun | null {
     for (;;) {
       if (this.cursor) {
@@ -69,41 +92,79 @@ export class RunLocator {
         this.shadowRoots.push(...this.cursor.shadowRoots);
         this.cursor = null;
       }
-      const open = this.stack.pop();
-      if (!open) return null;
-      if (open.el !== this.root && open.el.querySelector(NOT_ONE_RUN) === null) return new BlockRun(open.el, open.text);
-      this.openBlock(open);
+      if (this.queued) {
+        const run = this.queued;
+        this.queued = null;
+        return run;
+      }
+      const frame = this.frames[this.frames.length - 1];
+      if (!frame) return null;
+      const run = this.step(frame);
+      if (run) return run;
     }
   }
 
   /**
-   * The children a stretch reaches: text or inline content means the block's runs are read
-   * here (walked); a block child is opened in turn.
+   * Looks at the next few children of `frame`'s block. Returns a whole-block run, or null once
+   * it has started a walk, opened a block or finished this one; NOTHING_YET after
+   * CHILDREN_PER_STEP children, so the scanner can check its clock.
    */
-  private openBlock({ el, base }: Open): void {
+  private step(frame: Frame): TextRun | null {
     const spans = this.spans;
-    const blocks: Open[] = [];
-    let offset = base;
-    let i = 0;
-    for (let child = el.firstChild; child && i < spans.length; child = child.nextSibling) {
-      const type = child.nodeType;
-      const text = type === 1 ? (child.textContent ?? '') : type === 3 || type === 4 ? (child as CharacterData).data : '';
-      const end = offset + text.length;
-      while (i < spans.length && (spans[i + 1] as number) <= offset) i += 2;
-      // Only a digit can start a number: text between blocks that a stretch merely crosses
-      // ("2024</td> <td>555…") is not a reason to walk the whole block.
-      if (i < spans.length && (spans[i] as number) < end && DIGIT.test(text)) {
-        if (type !== 1 || INLINE.has((child as Element).localName)) {
-          if (type !== 1 || !isSkipped(child as Element)) {
-            this.cursor = new RunCursor(el);
-            return;
-          }
-        } else if (!isSkipped(child as Element)) {
-          blocks.push({ el: child as Element, text, base: offset });
-        }
+    for (let n = 0; n < CHILDREN_PER_STEP; n++) {
+      const child = frame.child;
+      if (!child || frame.span >= spans.length) {
+        this.frames.pop();
+        this.endSegment(frame, frame.segmentHasDigits ? this.segmentEnd(child) : null);
+        return null;
       }
-      offset = end;
+      const el = child.nodeType === 1 ? (child as Element) : null;
+      const text = el ? (el.textContent ?? '') : child.nodeType === 3 || child.nodeType === 4 ? (child as CharacterData).data : '';
+      const start = frame.offset;
+      frame.child = child.nextSibling;
+      frame.offset += text.length;
+      while (frame.span < spans.length && (spans[frame.span + 1] as number) <= start) frame.span += 2;
+      // Only a digit can start a number: text between blocks that a stretch merely crosses
+      // ("2024</td> <td>555…") is not a reason to read it.
+      const reached = frame.span < spans.length && (spans[frame.span] as number) < frame.offset && DIGIT.test(text);
+      if (!el || !endsRun(el)) {
+        frame.segment ??= child;
+        frame.segmentHasDigits ||= reached;
+        continue;
+      }
+      // A block, a line break or something left alone: the inline content before it is read
+      // first (if a number may start in it), then the block.
+      const walking = this.endSegment(frame, child);
+      if (!reached || isSkipped(el)) {
+        if (walking) return null;
+        continue;
+      }
+      if (el.querySelector(NOT_ONE_RUN) === null) {
+        const run = new BlockRun(el, text);
+        if (!walking) return run;
+        this.queued = run;
+        return null;
+      }
+      this.frames.push(frameOf(el, start, frame.span));
+      return null;
     }
-    for (let k = blocks.length - 1; k >= 0; k--) this.stack.push(blocks[k] as Open);
+    return NOTHING_YET;
+  }
+
+  /** The child that ends the stretch of inline content `from` is in (null: the block's end). */
+  private segmentEnd(from: ChildNode | null): ChildNode | null {
+    let node = from;
+    while (node && !(node.nodeType === 1 && endsRun(node as Element))) node = node.nextSibling;
+    return node;
+  }
+
+  /** Starts walking the stretch of inline content that ends before `end`, if a number may start in it. */
+  private endSegment(frame: Frame, end: ChildNode | null): boolean {
+    const { segment, segmentHasDigits } = frame;
+    frame.segment = null;
+    frame.segmentHasDigits = false;
+    if (!segment || !segmentHasDigits) return false;
+    this.cursor = new RunCursor(frame.el, segment, end);
+    return true;
   }
 }

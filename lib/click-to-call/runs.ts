@@ -137,8 +137,13 @@ export class RunCursor {
   /** Open shadow roots the walk went into (the scanner watches them for changes). */
   readonly shadowRoots: ShadowRoot[] = [];
 
-  constructor(root: Node) {
-    this.stack = [root.firstChild];
+  /** Sibling of the first node where the walk stops (a segment of `root`'s children); null: to the end. */
+  private readonly stop: Node | null;
+
+  /** Walks `root`, or only its children from `from` up to (not including) `to`. */
+  constructor(root: Node, from: Node | null = root.firstChild, to: Node | null = null) {
+    this.stack = [from];
+    this.stop = to;
   }
 
   private take(): TextRun | null {
@@ -156,7 +161,7 @@ export class RunCursor {
     while (stack.length > 0) {
       const depth = stack.length - 1;
       const node = stack[depth];
-      if (!node) {
+      if (!node || (depth === 0 && node === this.stop)) {
         stack.pop();
         if (this.blockDepths[this.blockDepths.length - 1] === depth) {
           this.blockDepths.pop();

@@ -217,7 +217,8 @@ export class Scanner {
         if (this.stopped) return;
         consider(run);
         // The clock is read every few runs: reading it costs more than a run without digits.
-        if ((++count & 15) === 0 && now() - t0 > slice) {
+        // A run without text is the locator's pause in a long stretch of the page: a chance to check.
+        if ((run.text === '' || (++count & 15) === 0) && now() - t0 > slice) {
           this.walkMs += this.spent(now() - t0);
           send();
           await yieldToPage();

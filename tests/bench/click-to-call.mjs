@@ -72,9 +72,13 @@ async function timePage(browser, url, expectMarks, settled = false) {
   const r = await tab.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const done = performance.getEntriesByName('softphone:c2c-scanned')[0];
+    const start = performance.getEntriesByName('softphone:c2c-start')[0];
     const later = performance.getEntriesByName('softphone:c2c-settled')[0];
     return {
       allMarkedMs: done.startTime - nav.domContentLoadedEventEnd,
+      firstFrameMs: start.startTime - nav.domContentLoadedEventEnd,
+      scanToMarkedMs: done.startTime - start.startTime,
+      waitMs: done.detail.waitMs,
       walkMs: done.detail.walkMs,
       markMs: done.detail.markMs,
       longestSliceMs: (later ?? done).detail.longestMs,
@@ -94,14 +98,18 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-bench-'));
   const numbersPage = page(2_000, 10, 1); // 20,000 text nodes, 2,000 numbers
   const plainPage = page(2_000, 10, 0); // 20,000 text nodes, no digit
+  const sparsePage = page(2_000, 10, 40); // 20,000 text nodes, 50 numbers: most real pages
   fs.writeFileSync(path.join(dir, 'numbers.html'), numbersPage.html);
   fs.writeFileSync(path.join(dir, 'plain.html'), plainPage.html.replace(/\d/g, ''));
+  fs.writeFileSync(path.join(dir, 'sparse.html'), sparsePage.html);
   const server = await startStaticServer(dir);
   const { browser } = await launchWithExtension({ protocolTimeout: 300_000 });
   try {
     const marked = [];
     const plain = [];
-    let baseline = [];
+    const sparse = [];
+    const baseline = [];
+    const sparseBaseline = [];
     for (let i = 0; i < rounds; i++) {
       const r = await timePage(browser, `${server.url}numbers.html`, numbersPage.numbers);
       marked.push(r);
@@ -110,17 +118,30 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
       baseline.push(performance.now() - t0);
       if (found.length < numbersPage.numbers) throw new Error(`findNumbers found ${found.length}`);
       plain.push(await timePage(browser, `${server.url}plain.html`, 0, true));
+      const s = await timePage(browser, `${server.url}sparse.html`, sparsePage.numbers);
+      sparse.push(s);
+      const t1 = performance.now();
+      findNumbers(s.text, 'US', { v2: true });
+      sparseBaseline.push(performance.now() - t1);
     }
     const js = fs.readFileSync(path.join(CHROME_BUILD, 'content-scripts/click-to-call.js'));
     return {
       rounds,
       numbers: numbersPage.numbers,
       allMarkedMs: median(marked.map((r) => r.allMarkedMs)),
+      firstFrameMs: median(marked.map((r) => r.firstFrameMs)),
+      scanToMarkedMs: median(marked.map((r) => r.scanToMarkedMs)),
+      waitMs: median(marked.map((r) => r.waitMs)),
       walkMs: median(marked.map((r) => r.walkMs)),
       markMs: median(marked.map((r) => r.markMs)),
       longestTaskMs: Math.max(...marked.map((r) => r.longestTaskMs)),
       longestSliceMs: Math.max(...marked.map((r) => r.longestSliceMs)),
       findNumbersMs: median(baseline),
+      sparseNumbers: sparsePage.numbers,
+      sparseScanToMarkedMs: median(sparse.map((r) => r.scanToMarkedMs)),
+      sparseWalkMs: median(sparse.map((r) => r.walkMs)),
+      sparseMarkMs: median(sparse.map((r) => r.markMs)),
+      sparseFindNumbersMs: median(sparseBaseline),
       plainMs: median(plain.map((r) => r.walkMs + r.markMs)),
       plainWithSweepsMs: median(plain.map((r) => r.settledMs)),
       addedLaterMs: median([...marked, ...plain].map((r) => r.addedMs)),
