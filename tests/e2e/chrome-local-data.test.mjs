@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
-import { listRows, press } from './support/ui.mjs';
+import { launchWithExtension, openExtensionPage, recordTabUrls, serviceWorker } from './support/chrome.mjs';
+import { listRows, press, waitUntil } from './support/ui.mjs';
 
 let browser;
 let extensionId;
@@ -117,17 +117,19 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
       el.dispatchEvent(new Event('input', { bubbles: true }));
     }, local);
     // Chrome may deliver an alarm late on a loaded machine (it promises no precision), so the wait
-    // is generous; if it still runs out, the failure says what the background had scheduled.
-    const opened = browser.waitForTarget((t) => t.url().startsWith('mailto:'), { timeout: 90_000 });
+    // is generous; if it still runs out, the failure says what the background had scheduled. The
+    // tab is seen through the browser's own target events: it may close as soon as the link is
+    // handed to the mail app.
+    const tabs = await recordTabUrls(browser);
     await press(popup, 'Schedule');
     await popup.waitForSelector('::-p-text(Email scheduled for)');
-    const target = await opened.catch(async (error) => {
+    const mailto = await waitUntil(() => tabs.urls.find((u) => u.startsWith('mailto:')), 'the mail app tab', 90_000).catch(async (error) => {
       const sw = await serviceWorker(browser);
       const alarms = await sw.evaluate(() => chrome.alarms.getAll());
-      const tabs = await sw.evaluate(() => chrome.tabs.query({}).then((all) => all.map((t) => t.url ?? t.pendingUrl)));
-      assert.fail(`no mail app tab (${error.message}); now ${Date.now()}, due ${at.getTime()}; alarms ${JSON.stringify(alarms)}; tabs ${JSON.stringify(tabs)}`);
+      assert.fail(`no mail app tab (${error.message}); now ${Date.now()}, due ${at.getTime()}; alarms ${JSON.stringify(alarms)}; tab URLs seen ${JSON.stringify(tabs.urls)}`);
     });
-    const url = new URL(target.url());
+    await tabs.stop();
+    const url = new URL(mailto);
     assert.equal(decodeURIComponent(url.pathname), 'grace@navy.example');
     assert.equal(url.searchParams.get('subject'), 'Following up');
     assert.equal(url.searchParams.get('body'), 'Hello Grace');

@@ -54,3 +54,20 @@ export async function openExtensionPage(browser, extensionId, file) {
   await page.bringToFront();
   return page;
 }
+
+/**
+ * Every URL any tab of the browser has had from now on, read from the DevTools protocol's own
+ * target events. Puppeteer's waitForTarget can miss a tab that the browser closes at once, as it
+ * does with a tab opened only to hand a mailto: link to the mail app.
+ */
+export async function recordTabUrls(browser) {
+  const cdp = await browser.target().createCDPSession();
+  const urls = [];
+  const seen = ({ targetInfo }) => {
+    if (targetInfo.type === 'page' && targetInfo.url && !urls.includes(targetInfo.url)) urls.push(targetInfo.url);
+  };
+  cdp.on('Target.targetCreated', seen);
+  cdp.on('Target.targetInfoChanged', seen);
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return { urls, stop: () => cdp.detach().catch(() => undefined) };
+}
