@@ -32,14 +32,6 @@ export function numberOfHost(target: EventTarget | null): string | undefined {
   return target ? numbers.get(target) : undefined;
 }
 
-/** Whether this occurrence already has its button (a re-scan must not add a second). */
-export function alreadyMarked(run: TextRun, c: Candidate): boolean {
-  const at = run.nodeAt(c.end);
-  if (!at || at.offset !== at.node.data.length) return false;
-  const next = at.node.nextSibling;
-  return next?.nodeType === 1 && (next as Element).localName === HOST_TAG;
-}
-
 interface Templates {
   host: Element;
   button: Element;
@@ -110,6 +102,7 @@ export function mark(run: TextRun, c: Candidate, resolved: Resolved, text: MarkT
   const at = run.nodeAt(c.end);
   if (!at) return null;
   const { node, offset } = at;
+  // Already has its button (a re-scan must not add a second).
   if (offset === node.data.length) {
     const next = node.nextSibling;
     if (next?.nodeType === 1 && (next as Element).localName === HOST_TAG) return null;
