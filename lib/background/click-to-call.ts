@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { resolveNumber } from '../click-to-call/resolve';
-import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from '../click-to-call/settings';
+import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf, type ClickToCallSettings } from '../click-to-call/settings';
 import { phoneError } from '../errors';
 import {
   isOwnContentScript, numberFromLink, parseContentMessage, type ContentMessage, type ContentSender, type ResolveResult,
@@ -35,9 +35,21 @@ export async function dialFromPage(link: HostLink, written: string): Promise<Com
 
 type ClickToCallMessage = Exclude<ContentMessage, { type: 'cs:odooQueueState' | 'cs:odooToggle' }>;
 
+/**
+ * The click-to-call settings, read once and kept until they change: a large page sends many
+ * resolve batches at once, and a storage read for each would hold every one of them up.
+ */
+let settingsRead: Promise<ClickToCallSettings> | null = null;
+function clickToCallSettings(): Promise<ClickToCallSettings> {
+  settingsRead ??= browser.storage.local.get(CLICK_TO_CALL_KEY).then(
+    (stored) => readClickToCall(stored[CLICK_TO_CALL_KEY]),
+    () => readClickToCall(undefined),
+  );
+  return settingsRead;
+}
+
 async function handle(link: HostLink, msg: ClickToCallMessage, sender: ContentSender): Promise<ResolveResult | CommandResult> {
-  const stored = await browser.storage.local.get(CLICK_TO_CALL_KEY);
-  if (!isActiveOn(readClickToCall(stored[CLICK_TO_CALL_KEY]), siteOf(sender.url))) {
+  if (!isActiveOn(await clickToCallSettings(), siteOf(sender.url))) {
     return { ok: false, reason: 'Click-to-call is off on this site.' };
   }
   switch (msg.type) {
@@ -61,6 +73,9 @@ async function handle(link: HostLink, msg: ClickToCallMessage, sender: ContentSe
 
 export function listenForContentScripts(link: HostLink): void {
   const origin = browser.runtime.getURL('/');
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CLICK_TO_CALL_KEY in changes) settingsRead = null;
+  });
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     if (!isOwnContentScript(sender, origin, browser.runtime.id)) return undefined;
     const msg = parseContentMessage(raw);

@@ -137,7 +137,7 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
   if (active) {
     const report = (name: string) =>
       performance.mark(name, {
-        detail: { walkMs: scanner.walkMs, markMs: scanner.markMs, waitMs: scanner.waitMs, longestMs: scanner.longestMs, marked: scanner.marked },
+        detail: { walkMs: scanner.walkMs, buildMs: scanner.buildMs, markMs: scanner.markMs, waitMs: scanner.waitMs, longestMs: scanner.longestMs, marked: scanner.marked },
       });
     void scanner.idle().then(() => report('softphone:c2c-scanned'));
     setTimeout(() => void scanner?.idle().then(() => report('softphone:c2c-settled')), SETTLED_MS);

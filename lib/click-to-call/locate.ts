@@ -17,8 +17,12 @@ import { BlockRun, INLINE, isSkipped, OPT_OUT_CLASS, RunCursor, type TextRun } f
 /** Below this much text a plain walk of the subtree costs less than locating in it. */
 export const LOCATE_FROM_CHARS = 4_096;
 
-/** Anything in a block that stops it from being one run: a non-inline element, or one left alone. */
-const NOT_ONE_RUN = `:not(${[...INLINE].join(',')}),[hidden],[contenteditable]:not([contenteditable="false"]),[data-softphone="off"],.${OPT_OUT_CLASS}`;
+/**
+ * Anything in a block that stops it from being one run: a non-inline element, or one left alone.
+ * The commonest inline tags come first: the browser tries them in order for every element.
+ */
+const COMMON_FIRST = ['span', 'b', 'i', 'strong', 'em', 'small', 'font', 'label', 'time', 'sub', 'sup', 'u', 's'];
+const NOT_ONE_RUN = `:not(${[...new Set([...COMMON_FIRST, ...INLINE])].join(',')}),[hidden],[contenteditable]:not([contenteditable="false"]),[data-softphone="off"],.${OPT_OUT_CLASS}`;
 
 const DIGIT = /\d/;
 

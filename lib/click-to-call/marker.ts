@@ -94,24 +94,32 @@ export interface MarkText {
 }
 
 /**
- * Puts the button right after the occurrence, unless it has one already: the text node holding
- * its end is split there if the number ends mid-node (the text itself is unchanged). The number
- * a click calls is the one this extension resolved (`numberOfHost`), never read back from the page.
+ * The call button for a resolved number, not yet in the page: built while the parser's other
+ * answers are awaited, so that putting it in (`place`) costs the page little. The number a click
+ * calls is the one this extension resolved (`numberOfHost`), never read back from the page.
  */
-export function mark(run: TextRun, c: Candidate, resolved: Resolved, text: MarkText): HTMLElement | null {
+export function callButton(doc: Document, resolved: Resolved, ext: string, text: MarkText): HTMLElement {
+  const host = button(doc, text.label(resolved.display), text.title(resolved.display, ext));
+  host.setAttribute('data-voip-number', resolved.e164);
+  numbers.set(host, resolved.e164);
+  return host;
+}
+
+/**
+ * Puts `host` right after the occurrence, unless it has a button already: the text node holding
+ * its end is split there if the number ends mid-node (the text itself is unchanged).
+ */
+export function place(run: TextRun, c: Candidate, host: HTMLElement): boolean {
   const at = run.nodeAt(c.end);
-  if (!at) return null;
+  if (!at) return false;
   const { node, offset } = at;
   // Already has its button (a re-scan must not add a second).
   if (offset === node.data.length) {
     const next = node.nextSibling;
-    if (next?.nodeType === 1 && (next as Element).localName === HOST_TAG) return null;
+    if (next?.nodeType === 1 && (next as Element).localName === HOST_TAG) return false;
   }
   const end = offset < node.data.length ? node.splitText(offset).previousSibling : node;
-  if (!end?.parentNode) return null;
-  const host = button(node.ownerDocument, text.label(resolved.display), text.title(resolved.display, c.ext));
-  host.setAttribute('data-voip-number', resolved.e164);
-  numbers.set(host, resolved.e164);
+  if (!end?.parentNode) return false;
   end.parentNode.insertBefore(host, end.nextSibling);
-  return host;
+  return true;
 }

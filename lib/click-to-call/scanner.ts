@@ -7,7 +7,7 @@
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
 import { RunLocator } from './locate';
-import { mark, type MarkText, type Resolved } from './marker';
+import { callButton, place, type MarkText, type Resolved } from './marker';
 import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
 
 export interface ScanItem {
@@ -34,6 +34,8 @@ interface Pending {
   run: TextRun;
   /** Per occurrence, the forms tried so far, longest first; shorter ones are added when the longer is not a number. */
   candidates: Candidate[][];
+  /** Per occurrence, once the parser has answered: the form that is a number and its button, built off the page. */
+  buttons?: ({ form: Candidate; host: HTMLElement } | null)[];
 }
 
 const now = () => performance.now();
@@ -86,6 +88,8 @@ export class Scanner {
   private readonly roots = new WeakSet<Node>();
   /** Main-thread time spent walking the page and filtering its text so far (ms), for the benchmark. */
   walkMs = 0;
+  /** Main-thread time spent building buttons as the parser's answers come in (ms). */
+  buildMs = 0;
   /** Main-thread time spent putting buttons in (ms). */
   markMs = 0;
   /** Time spent waiting for the parser once the page was read (ms; the main thread is free meanwhile). */
@@ -195,7 +199,8 @@ export class Scanner {
     const send = () => {
       for (let i = 0; i < pending.length; i += RESOLVE_BATCH) {
         const batch = pending.slice(i, i + RESOLVE_BATCH);
-        resolving.push(this.resolveAll(batch));
+        // The buttons are built as the answers come in, while the main thread would wait anyway.
+        resolving.push(this.resolveAll(batch).then(() => this.build(batch)));
         found.push(...batch);
       }
       pending = [];
@@ -262,6 +267,19 @@ export class Scanner {
     }
   }
 
+  private build(batch: Pending[]): void {
+    if (this.stopped) return;
+    const t0 = now();
+    for (const p of batch) {
+      p.buttons = p.candidates.map((forms) => {
+        const form = forms.find((f) => this.cache.get(keyOf(f)));
+        const resolved = form && this.cache.get(keyOf(form));
+        return form && resolved ? { form, host: callButton(this.doc, resolved, form.ext, this.o.text) } : null;
+      });
+    }
+    this.buildMs += this.spent(now() - t0);
+  }
+
   private async markInSlices(found: Pending[]): Promise<void> {
     const slice = this.o.markSliceMs ?? MARK_SLICE_MS;
     let i = 0;
@@ -281,20 +299,16 @@ export class Scanner {
     }
   }
 
-  private markRun({ run, candidates }: Pending): void {
+  private markRun({ run, buttons }: Pending): void {
     if (!run.current()) {
       const node = run.anyNode();
       if (node) this.enqueue(node);
       return;
     }
     // Last first: splitting a text node leaves the offsets before the split as they were.
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      const forms = candidates[i] ?? [];
-      const c = forms.find((form) => this.cache.get(keyOf(form)));
-      const resolved = c && this.cache.get(keyOf(c));
-      if (!c || !resolved) continue;
-      const host = mark(run, c, resolved, this.o.text);
-      if (host) this.hosts.add(host);
+    for (let i = (buttons?.length ?? 0) - 1; i >= 0; i--) {
+      const ready = buttons?.[i];
+      if (ready && place(run, ready.form, ready.host)) this.hosts.add(ready.host);
     }
   }
 }

@@ -55,6 +55,7 @@ console.log(`\nClick-to-call in Chromium, generated page of 20,000 text nodes wi
 console.log(`  scan start → all numbers marked                 ${fmt(c.scanToMarkedMs)}   ${(c.scanToMarkedMs / c.findNumbersMs).toFixed(2)}× findNumbers   (target ratio ≤ 1.0)`);
 console.log(`    content script: locate + walk + pre-filter + guards ${fmt(c.walkMs)}   ${(c.walkMs / c.findNumbersMs).toFixed(2)}× findNumbers`);
 console.log(`    waiting for the parser (background) after that      ${fmt(c.waitMs)}`);
+console.log(`      content script meanwhile: building the buttons as answers come in ${fmt(c.buildMs)}`);
 console.log(`    content script: putting the buttons in              ${fmt(c.markMs)}`);
 console.log(`  the page's own first frame, DOMContentLoaded → scan start ${fmt(c.firstFrameMs)}`);
 console.log(`  all numbers marked, from DOMContentLoaded       ${fmt(c.allMarkedMs)}   ${(c.allMarkedMs / c.findNumbersMs).toFixed(2)}× findNumbers`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../lab/http.mjs';
-import { ROOT, launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
+import { ROOT, evaluateInContentScript, launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
 
@@ -185,6 +185,11 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
   it('"Disable on this site" in the popup takes the buttons away; the settings turn it back on', async () => {
     const page = await openPage(`${server.url}click-to-call-e2e/dial.html`);
     await page.waitForSelector('#sales [data-voip-number]');
+    // What the background answers this page's content script, over the real messaging: it keeps
+    // the settings in memory, and must see each change.
+    const askResolve = () =>
+      evaluateInContentScript(page, extensionId, `chrome.runtime.sendMessage({ type: 'cs:resolve', items: [{ number: '+1 650 555 0102', ext: '' }] })`);
+    assert.deepEqual(await askResolve(), { ok: true, value: [{ e164: '+16505550102', display: '+1 650 555 0102' }] });
     const sw = await serviceWorker(browser);
     const opened = browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 10_000 });
     await sw.evaluate(() => chrome.action.openPopup());
@@ -193,10 +198,12 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     await press(popup, 'Disable on this site');
     await page.waitForFunction(() => document.querySelectorAll('[data-voip-number]').length === 0, { timeout: 5_000 });
     assert.equal(await page.$eval('#sales p', (p) => p.textContent), 'Ada Lovelace, account manager: +1 650 555 0102 (Mon–Fri)');
+    assert.deepEqual(await askResolve(), { ok: false, reason: 'Click-to-call is off on this site.' });
     await options.bringToFront();
     await options.reload();
     await press(options, 'Turn back on for 127.0.0.1');
     await page.waitForSelector('#sales [data-voip-number]', { timeout: 5_000 });
+    assert.equal((await askResolve()).ok, true);
     await page.close();
   });
 });

@@ -71,3 +71,25 @@ export async function recordTabUrls(browser) {
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   return { urls, stop: () => cdp.detach().catch(() => undefined) };
 }
+
+/**
+ * Runs `expression` in the extension's content-script world of `page` (where its content
+ * scripts run, with their `chrome.runtime`), and returns its value: for checking what the
+ * background answers a content script, over the real messaging.
+ */
+export async function evaluateInContentScript(page, extensionId, expression) {
+  const cdp = await page.createCDPSession();
+  try {
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    // The top frame's world named after the extension's origin (puppeteer has its own there too).
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+    if (!world) throw new Error(`no content-script world in ${page.url()}`);
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
