@@ -43,7 +43,11 @@ let settingsRead: Promise<ClickToCallSettings> | null = null;
 function clickToCallSettings(): Promise<ClickToCallSettings> {
   settingsRead ??= browser.storage.local.get(CLICK_TO_CALL_KEY).then(
     (stored) => readClickToCall(stored[CLICK_TO_CALL_KEY]),
-    () => readClickToCall(undefined),
+    () => {
+      // Not kept: the next request reads again. Meanwhile, what the content scripts assume too.
+      settingsRead = null;
+      return readClickToCall(undefined);
+    },
   );
   return settingsRead;
 }

@@ -92,7 +92,7 @@ export class Scanner {
   buildMs = 0;
   /** Main-thread time spent putting buttons in (ms). */
   markMs = 0;
-  /** Time spent waiting for the parser once the page was read (ms; the main thread is free meanwhile). */
+  /** Time spent waiting for the parser once the page was read (ms; the main thread only builds the buttons of answers already in). */
   waitMs = 0;
   /** The longest stretch of work done without giving the main thread back (ms). */
   longestMs = 0;
