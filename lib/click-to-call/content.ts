@@ -19,7 +19,6 @@ const TEXT: MarkText = {
   title: (display, ext) => (ext ? t('clickToCall.extNote', display, ext) : t('clickToCall.callLabel', display)),
 };
 
-
 /** A plain left click with no modifier, made by the user (not by a script on the page). */
 function isUserClick(ev: MouseEvent): boolean {
   return ev.isTrusted && ev.button === 0 && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && !ev.altKey;

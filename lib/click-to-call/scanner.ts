@@ -272,9 +272,11 @@ export class Scanner {
     const t0 = now();
     for (const p of batch) {
       p.buttons = p.candidates.map((forms) => {
-        const form = forms.find((f) => this.cache.get(keyOf(f)));
-        const resolved = form && this.cache.get(keyOf(form));
-        return form && resolved ? { form, host: callButton(this.doc, resolved, form.ext, this.o.text) } : null;
+        for (const form of forms) {
+          const resolved = this.cache.get(keyOf(form));
+          if (resolved) return { form, host: callButton(this.doc, resolved, form.ext, this.o.text) };
+        }
+        return null;
       });
     }
     this.buildMs += this.spent(now() - t0);
