@@ -44,6 +44,8 @@ export class WidgetState {
   hasMore = $state(false);
   /** The query the lists on screen answer (lets a benchmark see when a keystroke's results are shown). */
   shownQuery = $state('');
+  /** The tab whose list was loaded last: until the active tab's own load is in, its list may be an older one. */
+  shownTab = $state<Tab | null>(null);
   /** A data error, shown with a retry; never a dead end. */
   dataError = $state('');
   /** A short confirmation for screen readers and eyes ("Activity marked as done"). */
@@ -104,6 +106,7 @@ export class WidgetState {
 
   async refresh(): Promise<void> {
     const seq = ++this.seq;
+    const tab = this.tab;
     const provider = await this.provider();
     const q = this.query.trim();
     this.today = localDate();
@@ -112,7 +115,7 @@ export class WidgetState {
       this.dataError = r.reason;
       this.dataLoginUrl = r.loginUrl ?? '';
     };
-    if (this.tab === 'recent') {
+    if (tab === 'recent') {
       const limit = this.limit;
       const r = await provider.history.list(limit, q);
       if (seq !== this.seq) return;
@@ -120,7 +123,7 @@ export class WidgetState {
       this.recent = r.value;
       this.hasMore = r.value.length >= limit;
       void provider.history.markAllSeen();
-    } else if (this.tab === 'activities') {
+    } else if (tab === 'activities') {
       const limit = this.limit;
       const r = await provider.activities.due(this.today, q, limit);
       if (seq !== this.seq) return;
@@ -139,6 +142,7 @@ export class WidgetState {
     this.dataLoginUrl = '';
     this.loaded = true;
     this.shownQuery = q;
+    this.shownTab = tab;
   }
 
   show(panel: Panel): void {
