@@ -21,12 +21,12 @@ export default ts.config(
   },
   {
     // Test tooling and scripts print their reports.
-    files: ['tests/**', '*.config.*'],
+    files: ['tests/**', 'dev/**', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
   {
     // Code passed to page.evaluate runs in the page, where these globals exist.
-    files: ['tests/e2e/**', 'tests/bench/**', 'tests/tools/**', 'tests/lab/start.mjs'],
+    files: ['tests/e2e/**', 'tests/bench/**', 'dev/**'],
     languageOptions: { globals: { remote: 'readonly', softphoneDiagnostics: 'readonly' } },
   },
 );

@@ -1,10 +1,10 @@
 // Only in `wxt build --mode bench` (see wxt.config.ts): seeds the extension's own IndexedDB
 // and runs the in-memory baseline, for tests/bench/widget.mjs.
 import { dataProvider } from '../../lib/providers';
-import { arrayFilterSearch } from '../../lib/providers/local/bench-keystrokes';
+import { arrayFilterSearch } from '../../tests/bench/providers/keystrokes';
 import { makeSampleActivities, makeSampleContacts, makeSampleHistory } from '../../lib/providers/local/sample-data';
 import type { Contact } from '../../lib/providers/types';
-import { localDate } from '../../lib/ui/dates';
+import { localDate } from '../../lib/dates';
 
 const provider = dataProvider();
 let all: Contact[] = [];

@@ -1,7 +1,7 @@
 import './warm-up';
 import { mount } from 'svelte';
 import '../../components/theme.css';
-import { markOnce, POPUP_MARKS } from '../../lib/ui/perf-marks';
+import { markOnce, POPUP_MARKS } from './perf-marks';
 import App from './App.svelte';
 
 markOnce(POPUP_MARKS.script);

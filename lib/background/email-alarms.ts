@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { dataProvider } from '../providers';
-import { mailtoUrl } from '../ui/mailto';
+import { mailtoUrl } from '../mailto';
 
 const PREFIX = 'email:';
 

@@ -7,11 +7,12 @@
  */
 import browser from 'webextension-polyfill';
 import type { HostLink } from './host-link';
+import { PAGES } from '../extension-pages';
 
 export const LIFELINE = 'phone-host';
 
 export function watchHostLifeline(link: HostLink & { lost(): void }, reconfigure: () => Promise<void>): void {
-  const offscreenUrl = browser.runtime.getURL('/offscreen.html');
+  const offscreenUrl = browser.runtime.getURL(PAGES.offscreen);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== LIFELINE || port.sender?.id !== browser.runtime.id || port.sender?.url !== offscreenUrl) return;
     port.onMessage.addListener(() => undefined); // heartbeats: their arrival is what counts

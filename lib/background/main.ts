@@ -6,14 +6,10 @@ import { CallAlerts } from './call-alerts';
 import { listenForContentScripts, setUpContextMenu } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import type { HostLink } from './host-link';
-import { MIC_PAGE, configureHost, route } from './router';
+import { configureHost, route } from './router';
+import { openMicPage, openWidgetWindow } from '../extension-pages';
 import { startOdooBackground } from './odoo';
 
-export const WIDGET_PAGE = '/popup.html';
-
-async function openWidgetWindow(): Promise<void> {
-  await browser.windows.create({ url: browser.runtime.getURL(WIDGET_PAGE), type: 'popup', width: 380, height: 640 });
-}
 
 /**
  * Wires the background: routes UI messages to the phone host, turns host state into
@@ -49,7 +45,7 @@ export function startBackground(link: HostLink): {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
+    if (reason === 'install') void openMicPage();
   });
 
   listenForContentScripts(link);

@@ -9,8 +9,8 @@ import type { ContentSender, QueueStateResult, ToggleResult } from '../messaging
 import { currentProvider } from '../providers';
 import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
-import { ACTIVITIES_CHANGED } from '../ui/data-events';
-import { localDate } from '../ui/dates';
+import { ACTIVITIES_CHANGED } from '../messaging/data-events';
+import { localDate } from '../dates';
 import { createLogger } from '../log';
 
 const log = createLogger('odoo');

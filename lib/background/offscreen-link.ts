@@ -2,8 +2,9 @@ import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
 import type { CommandResult, HostCommand, HostEnvelope } from '../messaging/protocol';
 import type { HostLink } from './host-link';
+import { PAGES } from '../extension-pages';
 
-const PATH = '/offscreen.html';
+const PATH = PAGES.offscreen;
 
 /**
  * Chrome: the phone host is an offscreen document with reasons USER_MEDIA + WEB_RTC (never

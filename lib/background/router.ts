@@ -8,8 +8,7 @@ import { syncEmailAlarms } from './email-alarms';
 import { loadOdoo } from '../providers/odoo/store';
 import type { HostLink } from './host-link';
 import { onOdooChanged } from './odoo';
-
-export const MIC_PAGE = '/mic-permission.html';
+import { openMicPage } from '../extension-pages';
 
 /** Sends the saved account to the phone host (it ignores an unchanged one). */
 export async function configureHost(link: HostLink): Promise<void> {
@@ -66,7 +65,7 @@ export async function route(link: HostLink, msg: UiMessage): Promise<unknown> {
       await browser.runtime.openOptionsPage();
       return { ok: true };
     case 'bg:openMicPage':
-      await browser.tabs.create({ url: browser.runtime.getURL(MIC_PAGE) });
+      await openMicPage();
       return { ok: true };
     case 'bg:syncEmailAlarms':
       await syncEmailAlarms();

@@ -1,6 +1,6 @@
 // Benchmark of the local data provider in real Chromium: IndexedDB speed in Node's
 // fake-indexeddb says nothing about the browser's, so the measuring code
-// (lib/providers/local/bench.ts, runProviderBench) is bundled and run in a page.
+// (tests/bench/providers/bench.ts, runProviderBench) is bundled and run in a page.
 //
 // A plain http://127.0.0.1 page uses the same IndexedDB backend as an extension page, so no
 // extension build is needed. To run it from an extension page instead, bundle
@@ -22,7 +22,7 @@ const ENTRY = 'virtual:provider-bench';
 async function bundle() {
   const local = path.join(ROOT, 'lib/providers/local');
   const source = [
-    `export { runProviderBench } from ${JSON.stringify(path.join(local, 'bench.ts'))};`,
+    `export { runProviderBench } from ${JSON.stringify(path.join(ROOT, 'tests/bench/providers/bench.ts'))};`,
     `export { createLocalProvider } from ${JSON.stringify(path.join(local, 'index.ts'))};`,
   ].join('\n');
   const output = await build({

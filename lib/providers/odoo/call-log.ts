@@ -5,7 +5,7 @@
  * `body_is_html`; Odoo 16 takes the body as HTML already and does not know that argument.
  */
 import { t } from '../../i18n';
-import { formatDuration } from '../../ui/dates';
+import { formatDuration } from '../../dates';
 import type { HistoryEntry } from '../types';
 import type { OdooWrite } from './outbox';
 

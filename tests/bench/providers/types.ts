@@ -1,5 +1,5 @@
 /** The benchmark's options and figures, shared by the runner and the measuring code. */
-import type { DataProvider } from '../types';
+import type { DataProvider } from '../../../lib/providers/types';
 
 export interface ProviderBenchOptions {
   /** Contacts for the keystroke test. */

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { runProviderBench } from './bench';
-import { arrayFilterSearch, keystrokes } from './bench-keystrokes';
-import { createLocalProvider } from './index';
+import { arrayFilterSearch, keystrokes } from './keystrokes';
+import { createLocalProvider } from '../../../lib/providers/local/index';
 
 describe('provider benchmark', () => {
   it('types a name, part of a number and an email', () => {

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from './i18n';
 
 /** Local calendar date as YYYY-MM-DD (activities are due on days, not instants). */
 export function localDate(at: Date = new Date()): string {

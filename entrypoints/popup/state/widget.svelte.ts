@@ -1,8 +1,8 @@
 import type {
   Activity, ActivityDraft, ActivityPatch, ActivityType, Contact, DataProvider, EmailDraft, HistoryEntry, OutboxConflict, ScheduledEmail,
-} from '../providers/types';
-import { t, type MessageKey } from '../i18n';
-import { localDate } from './dates';
+} from '../../../lib/providers/types';
+import { t, type MessageKey } from '../../../lib/i18n';
+import { localDate } from '../../../lib/dates';
 
 export type Tab = 'recent' | 'activities' | 'contacts';
 /** Tab labels are i18n keys: resolve them with `t()` when rendering. */

@@ -1,15 +1,15 @@
 // Takes the README's screenshots of the real extension against the lab:
-//   node tests/tools/screenshots.mjs   (after `npx wxt build`)
+//   node dev/tools/screenshots.mjs   (after `npx wxt build`)
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStaticServer } from '../lab/http.mjs';
-import { ROOT, launchWithExtension, openExtensionPage, serviceWorker } from '../e2e/support/chrome.mjs';
-import { startLabSession } from '../e2e/support/lab-session.mjs';
-import { connectInSettings, logInBrowser } from '../e2e/support/odoo.mjs';
-import { startOdoo } from '../odoo/server.mjs';
-import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from '../e2e/support/ui.mjs';
+import { startStaticServer } from '../../tests/lab/http.mjs';
+import { ROOT, launchWithExtension, openExtensionPage, serviceWorker } from '../../tests/e2e/support/chrome.mjs';
+import { startLabSession } from '../../tests/e2e/support/lab-session.mjs';
+import { connectInSettings, logInBrowser } from '../../tests/e2e/support/odoo.mjs';
+import { startOdoo } from '../../tests/odoo/server.mjs';
+import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from '../../tests/e2e/support/ui.mjs';
 
-const out = path.join(ROOT, 'tests/screenshots');
+const out = path.join(ROOT, 'docs/screenshots');
 fs.mkdirSync(out, { recursive: true });
 const session = await startLabSession();
 const { browser, extensionId } = await launchWithExtension();

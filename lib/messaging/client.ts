@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
-import { isHostBroadcast, isOwnExtensionPage, type CommandResult, type UiMessage } from '../messaging/protocol';
+import { isHostBroadcast, isOwnExtensionPage, type CommandResult, type UiMessage } from './protocol';
 import type { PhoneSnapshot } from '../sip/types';
 
 /** Sends a command to the background and always resolves (a dead background is an error result). */

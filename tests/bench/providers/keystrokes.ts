@@ -2,8 +2,8 @@
  * What a benchmark types, and the naive search it is compared with. Kept apart from the timing
  * loop so the queries can be read (and changed) on their own.
  */
-import type { Contact } from '../types';
-import { digitsOf } from './text';
+import type { Contact } from '../../../lib/providers/types';
+import { digitsOf } from '../../../lib/providers/local/text';
 
 /** Every prefix of `text` a user passes through while typing it, skipping a trailing space. */
 function typing(text: string): string[] {

@@ -4,13 +4,13 @@
  * was learnt. Each step that fails says what to do; nothing is stored until Odoo answered.
  */
 import browser from 'webextension-polyfill';
-import { t } from '../i18n';
-import { connectOdoo, type OdooConnection } from '../providers/odoo/connect';
-import type { OdooResult } from '../providers/odoo/errors';
-import { validateOdooSettings, type OdooSettings, type OdooSettingsErrors } from '../providers/odoo/settings';
-import { forgetOdoo, saveOdoo, loadOdoo, type StoredOdoo } from '../providers/odoo/store';
-import { loadSecret } from '../settings/secret-store';
-import { rememberOdooConnected } from '../providers';
+import { t } from '../../i18n';
+import { connectOdoo, type OdooConnection } from './connect';
+import type { OdooResult } from './errors';
+import { validateOdooSettings, type OdooSettings, type OdooSettingsErrors } from './settings';
+import { forgetOdoo, saveOdoo, loadOdoo, type StoredOdoo } from './store';
+import { loadSecret } from '../../settings/secret-store';
+import { rememberOdooConnected } from '..';
 
 export type OdooForm = OdooSettings & { key: string };
 

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { PageSite } from '../messaging/content-protocol';
-import { CLICK_TO_CALL_KEY, readClickToCall, withSite, type ClickToCallSettings } from '../click-to-call/settings';
+import { CLICK_TO_CALL_KEY, readClickToCall, withSite, type ClickToCallSettings } from './settings';
 
 /**
  * The site in the active tab, as its click-to-call content script reports it; null when the tab

@@ -1,9 +1,9 @@
 /** The timed parts of the provider benchmark: the popup's first lists, and search keystrokes. */
-import type { Contact, ContactDraft, DataProvider, ProviderResult } from '../types';
-import { arrayFilterSearch, keystrokes } from './bench-keystrokes';
-import { median, p90, timed } from './bench-stats';
-import type { KeystrokeFigure, OpenFigures, Settings } from './bench-types';
-import { fold } from './text';
+import type { Contact, ContactDraft, DataProvider, ProviderResult } from '../../../lib/providers/types';
+import { arrayFilterSearch, keystrokes } from './keystrokes';
+import { median, p90, timed } from './stats';
+import type { KeystrokeFigure, OpenFigures, Settings } from './types';
+import { fold } from '../../../lib/providers/local/text';
 
 export function value<T>(result: ProviderResult<T>, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.reason}`);

@@ -1,7 +1,7 @@
-import type { PhoneError } from '../errors';
-import { CallState } from '../sip/states';
-import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
-import { command, onPhoneState } from './client';
+import type { PhoneError } from '../../../lib/errors';
+import { CallState } from '../../../lib/sip/states';
+import type { CallSnapshot, PhoneSnapshot } from '../../../lib/sip/types';
+import { command, onPhoneState } from '../../../lib/messaging/client';
 
 /**
  * The popup's view of the phone. Re-reads the host's state on open (the popup may have been

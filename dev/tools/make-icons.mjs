@@ -1,5 +1,5 @@
 // Renders public/icon.svg to the PNG sizes the manifest uses, with headless Chromium.
-// Run once after changing the SVG: node tests/tools/make-icons.mjs
+// Run once after changing the SVG: node dev/tools/make-icons.mjs
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';

@@ -7,13 +7,13 @@
  *  - each search keystroke with `contacts` contacts (target median < 16 ms), beside the same
  *    queries as a plain Array.filter over every contact held in memory.
  */
-import type { Contact, DataProvider } from '../types';
-import { measureOpen, settle, timeKeystrokes, value } from './bench-measure';
-import { median, p90, timed } from './bench-stats';
-import type { ProviderBenchOptions, ProviderBenchResult, Settings } from './bench-types';
-import { makeSampleActivities, makeSampleContacts, makeSampleHistory } from './sample-data';
+import type { Contact, DataProvider } from '../../../lib/providers/types';
+import { measureOpen, settle, timeKeystrokes, value } from './measure';
+import { median, p90, timed } from './stats';
+import type { ProviderBenchOptions, ProviderBenchResult, Settings } from './types';
+import { makeSampleActivities, makeSampleContacts, makeSampleHistory } from '../../../lib/providers/local/sample-data';
 
-export type { ProviderBenchOptions, ProviderBenchResult } from './bench-types';
+export type { ProviderBenchOptions, ProviderBenchResult } from './types';
 
 const BATCH = 10_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { OdooConnection } from '../providers/odoo/connect';
-import type { StoredOdoo } from '../providers/odoo/store';
-import { connectFromForm, connectedSummary, type ConnectDeps, type OdooForm } from './odoo-connect';
+import type { OdooConnection } from './connect';
+import type { StoredOdoo } from './store';
+import { connectFromForm, connectedSummary, type ConnectDeps, type OdooForm } from './connect-flow';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
