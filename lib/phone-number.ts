@@ -13,6 +13,11 @@ const EXTENSION = /^[*#]?\d{2,6}$/;
 /** Characters people put in numbers; anything else means it is not a number. */
 const DIAL_CHARS = /^[\d\s+().\-/\u00a0\u2010-\u2015]+$/;
 
+/** True for an internal extension or feature code as dialled (no spaces): the one rule for it. */
+export function isExtension(number: string): boolean {
+  return EXTENSION.test(number);
+}
+
 export function isCountryCode(value: string): value is CountryCode {
   return isSupportedCountry(value);
 }

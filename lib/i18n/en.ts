@@ -137,6 +137,7 @@ export const en = {
   'clickToCall.turnBackOn': 'Turn back on',
   'widget.empty.recent': 'No calls yet.',
   'widget.empty.activities': 'No calls scheduled for today.',
+  'widget.empty.activitiesHint': 'To get calls here, open a contact and choose Schedule, or connect Odoo in the settings.',
   'widget.empty.search': 'No contact matches your search.',
   'widget.empty.contacts': 'No contacts with a phone number yet. Add some in the settings.',
 

@@ -1,4 +1,4 @@
-import type { PhoneError } from '../../../lib/errors';
+import type { ErrorAction, PhoneError } from '../../../lib/errors';
 import { CallState } from '../../../lib/sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../../../lib/sip/types';
 import { command, onPhoneState } from '../../../lib/messaging/client';
@@ -9,60 +9,108 @@ import { command, onPhoneState } from '../../../lib/messaging/client';
  */
 export class PhoneState {
   // Replaced whole on every broadcast: raw state, no proxy.
-  snapshot = $state.raw<PhoneSnapshot | null>(null);
+  #snapshot = $state.raw<PhoneSnapshot | null>(null);
+  #commandError = $state.raw<PhoneError | null>(null);
+  #lastDialled = $state('');
+
+  readonly #liveCall = $derived<CallSnapshot | undefined>(
+    this.#snapshot?.calls.find((c) => c.state !== CallState.Ended && c.state !== CallState.Incoming),
+  );
+  readonly #incomingCall = $derived<CallSnapshot | undefined>(
+    this.#snapshot?.calls.find((c) => c.state === CallState.Incoming),
+  );
+  readonly #endedCall = $derived<CallSnapshot | undefined>(
+    this.#snapshot?.calls.find((c) => c.state === CallState.Ended),
+  );
+
+  #unsubscribe: (() => void) | null = null;
+
+  get snapshot(): PhoneSnapshot | null {
+    return this.#snapshot;
+  }
+
   /** An error from the last command (e.g. Incorrect Number), shown until dismissed. */
-  commandError = $state<PhoneError | null>(null);
-  lastDialled = $state('');
+  get commandError(): PhoneError | null {
+    return this.#commandError;
+  }
 
-  readonly liveCall = $derived<CallSnapshot | undefined>(
-    this.snapshot?.calls.find((c) => c.state !== CallState.Ended && c.state !== CallState.Incoming),
-  );
-  readonly incomingCall = $derived<CallSnapshot | undefined>(
-    this.snapshot?.calls.find((c) => c.state === CallState.Incoming),
-  );
-  readonly endedCall = $derived<CallSnapshot | undefined>(
-    this.snapshot?.calls.find((c) => c.state === CallState.Ended),
-  );
+  get lastDialled(): string {
+    return this.#lastDialled;
+  }
 
-  private unsubscribe: (() => void) | null = null;
+  get liveCall(): CallSnapshot | undefined {
+    return this.#liveCall;
+  }
+
+  get incomingCall(): CallSnapshot | undefined {
+    return this.#incomingCall;
+  }
+
+  get endedCall(): CallSnapshot | undefined {
+    return this.#endedCall;
+  }
+
+  get inCall(): boolean {
+    return Boolean(this.#liveCall || this.#incomingCall);
+  }
+
+  get registrationError(): PhoneError | null {
+    return this.#snapshot?.error ?? null;
+  }
+
+  /** Why the last call failed or ended badly (shown beside a live call, or alone once it ended). */
+  get callError(): PhoneError | null {
+    return this.#endedCall?.error ?? this.#liveCall?.error ?? null;
+  }
 
   async connect(): Promise<void> {
-    this.unsubscribe = onPhoneState((s) => (this.snapshot = s));
+    this.#unsubscribe = onPhoneState((s) => (this.#snapshot = s));
     const result = await command<PhoneSnapshot>({ type: 'phone:getState' });
-    if (result.ok) this.snapshot = result.value;
-    else this.commandError = result.error;
+    if (result.ok) this.#snapshot = result.value;
+    else this.#commandError = result.error;
   }
 
   disconnect(): void {
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
   }
 
-  private async run(result: Promise<{ ok: boolean; error?: PhoneError }>): Promise<boolean> {
+  dismissCommandError(): void {
+    this.#commandError = null;
+  }
+
+  /** What an error panel's button asks for. */
+  act(action: ErrorAction): void {
+    if (action === 'openSettings') void this.openOptions();
+    else if (action === 'openMicPage') void this.openMicPage();
+    else if (action === 'retry') void this.connect();
+  }
+
+  async #run(result: Promise<{ ok: boolean; error?: PhoneError }>): Promise<boolean> {
     const r = await result;
-    if (!r.ok && r.error) this.commandError = r.error;
+    if (!r.ok && r.error) this.#commandError = r.error;
     return r.ok;
   }
 
   async dial(number: string): Promise<boolean> {
     // No dismiss of the last ended call first: the engine drops ended calls when a new one
     // starts, and an extra round trip here would delay the INVITE.
-    this.commandError = null;
-    const ok = await this.run(command({ type: 'phone:dial', number }));
-    if (ok) this.lastDialled = number;
+    this.#commandError = null;
+    const ok = await this.#run(command({ type: 'phone:dial', number }));
+    if (ok) this.#lastDialled = number;
     return ok;
   }
 
-  answer = (callId: string) => this.run(command({ type: 'phone:answer', callId }));
-  decline = (callId: string) => this.run(command({ type: 'phone:decline', callId }));
-  hangup = (callId: string) => this.run(command({ type: 'phone:hangup', callId }));
-  mute = (callId: string, muted: boolean) => this.run(command({ type: 'phone:mute', callId, muted }));
-  hold = (callId: string, held: boolean) => this.run(command({ type: 'phone:hold', callId, held }));
-  dtmf = (callId: string, digits: string) => this.run(command({ type: 'phone:dtmf', callId, digits }));
+  answer = (callId: string) => this.#run(command({ type: 'phone:answer', callId }));
+  decline = (callId: string) => this.#run(command({ type: 'phone:decline', callId }));
+  hangup = (callId: string) => this.#run(command({ type: 'phone:hangup', callId }));
+  mute = (callId: string, muted: boolean) => this.#run(command({ type: 'phone:mute', callId, muted }));
+  hold = (callId: string, held: boolean) => this.#run(command({ type: 'phone:hold', callId, held }));
+  dtmf = (callId: string, digits: string) => this.#run(command({ type: 'phone:dtmf', callId, digits }));
   transfer = (callId: string, target: string) => {
-    this.commandError = null;
-    return this.run(command({ type: 'phone:transfer', callId, target }));
+    this.#commandError = null;
+    return this.#run(command({ type: 'phone:transfer', callId, target }));
   };
-  dismiss = (callId: string) => this.run(command({ type: 'phone:dismiss', callId }));
+  dismiss = (callId: string) => this.#run(command({ type: 'phone:dismiss', callId }));
   openOptions = () => command({ type: 'bg:openOptions' });
   openMicPage = () => command({ type: 'bg:openMicPage' });
 }

@@ -1,0 +1,47 @@
+import type { DataProvider } from '../../../lib/providers/types';
+import { ActivityActions } from './activity-actions.svelte';
+import { ColleagueSearch } from './colleagues';
+import { DataSource } from './data-source.svelte';
+import { EmailActions } from './email-actions.svelte';
+import { FollowUpState } from './follow-up.svelte';
+import { ListsState } from './lists.svelte';
+import { NavigationState } from './navigation.svelte';
+import { Notice } from './notice.svelte';
+import { OutboxState } from './outbox.svelte';
+import { PhoneState } from './phone.svelte';
+
+/** The popup's state classes, wired together once; screens get them from the context. */
+export function createPopup(provider: DataProvider | Promise<DataProvider>) {
+  const source = new DataSource(provider);
+  const notice = new Notice();
+  const phone = new PhoneState();
+  const lists = new ListsState(source);
+  const nav = new NavigationState(source);
+  const outbox = new OutboxState(source);
+  let stopListening = () => {};
+  return {
+    phone,
+    lists,
+    nav,
+    notice,
+    activities: new ActivityActions(source, nav, lists, notice),
+    email: new EmailActions(source, nav, lists, notice),
+    outbox,
+    followUp: new FollowUpState(phone, lists, nav),
+    colleagues: new ColleagueSearch(source),
+    /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
+    start(): void {
+      void phone.connect();
+      void lists.loadUnseenMissed();
+      // Changes kept while Odoo was out of reach go out now, in order.
+      void outbox.flush();
+      stopListening = lists.listen();
+    },
+    stop(): void {
+      phone.disconnect();
+      stopListening();
+    },
+  };
+}
+
+export type Popup = ReturnType<typeof createPopup>;
