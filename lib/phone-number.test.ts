@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryFromLanguage, normaliseNumber } from './phone-number';
+import { countryFromLanguage, isExtension, normaliseNumber } from './phone-number';
 
 describe('normaliseNumber', () => {
   it.each([
@@ -51,5 +51,12 @@ describe('countryFromLanguage', () => {
     [undefined, 'US'],
   ])('%s → %s', (lang, country) => {
     expect(countryFromLanguage(lang)).toBe(country);
+  });
+});
+
+describe('isExtension', () => {
+  it('is 2 to 6 digits, optionally led by * or # (feature codes)', () => {
+    expect(['10', '1002', '123456', '*97', '#21'].filter(isExtension)).toHaveLength(5);
+    expect(['1', '1234567', '+1002', '10 02', '**97', '9a'].filter(isExtension)).toEqual([]);
   });
 });
