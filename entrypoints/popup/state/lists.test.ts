@@ -22,9 +22,11 @@ describe('the lists and their search', () => {
     const { provider } = await seeded(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
     const search = provider.contacts.search.bind(provider.contacts);
     const slow = gate();
+    const asked = gate();
     let olderBack = Promise.resolve();
     provider.contacts.search = (q, limit) => {
       if (q !== 'a') return search(q, limit);
+      asked.open();
       const r = slow.wait.then(() => search(q, limit));
       // Once its answer is in, the state has had its turn to (wrongly) show it.
       olderBack = r.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -34,6 +36,7 @@ describe('the lists and their search', () => {
     const state = lists(provider);
     await state.open();
     state.setQuery('a');
+    await asked.wait; // the older search is on its way before the user types on
     state.setQuery('ad');
     await vi.waitFor(() => expect(state.shownQuery).toBe('ad'));
     slow.open();
