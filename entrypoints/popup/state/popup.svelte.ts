@@ -9,6 +9,7 @@ import { NavigationState } from './navigation.svelte';
 import { Notice } from './notice.svelte';
 import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
+import { SiteSwitchState } from './site-switch.svelte';
 
 /** The popup's state classes, wired together once; screens get them from the context. */
 export function createPopup(provider: DataProvider | Promise<DataProvider>) {
@@ -29,6 +30,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     outbox,
     followUp: new FollowUpState(phone, lists, nav),
     colleagues: new ColleagueSearch(source),
+    site: new SiteSwitchState(),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();
