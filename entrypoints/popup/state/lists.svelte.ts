@@ -1,6 +1,7 @@
 import type { Activity, Contact, DataProvider, HistoryEntry } from '../../../lib/providers/types';
 import type { MessageKey } from '../../../lib/i18n';
 import { localDate } from '../../../lib/dates';
+import { openTab } from '../../../lib/extension-pages';
 import { request } from '../../../lib/messaging/client';
 import { onActivitiesChanged, onHistoryChanged } from '../../../lib/messaging/data-events';
 import type { DataSource } from './data-source.svelte';
@@ -141,6 +142,11 @@ export class ListsState {
     this.#today = localDate();
     const r = await this.#load(provider, tab, q, this.#limit);
     if (seq === this.#seq) this.#show(provider, r, q);
+  }
+
+  /** Opens the page that fixes the data error by logging in (Odoo's login), if there is one. */
+  logIn(): void {
+    if (this.#dataLoginUrl) void openTab(this.#dataLoginUrl);
   }
 
   /** A data error met elsewhere (scheduled emails), shown where list errors are. */

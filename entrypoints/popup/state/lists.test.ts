@@ -108,6 +108,9 @@ describe('the lists and their search', () => {
     const state = lists(provider);
     await state.open();
     expect([state.dataError, state.dataLoginUrl]).toEqual(['Odoo session ended', 'https://erp.example.com/web/login']);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    state.logIn();
+    expect(create.mock.calls.map(([c]) => c.url)).toEqual(['https://erp.example.com/web/login']);
     provider.contacts.search = search;
     await state.refresh();
     expect([state.dataError, state.dataLoginUrl, state.contacts.length]).toEqual(['', '', 1]);
