@@ -7,7 +7,7 @@ import { CallState } from '../../../lib/sip/states';
 import type { UiMessage } from '../../../lib/messaging/protocol';
 import { createPopup } from './popup.svelte';
 import { TAB_KEY } from './lists.svelte';
-import { broadcast, callSnapshot, seeded, snapshot, wire } from './test-support';
+import { SOON, broadcast, callSnapshot, seeded, snapshot, wire } from './test-support';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -98,7 +98,7 @@ describe('after a call made from an activity', () => {
     const [ada] = activities;
     await popup.followUp.call(ada!.phone, ada!);
     await callEnds(ada!.phone, 65);
-    await vi.waitFor(() => expect(popup.nav.panel).toBe('details'));
+    await vi.waitFor(() => expect(popup.nav.panel).toBe('details'), SOON);
     expect(popup.nav.selection).toMatchObject({ kind: 'activity', activity: { id: ada!.id } });
     expect(popup.followUp.offer).toBeNull();
     expect(popup.followUp.doneFeedback).toBe('Called, 1:05.');
@@ -109,7 +109,7 @@ describe('after a call made from an activity', () => {
     const [ada, , cy] = activities;
     await popup.followUp.call(ada!.phone, ada!);
     await callEnds(ada!.phone, 0);
-    await vi.waitFor(() => expect(popup.nav.panel).toBe('details'));
+    await vi.waitFor(() => expect(popup.nav.panel).toBe('details'), SOON);
     expect(popup.followUp.doneFeedback).toBe('Called, no answer.');
     await popup.nav.openActivity(cy!);
     expect(popup.followUp.doneFeedback).toBe('');

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { value } from '../../../lib/providers/local/test-support';
 import { DataSource } from './data-source.svelte';
 import { FIRST_PAGE, ListsState, TAB_KEY } from './lists.svelte';
-import { gate, historyEntry, seeded, wire } from './test-support';
+import { SOON, gate, historyEntry, seeded, wire } from './test-support';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -38,7 +38,7 @@ describe('the lists and their search', () => {
     state.setQuery('a');
     await asked.wait; // the older search is on its way before the user types on
     state.setQuery('ad');
-    await vi.waitFor(() => expect(state.shownQuery).toBe('ad'));
+    await vi.waitFor(() => expect(state.shownQuery).toBe('ad'), SOON);
     slow.open();
     await olderBack;
     expect(state.shownQuery).toBe('ad');
@@ -54,7 +54,7 @@ describe('the lists and their search', () => {
     const state = lists(provider);
     const first = state.open();
     state.selectTab('contacts');
-    await vi.waitFor(() => expect(state.shown).toBe(true));
+    await vi.waitFor(() => expect(state.shown).toBe(true), SOON);
     slow.open();
     await first;
     expect(state.tab).toBe('contacts');
@@ -68,7 +68,7 @@ describe('the lists and their search', () => {
     await state.open();
     state.selectTab('recent');
     expect(localStorage.getItem(TAB_KEY)).toBe('recent');
-    await vi.waitFor(() => expect(sent).toContainEqual({ type: 'bg:missedSeen' }));
+    await vi.waitFor(() => expect(sent).toContainEqual({ type: 'bg:missedSeen' }), SOON);
     expect(lists(provider).tab).toBe('recent');
   });
 
@@ -96,7 +96,7 @@ describe('the lists and their search', () => {
     expect(state.hasMore).toBe(false);
     // A new search starts again from the first page.
     state.setQuery('person');
-    await vi.waitFor(() => expect(state.shownQuery).toBe('person'));
+    await vi.waitFor(() => expect(state.shownQuery).toBe('person'), SOON);
     expect(state.contacts).toHaveLength(FIRST_PAGE);
   });
 
@@ -123,7 +123,7 @@ describe('the lists and their search', () => {
     const stop = state.listen();
     value(await provider.activities.schedule({ contactId: contacts[0]!.id, summary: 'Again', note: '', dueDate: state.today }));
     await fakeBrowser.runtime.onMessage.trigger({ type: 'ui:activitiesChanged' }, {}, () => {});
-    await vi.waitFor(() => expect(state.activities.map((a) => a.summary).sort()).toEqual(['Again', 'Call Ada']));
+    await vi.waitFor(() => expect(state.activities.map((a) => a.summary).sort()).toEqual(['Again', 'Call Ada']), SOON);
     stop();
   });
 });
@@ -183,7 +183,7 @@ describe('the tab a newcomer opens on', () => {
     const opening = state.open();
     state.selectTab('contacts');
     await opening;
-    await vi.waitFor(() => expect(state.shown).toBe(true));
+    await vi.waitFor(() => expect(state.shown).toBe(true), SOON);
     expect(state.tab).toBe('contacts');
   });
 });

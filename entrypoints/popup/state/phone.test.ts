@@ -5,7 +5,7 @@ import { phoneError } from '../../../lib/errors';
 import type { UiMessage } from '../../../lib/messaging/protocol';
 import { CallState } from '../../../lib/sip/states';
 import { PhoneState } from './phone.svelte';
-import { broadcast, callSnapshot, snapshot, wire } from './test-support';
+import { SOON, broadcast, callSnapshot, snapshot, wire } from './test-support';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -83,7 +83,7 @@ describe('the phone as the popup sees it', () => {
     phone.act('openMicPage');
     phone.act('retry');
     phone.act('dismiss');
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'bg:openOptions' }, { type: 'bg:openMicPage' }, { type: 'phone:getState' }]));
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'bg:openOptions' }, { type: 'bg:openMicPage' }, { type: 'phone:getState' }]), SOON);
     phone.disconnect();
   });
 

@@ -73,6 +73,9 @@ export function historyEntry(fields: Partial<Omit<HistoryEntry, 'id'>> = {}): Om
   };
 }
 
+/** How long `vi.waitFor` waits: its 1 s default can run out on a machine busy with browser tests. */
+export const SOON = { timeout: 5_000 };
+
 /** A promise the test resolves when it wants to. */
 export function gate(): { wait: Promise<void>; open: () => void } {
   let open = () => {};
