@@ -8,7 +8,7 @@ import { acceptedCandidates, rejection, shorterAccepted } from './click-to-call/
 import { findCandidates, mayHaveNumbers } from './click-to-call/candidates';
 import { resolveNumber } from './click-to-call/resolve';
 import { t, type MessageKey } from './i18n';
-import { parseContentMessage } from './messaging/content-protocol';
+import { parseContentMessage } from './messaging/content';
 import { parseUiMessage } from './messaging/protocol';
 import { normaliseNumber } from './phone-number';
 import { validateOdooSettings } from './providers/odoo/settings';
@@ -133,7 +133,7 @@ describe('property: settings validation', () => {
 describe('property: message payload validation', () => {
   const types = [
     'phone:getState', 'phone:dial', 'phone:answer', 'phone:decline', 'phone:hangup', 'phone:dismiss', 'phone:mute', 'phone:hold',
-    'phone:dtmf', 'phone:transfer', 'bg:getSettings', 'bg:saveSettings', 'bg:openOptions', 'bg:openMicPage', 'bg:micResult',
+    'phone:dtmf', 'phone:transfer', 'bg:getSettings', 'bg:saveSettings', 'bg:openOptions', 'bg:openMicPage',
     'bg:syncEmailAlarms', 'bg:missedSeen', 'bg:odooChanged', 'cs:resolve', 'cs:dial', 'cs:dialLink', 'cs:odooQueueState', 'cs:odooToggle',
   ];
   const message = fc.oneof(

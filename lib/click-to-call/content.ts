@@ -5,7 +5,9 @@
  */
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
-import { MAX_RESOLVE_ITEMS, type PageSite, type ResolveResult } from '../messaging/content-protocol';
+import { MAX_RESOLVE_ITEMS, type ContentChannel } from '../messaging/content';
+import type { ReplyOf } from '../messaging/define';
+import type { PageSite } from '../messaging/tab';
 import { numberOfHost, type MarkText } from './marker';
 import { optedOut } from './opt-out';
 import { Scanner } from './scanner';
@@ -52,7 +54,7 @@ async function resolve(items: { number: string; ext: string }[]) {
   for (let i = 0; i < items.length; i += MAX_RESOLVE_ITEMS) batches.push(items.slice(i, i + MAX_RESOLVE_ITEMS));
   const answers = await Promise.all(
     batches.map(async (batch) => {
-      const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ResolveResult | null;
+      const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ReplyOf<ContentChannel['cs:resolve']> | null;
       return r?.ok ? r.value : batch.map(() => null);
     }),
   );
@@ -122,7 +124,7 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
   // The popup asks which site this is, for its "Disable on this site" switch (top frame only).
   if (window === window.top) {
     browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id || (msg as { type?: unknown } | null)?.type !== 'page:site') return undefined;
+      if (sender.id !== browser.runtime.id || (msg as { type?: unknown } | null)?.type !== 'tab:site') return undefined;
       return Promise.resolve({ site, active } satisfies PageSite);
     });
   }

@@ -123,6 +123,7 @@ export const en = {
   'widget.list.contacts': 'Contacts',
   'widget.showMore': 'Show more',
   'clickToCall.menu': 'Call “%s”',
+  'clickToCall.offHere': 'Click-to-call is off on this site.',
   'clickToCall.callLabel': 'Call {0}',
   'clickToCall.extNote': 'Call {0}. The extension {1} is not dialled: enter it on the keypad once connected.',
   'clickToCall.siteOn': 'Click-to-call is on for {0}.',
@@ -280,6 +281,7 @@ export const en = {
   // Settings page
   'settings.title': 'Softphone settings',
   'settings.loadError': 'Could not load the settings. Reload this page.',
+  'settings.saveError': 'Nothing was saved: the extension did not answer. Press Save again.',
   'settings.account': 'SIP account',
   'settings.optional': '{0} (optional)',
   'settings.placeholder.wsUrl': 'wss://pbx.example.com:8089/ws',

@@ -3,7 +3,9 @@ import { phoneError, type PhoneError } from '../errors';
 import { t } from '../i18n';
 import type { Logger } from '../log';
 import { CallState, canMoveCall, type CallOutcome } from './states';
-import type { CallDirection, CallSnapshot, Result } from './types';
+import type { Result } from '../result';
+import { isDtmf } from './dtmf';
+import type { CallDirection, CallSnapshot } from './types';
 
 export interface CallHooks {
   onChange: () => void;
@@ -22,7 +24,6 @@ interface MediaHandler {
   sendDtmf?(tones: string, options?: { duration: number; interToneGap: number }): boolean;
 }
 
-const DTMF = /^[0-9*#A-D]+$/;
 const TRANSFER_CONFIRM_TIMEOUT_MS = 30_000;
 const SIPFRAG_STATUS = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/m;
 
@@ -211,7 +212,7 @@ export class CallSession {
 
   /** RFC 4733 when the far end negotiated telephone-event, SIP INFO otherwise. */
   sendDtmf(digits: string): void {
-    if (this.snap.state !== CallState.Established || !DTMF.test(digits)) return;
+    if (this.snap.state !== CallState.Established || !isDtmf(digits)) return;
     const viaRtp = this.media()?.sendDtmf?.(digits, { duration: 100, interToneGap: 70 }) === true;
     this.snap.dtmfMode = viaRtp ? 'rfc4733' : 'info';
     this.hooks.onChange();

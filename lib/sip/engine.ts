@@ -12,12 +12,13 @@ import {
 } from 'sip.js';
 import { phoneError, type PhoneError } from '../errors';
 import type { Logger } from '../log';
-import type { DialTarget } from '../phone-number';
+import { isSafeDialNumber, type DialTarget } from '../phone-number';
 import { reconnectDelay } from './backoff';
 import { fastIceFactory } from './fast-ice';
 import { CallSession } from './call-session';
 import { Registration, canMoveRegistration, CallState } from './states';
-import type { CallSnapshot, PhoneSnapshot, Result, SipConfig } from './types';
+import type { Result } from '../result';
+import type { CallSnapshot, PhoneSnapshot, SipConfig } from './types';
 
 export interface EngineDeps {
   logger: Logger;
@@ -66,9 +67,8 @@ const STOP_WAIT_MS = 3_000;
  * is the last door before the wire: anything else (`;`, `<`, `@`, spaces, CR/LF…) never becomes a
  * URI, whoever built the target.
  */
-const SAFE_TARGET = /^(?:\+\d{2,15}|[*#]?\d{2,6})$/;
 function targetUri(target: DialTarget, domain: string): URI | undefined {
-  return SAFE_TARGET.test(target.number) ? UserAgent.makeURI(`sip:${target.number}@${domain}`) : undefined;
+  return isSafeDialNumber(target.number) ? UserAgent.makeURI(`sip:${target.number}@${domain}`) : undefined;
 }
 
 export class PhoneEngine {

@@ -4,7 +4,8 @@
  * the page in a short alert the user can read.
  */
 import browser from 'webextension-polyfill';
-import type { QueueStateResult, ToggleResult } from '../../messaging/content-protocol';
+import type { ContentChannel } from '../../messaging/content';
+import type { ReplyOf } from '../../messaging/define';
 import { initKanbanToggles } from './toggles';
 
 const NOTICE_MS = 8000;
@@ -21,15 +22,24 @@ function showAlert(doc: Document, reason: string): void {
   setTimeout(() => el.remove(), NOTICE_MS);
 }
 
-const failed = (e: unknown) => ({ ok: false as const, reason: e instanceof Error ? e.message : String(e) });
+const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
+/** The background's answer in the shape the toggles take. */
+const told = <T>(r: { ok: true; value: T } | { ok: false; error: string }) => (r.ok ? r : { ok: false as const, reason: r.error });
 
 export function startKanbanToggles(signal: AbortSignal): void {
   initKanbanToggles({
     doc: document,
     signal,
-    queueState: (resIds) =>
-      (browser.runtime.sendMessage({ type: 'cs:odooQueueState', resIds }) as Promise<QueueStateResult>).catch(failed),
-    toggle: (resId, add) => (browser.runtime.sendMessage({ type: 'cs:odooToggle', resId, add }) as Promise<ToggleResult>).catch(failed),
+    queueState: async (resIds) =>
+      told(
+        await (browser.runtime.sendMessage({ type: 'cs:odooQueueState', resIds }) as Promise<ReplyOf<ContentChannel['cs:odooQueueState']>>).catch(failed),
+      ),
+    toggle: async (resId, add) => {
+      const r = told(
+        await (browser.runtime.sendMessage({ type: 'cs:odooToggle', resId, add }) as Promise<ReplyOf<ContentChannel['cs:odooToggle']>>).catch(failed),
+      );
+      return r.ok ? { ok: true, queued: r.value } : r;
+    },
     onError: (reason) => showAlert(document, reason),
   });
 }
