@@ -3,7 +3,7 @@ import { done, fail, type Result } from '../result';
 import { phoneError } from '../errors';
 import { runPhoneCommand } from './commands';
 import { createLogger, setDebug } from '../log';
-import { PhoneEngine } from '../sip/engine';
+import { PhoneEngine, type EngineDeps } from '../sip/engine';
 import { CallState } from '../sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
@@ -30,6 +30,12 @@ export interface HostOutput {
   historyChanged?(): void;
 }
 
+/** What tests put in place of the network, WebRTC and Web Audio. */
+export interface HostDeps {
+  engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'random'>;
+  ringtone?: Pick<Ringtone, 'start' | 'stop' | 'state'>;
+}
+
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
   ringtone(): string;
@@ -43,7 +49,7 @@ export interface HostDiagnostics {
  */
 export class PhoneHost implements HostDiagnostics {
   private readonly log = createLogger('host');
-  private readonly ringtoneEl = new Ringtone();
+  private readonly ringtoneEl: Pick<Ringtone, 'start' | 'stop' | 'state'>;
   private readonly audio = new RemoteAudio();
   private readonly engine: PhoneEngine;
   private configKey = '';
@@ -53,7 +59,11 @@ export class PhoneHost implements HostDiagnostics {
   private providerP: Promise<DataProvider> | null = null;
   private readonly keeper: HistoryKeeper;
 
-  constructor(private readonly output: HostOutput) {
+  constructor(
+    private readonly output: HostOutput,
+    deps: HostDeps = {},
+  ) {
+    this.ringtoneEl = deps.ringtone ?? new Ringtone();
     this.keeper = new HistoryKeeper({
       save: async (entry) => (await this.provider()).history.add(entry),
       saved: (entry) => {
@@ -72,6 +82,7 @@ export class PhoneHost implements HostDiagnostics {
       },
       onIncoming: (callId, number) => void this.identify(callId, number),
       onRemoteMedia: (callId, session) => this.audio.attach(callId, session),
+      ...deps.engine,
     });
   }
 

@@ -17,7 +17,7 @@ import { reconnectDelay } from './backoff';
 import { fastIceFactory } from './fast-ice';
 import { CallSession } from './call-session';
 import { Registration, canMoveRegistration, CallState } from './states';
-import type { Result } from '../result';
+import { fail, ok, type Result } from '../result';
 import type { CallSnapshot, PhoneSnapshot, SipConfig } from './types';
 
 export interface EngineDeps {
@@ -40,8 +40,6 @@ export interface EngineDeps {
   callRecoveryMs?: number;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (error: PhoneError): Result<never> => ({ ok: false, error });
 
 /**
  * SIP.js waits up to 5 s for ICE by default and asks Google's STUN server; we ask none (the
