@@ -15,7 +15,7 @@ export interface CommandTarget {
 
 type PhoneHandlers = { [K in PhoneName]: (cmd: HostPhoneCommand<K>, host: CommandTarget) => HostReply<K> };
 
-export const phoneHandlers: PhoneHandlers = {
+const phoneHandlers: PhoneHandlers = {
   'phone:getState': (_cmd, host) => ok(host.state()),
   'phone:dial': (cmd, { engine }) => engine.dial(cmd.number),
   'phone:answer': (cmd, { engine }) => engine.answer(cmd.callId),

@@ -15,7 +15,7 @@ export type { EngineDeps } from './deps';
  * An answered call outlives a lost WebSocket this long: enough for a few reconnect attempts
  * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
  */
-export const CALL_RECOVERY_MS = 15_000;
+const CALL_RECOVERY_MS = 15_000;
 
 /**
  * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this

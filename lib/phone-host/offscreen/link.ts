@@ -21,7 +21,7 @@ export interface OffscreenApi {
   hasDocument(url: string): Promise<boolean>;
 }
 
-export const chromeOffscreen: OffscreenApi = {
+const chromeOffscreen: OffscreenApi = {
   createDocument: (p) => chrome.offscreen.createDocument(p),
   hasDocument: async (url) =>
     (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] })).length > 0,
