@@ -113,7 +113,10 @@ describe('store packages', () => {
     // background-page fallback and no gecko id: true, and what keeps it from being installed or
     // uploaded as the Firefox add-on, which is the other package (see wxt.config.ts).
     const firefoxOnly = /^(BACKGROUND_SERVICE_WORKER_NOFALLBACK|ADDON_ID_REQUIRED) manifest\.json:/;
-    assert.deepEqual(errors.filter((e) => !firefoxOnly.test(e)), []);
+    assert.deepEqual(
+      errors.filter((e) => !firefoxOnly.test(e)),
+      [],
+    );
     assert.deepEqual(unexplained(warnings, [...KNOWN_WARNINGS, ...CHROME_ONLY_WARNINGS]), []);
   });
 
@@ -123,7 +126,11 @@ describe('store packages', () => {
       assert.equal(m.version, pkg.version, `${name}: manifest version`);
       assert.deepEqual(await zips[name].file('PRIVACY.md')?.async('nodebuffer'), privacy, `${name}: PRIVACY.md as in the repository`);
       assert.equal(m.host_permissions, undefined, `${name}: a release build grants no origin up front`);
-      assert.deepEqual((m.permissions ?? []).filter((p) => p.includes('://')), [], `${name}: no origin among the permissions`);
+      assert.deepEqual(
+        (m.permissions ?? []).filter((p) => p.includes('://')),
+        [],
+        `${name}: no origin among the permissions`,
+      );
     }
   });
 
@@ -142,7 +149,10 @@ describe('store packages', () => {
     for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'PRIVACY.md', 'entrypoints/background.ts']) {
       assert.ok(names.includes(needed), `${needed} in the sources`);
     }
-    assert.deepEqual(names.filter((n) => /^(node_modules|\.output|\.wxt|tests|docs)\//.test(n) || n.includes('/node_modules/')), []);
+    assert.deepEqual(
+      names.filter((n) => /^(node_modules|\.output|\.wxt|tests|docs)\//.test(n) || n.includes('/node_modules/')),
+      [],
+    );
 
     const src = path.join(out, 'sources');
     await unzipTo(zips.sources, src);
@@ -154,7 +164,13 @@ describe('store packages', () => {
     assert.equal(r.code, 0, `building from the sources failed:\n${r.stdout}\n${r.stderr}`);
     const built = path.join(src, '.output/firefox-mv2');
     const packaged = Object.entries(zips.firefox.files).filter(([, e]) => !e.dir);
-    assert.deepEqual(fs.readdirSync(built, { recursive: true }).filter((f) => fs.statSync(path.join(built, f)).isFile()).sort(), packaged.map(([n]) => n).sort());
+    assert.deepEqual(
+      fs
+        .readdirSync(built, { recursive: true })
+        .filter((f) => fs.statSync(path.join(built, f)).isFile())
+        .sort(),
+      packaged.map(([n]) => n).sort(),
+    );
     for (const [name, entry] of packaged) {
       assert.ok((await entry.async('nodebuffer')).equals(fs.readFileSync(path.join(built, name))), `${name} rebuilt identically`);
     }
