@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startClickToCall } from '../lib/click-to-call/content';
+import { startClickToCall } from '../lib/integrations/click-to-call/content';
 
 // Every page and frame: call buttons after phone numbers, tel:/callto: links through the softphone.
 export default defineContentScript({

@@ -4,7 +4,12 @@
  */
 import { getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isCountryCode } from '../phone-number';
-import type { Resolved } from './marker';
+
+export interface Resolved {
+  e164: string;
+  /** How the number is shown in the button's name ("+1 650 555 0101"). */
+  display: string;
+}
 
 const plans = new Metadata();
 /** The numbering plan has this method; the package's type declarations leave it out. */

@@ -7,7 +7,8 @@
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
 import { RunLocator } from './locate';
-import { callButton, place, type MarkText, type Resolved } from './marker';
+import type { Resolved } from '../../click-to-call/resolve';
+import { callButton, place, type MarkText } from './marker';
 import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
 
 export interface ScanItem {

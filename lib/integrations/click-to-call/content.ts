@@ -4,12 +4,12 @@
  * page that opts out with <meta name="softphone" content="off">.
  */
 import browser from 'webextension-polyfill';
-import { t } from '../i18n';
-import { MAX_RESOLVE_ITEMS, type PageSite, type ResolveResult } from '../messaging/content-protocol';
+import { t } from '../../i18n';
+import { MAX_RESOLVE_ITEMS, type PageSite, type ResolveResult } from '../../messaging/content-protocol';
 import { numberOfHost, type MarkText } from './marker';
 import { optedOut } from './opt-out';
 import { Scanner } from './scanner';
-import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from './settings';
+import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from '../../click-to-call/settings';
 
 /** After the scanner's last shadow-root sweep. */
 const SETTLED_MS = 3_500;
