@@ -206,6 +206,29 @@ describe('initKanbanToggles', () => {
     expect(ctx.queueState).toHaveBeenLastCalledWith([2]);
   });
 
+  it('replaces a toggle an orphaned copy of itself left on a card', async () => {
+    kanban(card(2, 'datapoint_1'));
+    const dead = document.createElement('button');
+    dead.setAttribute('data-voip-kanban-toggle', '');
+    dead.dataset.voipToggleFor = '2';
+    document.querySelector('.o_field_kanban_activity')?.after(dead);
+    initKanbanToggles(ctx);
+    await vi.waitFor(() => expect(dead.isConnected).toBe(false));
+    await vi.waitFor(() => expect(buttons()).toHaveLength(1));
+    trustedClick(buttonOf(2) as HTMLButtonElement);
+    await vi.waitFor(() => expect(ctx.toggle).toHaveBeenCalledWith(2, true));
+  });
+
+  it('once the extension is gone, leaves a click on its toggle to the page', async () => {
+    let valid = true;
+    kanban(card(2, 'datapoint_1'));
+    initKanbanToggles({ ...ctx, isValid: () => valid });
+    await vi.waitFor(() => expect(buttons()).toHaveLength(1));
+    valid = false;
+    expect(trustedClick(buttonOf(2) as HTMLButtonElement).defaultPrevented).toBe(false);
+    expect(ctx.toggle).not.toHaveBeenCalled();
+  });
+
   it('removes its buttons and stops watching on abort', async () => {
     kanban(card(1, 'datapoint_1') + card(2, 'datapoint_2'));
     initKanbanToggles(ctx);

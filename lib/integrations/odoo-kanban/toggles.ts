@@ -20,6 +20,11 @@ export interface KanbanTogglesContext {
   /** Adds (`add`) or removes the record's call activity; `queued` is the state afterwards. */
   toggle(resId: number, add: boolean): Promise<{ ok: true; queued: boolean } | { ok: false; reason: string }>;
   onError(reason: string): void;
+  /**
+   * Whether the extension is still there, asked before a click is taken: an orphaned copy (the
+   * extension was updated under the page) leaves the click to the page, and asking ends it.
+   */
+  isValid?(): boolean;
 }
 
 /** After a failed state request, its cards wait this long before being asked about again. */
@@ -72,7 +77,8 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
       const resId = cardResId(card);
       if (resId === null) continue;
       const button = toggleIn(card);
-      if (button && toggleFor(button) === resId) {
+      // Only our own: one an orphaned copy of this script left is dead, and this copy replaces it.
+      if (button && buttons.has(button) && toggleFor(button) === resId) {
         // OWL may have re-rendered the footer around it: keep it right after the activity widget.
         const anchor = activityAnchor(card);
         if (anchor && anchor.nextElementSibling !== button) anchor.after(button);
@@ -119,6 +125,7 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
   };
 
   async function onClick(ev: MouseEvent): Promise<void> {
+    if (ctx.isValid?.() === false) return;
     const button = ev.currentTarget as HTMLButtonElement;
     ev.preventDefault();
     ev.stopPropagation();
