@@ -4,8 +4,8 @@
 // nothing accepted can carry SIP syntax into a URI.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptedCandidates, rejection, shorterAccepted } from './click-to-call/guards';
-import { findCandidates, mayHaveNumbers } from './click-to-call/candidates';
+import { acceptedCandidates, rejection, shorterAccepted } from './integrations/click-to-call/guards';
+import { findCandidates, mayHaveNumbers } from './integrations/click-to-call/candidates';
 import { resolveNumber } from './click-to-call/resolve';
 import { t, type MessageKey } from './i18n';
 import { parseContentMessage } from './messaging/content';

@@ -6,10 +6,8 @@
  * `numberOfHost`), so thousands of them cost little to put in.
  */
 import type { Candidate } from './candidates';
-import type { Resolved } from '../messaging/content';
+import type { Resolved } from '../../messaging/content';
 import { HOST_TAG, type TextRun } from './runs';
-
-export type { Resolved } from '../messaging/content';
 
 const HOST_STYLE =
   'all:initial;display:inline-block;width:18px;height:18px;margin:0 0 0 3px;vertical-align:-3px;line-height:0;cursor:pointer';
