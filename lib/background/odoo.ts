@@ -15,14 +15,12 @@ import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
 import { localDate } from '../dates';
 import { createLogger } from '../log';
+import { KANBAN_SCRIPTS } from '../integrations/odoo-kanban/scripts';
 
 const log = createLogger('odoo');
 
 /** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
-const SCRIPTS = [
-  { id: 'odoo-kanban-main', js: ['content-scripts/odoo-kanban-main.js'], world: 'MAIN' as const },
-  { id: 'odoo-kanban', js: ['content-scripts/odoo-kanban.js'], world: 'ISOLATED' as const },
-];
+const SCRIPTS = Object.values(KANBAN_SCRIPTS).map((s) => ({ ...s, js: [`content-scripts/${s.id}.js`] }));
 const OUTBOX_ALARM = 'odoo-outbox';
 
 export async function syncKanbanScripts(): Promise<void> {

@@ -5,9 +5,10 @@
  */
 import type { IsolatedIntegration } from '../types';
 import { startKanbanToggles } from './content';
+import { KANBAN_SCRIPTS } from './scripts';
 
 export const odooKanban: IsolatedIntegration = {
-  id: 'odoo-kanban',
+  id: KANBAN_SCRIPTS.toggles.id,
   matches: [], // no static match: see lib/background/odoo.ts
   registration: 'runtime',
   init: (ctx) => startKanbanToggles(ctx),

@@ -5,11 +5,12 @@
  */
 import type { PageWorldIntegration } from '../types';
 import { watchKanbanRecordIds } from './main-world';
+import { KANBAN_SCRIPTS } from './scripts';
 
 export const odooKanbanMain: PageWorldIntegration = {
-  id: 'odoo-kanban-main',
+  id: KANBAN_SCRIPTS.pageWorld.id,
   matches: [], // no static match: see lib/background/odoo.ts
   registration: 'runtime',
-  world: 'MAIN',
+  world: KANBAN_SCRIPTS.pageWorld.world,
   init: (ctx) => watchKanbanRecordIds(window, ctx.signal),
 };
