@@ -34,14 +34,16 @@ const options = await openExtensionPage(browser, extensionId, 'options.html');
 await saveAccount(options, {
   wsUrl: lab.wsUrl, domain: lab.domain, username: '1001', secret: account('1001').password, displayName: 'Lab User',
 });
-const popup = await openExtensionPage(browser, extensionId, 'popup.html');
-await waitForRegistration(popup, 'registered', 20_000);
+const setupPopup = await openExtensionPage(browser, extensionId, 'popup.html');
+await waitForRegistration(setupPopup, 'registered', 20_000);
 
 // The Odoo test double (Odoo 18, demo data, its CRM board), logged in and connected, so the
 // widget shows Odoo's data and the board shows the call-queue toggles.
 const odoo = await startOdoo({ version: 18 });
 await logInBrowser(browser, odoo);
 const odooSaid = await connectInSettings(options, odoo.url);
+// A popup lives only while it is open; "shot" opens its own (see below).
+await setupPopup.close();
 
 console.log(`
 Softphone lab is running (Ctrl-C to stop).
@@ -70,19 +72,38 @@ process.on('SIGTERM', stop);
 
 if (process.stdin.isTTY || process.env.SOFTPHONE_START_STDIN) {
   const rl = readline.createInterface({ input: process.stdin });
-  rl.on('line', async (line) => {
-    const cmd = line.trim();
-    if (cmd === 'ring') {
-      await caller.evaluate(() => void remote.call('1001').catch(() => {}));
-      console.log('1004 is calling you.');
-    } else if (cmd === 'shot') {
-      const file = path.join(ROOT, 'tests/artifacts/start-popup.png');
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      await popup.screenshot({ path: file });
-      console.log(`Popup screenshot: ${file}`);
-    } else if (cmd === 'quit') {
-      await stop();
-    }
-  });
+  rl.on('line', (line) => void command(line.trim()).catch((e) => console.error(`"${line.trim()}" failed: ${e.message}`)));
   rl.on('close', stop);
+}
+
+async function command(cmd) {
+  if (cmd === 'ring') {
+    await caller.evaluate(() => void remote.call('1001').catch(() => {}));
+    console.log('1004 is calling you.');
+  } else if (cmd === 'shot') {
+    console.log(`Popup screenshot: ${await shot()}`);
+  } else if (cmd === 'quit') {
+    await stop();
+  }
+}
+
+/**
+ * What a click on the toolbar icon would show now: a popup opened afresh, as the real one is each
+ * time (it reads the phone's state and the connected data provider when it opens), in front at
+ * popup size. A page kept from start-up shows what it read then, and Chrome paints no tab that is
+ * not in front: its screenshot is an old frame, or waits for one until puppeteer gives up.
+ */
+async function shot() {
+  const file = path.join(ROOT, 'tests/artifacts/start-popup.png');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const popup = await openExtensionPage(browser, extensionId, 'popup.html');
+  try {
+    await popup.setViewport({ width: 380, height: 620 });
+    // Shown once the phone's state is in: a call screen, an error, or the widget's list loaded.
+    await popup.waitForSelector('[data-call-state], .incoming, [data-error], #tab-panel[data-loaded="true"]', { timeout: 10_000 });
+    await popup.screenshot({ path: file });
+  } finally {
+    await popup.close();
+  }
+  return file;
 }

@@ -1,13 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchKanbanRecordIds } from '../lib/integrations/odoo-kanban/main';
+import { pageWorldContext } from '../lib/integrations/lifetime';
+import { odooKanbanMain } from '../lib/integrations/odoo-kanban/page-world';
+import { contentScriptOptions } from '../lib/integrations/types';
 
-// In Odoo's own JS world (registered at runtime for the connected Odoo's origin): reads each
-// Kanban card's record id from the web client's component tree and writes it on the card.
-export default defineContentScript({
-  matches: [], // no static match: see lib/background/odoo.ts
-  registration: 'runtime',
-  world: 'MAIN',
-  main() {
-    watchKanbanRecordIds(window, new AbortController().signal);
-  },
-});
+// In Odoo's own JS world, where WXT passes no context: it gets one that ends when a newer copy starts.
+export default defineContentScript({ ...contentScriptOptions(odooKanbanMain), main: () => odooKanbanMain.init(pageWorldContext(odooKanbanMain.id)) });

@@ -1,11 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startKanbanToggles } from '../lib/integrations/odoo-kanban/content';
+import { odooKanban } from '../lib/integrations/odoo-kanban';
+import { contentScriptOptions } from '../lib/integrations/types';
 
 // The connected Odoo's pages only: registered at runtime for that origin (lib/background/odoo.ts).
-export default defineContentScript({
-  matches: [], // no static match: see lib/background/odoo.ts
-  registration: 'runtime',
-  main() {
-    startKanbanToggles(new AbortController().signal);
-  },
-});
+export default defineContentScript({ ...contentScriptOptions(odooKanban), main: (ctx) => odooKanban.init(ctx) });

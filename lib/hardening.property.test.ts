@@ -4,17 +4,18 @@
 // nothing accepted can carry SIP syntax into a URI.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptedCandidates, rejection, shorterAccepted } from './click-to-call/guards';
-import { findCandidates, mayHaveNumbers } from './click-to-call/candidates';
+import { acceptedCandidates, rejection, shorterAccepted } from './integrations/click-to-call/guards';
+import { findCandidates, mayHaveNumbers } from './integrations/click-to-call/candidates';
 import { resolveNumber } from './click-to-call/resolve';
 import { t, type MessageKey } from './i18n';
-import { parseContentMessage } from './messaging/content-protocol';
+import { parseContentMessage } from './messaging/content';
 import { parseUiMessage } from './messaging/protocol';
 import { normaliseNumber } from './phone-number';
 import { validateOdooSettings } from './providers/odoo/settings';
 import { validateSettings } from './settings/schema';
 
-const RUNS = { numRuns: 10_000 };
+/** 10,000 cases each in `npm test`; `npm run test:fast` asks for fewer (PROPERTY_RUNS). */
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 10_000) };
 /** What a SIP user part built from a dial target may look like: digits, a leading + or * / #. */
 const SAFE_SIP_USER = /^(?:\+\d{2,15}|[*#]?\d{2,6})$/;
 
@@ -133,7 +134,7 @@ describe('property: settings validation', () => {
 describe('property: message payload validation', () => {
   const types = [
     'phone:getState', 'phone:dial', 'phone:answer', 'phone:decline', 'phone:hangup', 'phone:dismiss', 'phone:mute', 'phone:hold',
-    'phone:dtmf', 'phone:transfer', 'bg:getSettings', 'bg:saveSettings', 'bg:openOptions', 'bg:openMicPage', 'bg:micResult',
+    'phone:dtmf', 'phone:transfer', 'bg:getSettings', 'bg:saveSettings', 'bg:openOptions', 'bg:openMicPage',
     'bg:syncEmailAlarms', 'bg:missedSeen', 'bg:odooChanged', 'cs:resolve', 'cs:dial', 'cs:dialLink', 'cs:odooQueueState', 'cs:odooToggle',
   ];
   const message = fc.oneof(

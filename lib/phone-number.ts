@@ -10,6 +10,8 @@ export type NormaliseResult = { ok: true; target: DialTarget } | { ok: false; re
 
 /** Internal extensions: 2–6 digits, optionally led by * or # for feature codes (*97, #21). */
 const EXTENSION = /^[*#]?\d{2,6}$/;
+/** What may stand as the user part of a SIP URI we dial: an E.164 number or an extension. */
+export const isSafeDialNumber = (number: string): boolean => /^\+\d{2,15}$/.test(number) || isExtension(number);
 /** Characters people put in numbers; anything else means it is not a number. */
 const DIAL_CHARS = /^[\d\s+().\-/\u00a0\u2010-\u2015]+$/;
 

@@ -22,7 +22,7 @@ describe('stored account settings', () => {
         expect(typeof a.callWaiting).toBe('boolean');
         expect(typeof a.debug).toBe('boolean');
       }),
-      { numRuns: 10_000 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 10_000) },
     );
   });
 

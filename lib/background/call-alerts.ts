@@ -3,7 +3,7 @@ import { Registration, CallState } from '../sip/states';
 import type { PhoneSnapshot } from '../sip/types';
 import { dataProvider } from '../providers';
 import { t } from '../i18n';
-import type { HostLink } from './host-link';
+import type { HostLink } from '../phone-host/link';
 
 const PREFIX = 'incoming:';
 /** Chrome shows Answer / Decline buttons on a notification; Firefox has no buttons. */
@@ -30,7 +30,7 @@ export class CallAlerts {
       chrome.notifications.onButtonClicked.addListener((id, index) => {
         if (!id.startsWith(PREFIX)) return;
         const callId = id.slice(PREFIX.length);
-        void this.link.send({ type: index === 0 ? 'answer' : 'decline', callId });
+        void this.link.send({ type: index === 0 ? 'phone:answer' : 'phone:decline', callId });
       });
     }
   }

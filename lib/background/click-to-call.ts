@@ -6,34 +6,37 @@
 import browser from 'webextension-polyfill';
 import { resolveNumber } from '../click-to-call/resolve';
 import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf, type ClickToCallSettings } from '../click-to-call/settings';
-import { phoneError } from '../errors';
-import {
-  isOwnContentScript, numberFromLink, parseContentMessage, type ContentMessage, type ContentSender, type ResolveResult,
-} from '../messaging/content-protocol';
-import type { CommandResult } from '../messaging/protocol';
+import { describeError, phoneError } from '../errors';
+import { numberFromLink, type ContentChannel } from '../messaging/content';
+import type { Channel, Handlers } from '../messaging/define';
+import type { Sender } from '../messaging/senders';
 import { t } from '../i18n';
 import { normaliseNumber } from '../phone-number';
+import type { HostLink } from '../phone-host/link';
+import { done, fail, type Result } from '../result';
 import { loadAccount } from '../settings/store';
 import { showErrorNotice } from './error-notice';
-import type { HostLink } from './host-link';
-import { handleKanban } from './odoo';
 
 export const MENU_ID = 'softphone-call-selection';
 
 /** Dials what a user picked on a page; a number that is not one gets the Incorrect Number notice. */
-export async function dialFromPage(link: HostLink, written: string): Promise<CommandResult> {
+export async function dialFromPage(link: HostLink, written: string): Promise<Result> {
   const { defaultCountry } = await loadAccount();
   const parsed = normaliseNumber(written, defaultCountry);
-  const result: CommandResult = parsed.ok
-    ? ((await link.send({ type: 'dial', target: parsed.target })) as CommandResult)
-    : { ok: false, error: phoneError('incorrectNumber', written) };
+  const result: Result = parsed.ok
+    ? ((await link.send({ type: 'phone:dial', number: parsed.target })) as Result)
+    : fail(phoneError('incorrectNumber', written));
   if (!result.ok) await showErrorNotice(result.error);
   // Show the in-call screen where the browser allows opening the popup without a click on it.
   else await (browser.action?.openPopup?.() ?? Promise.resolve()).catch(() => undefined);
   return result;
 }
 
-type ClickToCallMessage = Exclude<ContentMessage, { type: 'cs:odooQueueState' | 'cs:odooToggle' }>;
+/** A page script is told why in a sentence; the notification has already said it to the user. */
+async function dialForPage(link: HostLink, written: string): Promise<Result<undefined, string>> {
+  const r = await dialFromPage(link, written);
+  return r.ok ? done : fail(describeError(r.error).message);
+}
 
 /**
  * The click-to-call settings, read once and kept until they change: a large page sends many
@@ -52,50 +55,57 @@ function clickToCallSettings(): Promise<ClickToCallSettings> {
   return settingsRead;
 }
 
-async function handle(link: HostLink, msg: ClickToCallMessage, sender: ContentSender): Promise<ResolveResult | CommandResult> {
-  if (!isActiveOn(await clickToCallSettings(), siteOf(sender.url))) {
-    return { ok: false, reason: 'Click-to-call is off on this site.' };
-  }
-  switch (msg.type) {
-    case 'cs:resolve': {
-      const { defaultCountry } = await loadAccount();
-      return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
-    }
-    case 'cs:dial':
-      return dialFromPage(link, msg.number);
-    case 'cs:dialLink': {
-      const written = numberFromLink(msg.href);
-      if (written === null) {
-        const error = phoneError('incorrectNumber', msg.href);
-        await showErrorNotice(error);
-        return { ok: false, error };
-      }
-      return dialFromPage(link, written);
-    }
-  }
-}
-
-export function listenForContentScripts(link: HostLink): void {
-  const origin = browser.runtime.getURL('/');
+/** Forget the kept settings when they change (and in tests, between cases). */
+export function watchClickToCallSettings(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && CLICK_TO_CALL_KEY in changes) settingsRead = null;
   });
-  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
-    if (!isOwnContentScript(sender, origin, browser.runtime.id)) return undefined;
-    const msg = parseContentMessage(raw);
-    if (!msg) return Promise.resolve({ ok: false, reason: 'Malformed request.' });
-    if (msg.type === 'cs:odooQueueState' || msg.type === 'cs:odooToggle') return handleKanban(msg, sender);
-    return handle(link, msg, sender);
-  });
 }
+
+export interface ContentContext {
+  link: HostLink;
+  sender: Sender;
+}
+
+type ClickToCallChannel = Pick<ContentChannel, 'cs:resolve' | 'cs:dial' | 'cs:dialLink'>;
+
+/** Click-to-call's requests, for a site where the user left it on. */
+const handlers: Handlers<ClickToCallChannel, ContentContext> = {
+  'cs:resolve': async (msg) => {
+    const { defaultCountry } = await loadAccount();
+    return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
+  },
+  'cs:dial': (msg, { link }) => dialForPage(link, msg.number),
+  'cs:dialLink': async (msg, { link }) => {
+    const written = numberFromLink(msg.href);
+    if (written !== null) return dialForPage(link, written);
+    const error = phoneError('incorrectNumber', msg.href);
+    await showErrorNotice(error);
+    return fail(describeError(error).message);
+  },
+};
+
+async function isOn({ sender }: ContentContext): Promise<boolean> {
+  return isActiveOn(await clickToCallSettings(), siteOf(sender.url));
+}
+
+/** The same handlers, each answering only for a site where click-to-call is on. */
+function whereOn<C extends Channel>(inner: Handlers<C, ContentContext>): Handlers<C, ContentContext> {
+  const out: Partial<Record<keyof C, unknown>> = {};
+  for (const key of Object.keys(inner) as (keyof C)[]) {
+    const handler = inner[key] as (msg: unknown, ctx: ContentContext) => Promise<unknown>;
+    out[key] = async (msg: unknown, ctx: ContentContext) => ((await isOn(ctx)) ? handler(msg, ctx) : fail(t('clickToCall.offHere')));
+  }
+  return out as Handlers<C, ContentContext>;
+}
+
+export const clickToCallHandlers = whereOn(handlers);
 
 /** "Call <selection>" on selected text; created at every start (menus do not persist on Firefox). */
 export function setUpContextMenu(link: HostLink): void {
   const menus = browser.contextMenus;
   if (!menus) return;
-  void menus.removeAll().then(() =>
-    menus.create({ id: MENU_ID, title: t('clickToCall.menu'), contexts: ['selection'] }),
-  );
+  void menus.removeAll().then(() => menus.create({ id: MENU_ID, title: t('clickToCall.menu'), contexts: ['selection'] }));
   menus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     void dialFromPage(link, info.selectionText.trim().slice(0, 64));

@@ -1,54 +1,62 @@
+/**
+ * Wires the background: extension pages' commands to the router, content scripts' requests to
+ * their handlers, the phone host's events to notifications and the badge, and keeps the host
+ * configured. Each listener checks the sender first, then the payload.
+ */
 import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
-import { isHostBroadcast, isHostEnvelope, isOwnExtensionPage, parseUiMessage } from '../messaging/protocol';
-import type { PhoneSnapshot } from '../sip/types';
-import { CallAlerts } from './call-alerts';
-import { listenForContentScripts, setUpContextMenu } from './click-to-call';
-import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
-import type { HostLink } from './host-link';
-import { configureHost, route } from './router';
 import { openMicPage, openWidgetWindow } from '../extension-pages';
-import { startOdooBackground } from './odoo';
+import { parseContentMessage, type ContentChannel } from '../messaging/content';
+import { dispatch, type Handlers } from '../messaging/define';
+import { parseEvent } from '../messaging/events';
+import { parseUiMessage } from '../messaging/protocol';
+import { isOwnContentScript, isOwnExtensionPage, type Sender } from '../messaging/senders';
+import type { HostEvent, HostLink } from '../phone-host/link';
+import { fail } from '../result';
+import { CallAlerts } from './call-alerts';
+import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type ContentContext } from './click-to-call';
+import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
+import { configureHost } from './host-config';
+import { kanbanHandlers, startOdooBackground } from './odoo';
+import { route, type RouterContext } from './router';
 
+/** Every content-script request has its handler here: a missing one is a compile error. */
+const contentHandlers: Handlers<ContentChannel, ContentContext> = { ...clickToCallHandlers, ...kanbanHandlers };
 
-/**
- * Wires the background: routes UI messages to the phone host, turns host state into
- * notifications and the badge, and keeps the host configured.
- * `hostEvents` lets the Firefox in-process host report state without a runtime message.
- */
-export function startBackground(link: HostLink): {
-  onHostState: (state: PhoneSnapshot) => void;
-  onHistoryChanged: () => void;
-} {
-  const origin = browser.runtime.getURL('/');
+/** An extension page's message: routed, or refused with a reason (events and host envelopes are not ours to answer). */
+export function onPageMessage(raw: unknown, sender: Sender, ctx: RouterContext): Promise<unknown> | undefined {
+  if (!isOwnExtensionPage(sender, browser.runtime.getURL('/'), browser.runtime.id)) return undefined;
+  const type = (raw as { type?: unknown } | null)?.type;
+  if (parseEvent(raw) || type === 'host:cmd') return undefined;
+  const msg = parseUiMessage(raw);
+  if (!msg) return Promise.resolve(fail(phoneError('internal', 'Malformed request.')));
+  return route(msg, ctx);
+}
+
+/** A content script's request: only ours, in a real tab, and well-formed. */
+export function onContentMessage(raw: unknown, sender: Sender, link: HostLink): Promise<unknown> | undefined {
+  if (!isOwnContentScript(sender, browser.runtime.getURL('/'), browser.runtime.id)) return undefined;
+  const msg = parseContentMessage(raw);
+  if (!msg) return Promise.resolve(fail('Malformed request.'));
+  return dispatch(contentHandlers, msg, { link, sender });
+}
+
+export function startBackground(link: HostLink): void {
   const alerts = new CallAlerts(link, openWidgetWindow);
-  const onHostState = (state: PhoneSnapshot) => void alerts.update(state);
-  const onHistoryChanged = () => void alerts.refreshBadge();
+  const ctx: RouterContext = { link, refreshBadge: () => void alerts.refreshBadge() };
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
-    if (!isOwnExtensionPage(sender, origin, browser.runtime.id)) return undefined;
-    if (isHostEnvelope(raw)) return undefined; // addressed to the offscreen host
-    if (isHostBroadcast(raw)) {
-      if (raw.type === 'host:ready') void configureHost(link);
-      else if (raw.type === 'host:history') onHistoryChanged();
-      else onHostState(raw.state);
-      return undefined;
-    }
-    const msg = parseUiMessage(raw);
-    if (!msg) return Promise.resolve({ ok: false, error: phoneError('internal', 'Malformed request.') });
-    if (msg.type === 'bg:missedSeen') {
-      // The badge belongs to the alerts, which the router does not hold.
-      onHistoryChanged();
-      return Promise.resolve({ ok: true });
-    }
-    return route(link, msg);
+  link.start((event: HostEvent) => {
+    if (event.type === 'event:hostReady') void configureHost(link);
+    else if (event.type === 'event:historyChanged') ctx.refreshBadge();
+    else void alerts.update(event.state);
   });
-
+  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => onPageMessage(raw, sender, ctx));
+  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => onContentMessage(raw, sender, link));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void openMicPage();
   });
 
-  listenForContentScripts(link);
+  watchClickToCallSettings();
   setUpContextMenu(link);
   listenForEmailAlarms();
   void syncEmailAlarms();
@@ -57,5 +65,4 @@ export function startBackground(link: HostLink): {
   // Wake-ups (browser start, service-worker restart) all pass here: make sure the phone runs.
   void link.ensure().then(() => configureHost(link));
   void alerts.refreshBadge();
-  return { onHostState, onHistoryChanged };
 }

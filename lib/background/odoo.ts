@@ -5,21 +5,22 @@
  */
 import browser from 'webextension-polyfill';
 import { t } from '../i18n';
-import type { ContentSender, QueueStateResult, ToggleResult } from '../messaging/content-protocol';
+import type { ContentChannel } from '../messaging/content';
+import type { Handlers } from '../messaging/define';
+import type { PhoneEvent } from '../messaging/events';
+import type { Sender } from '../messaging/senders';
+import { fail } from '../result';
 import { currentProvider } from '../providers';
 import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
-import { ACTIVITIES_CHANGED } from '../messaging/data-events';
 import { localDate } from '../dates';
 import { createLogger } from '../log';
+import { KANBAN_SCRIPTS } from '../integrations/odoo-kanban/scripts';
 
 const log = createLogger('odoo');
 
 /** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
-const SCRIPTS = [
-  { id: 'odoo-kanban-main', js: ['content-scripts/odoo-kanban-main.js'], world: 'MAIN' as const },
-  { id: 'odoo-kanban', js: ['content-scripts/odoo-kanban.js'], world: 'ISOLATED' as const },
-];
+const SCRIPTS = Object.values(KANBAN_SCRIPTS).map((s) => ({ ...s, js: [`content-scripts/${s.id}.js`] }));
 const OUTBOX_ALARM = 'odoo-outbox';
 
 export async function syncKanbanScripts(): Promise<void> {
@@ -63,11 +64,10 @@ export function startOdooBackground(): void {
   void syncKanbanScripts().catch((e: unknown) => log.warn('Kanban scripts not registered', String(e)));
 }
 
-/** The card buttons' requests, only from a page of the Odoo the user connected. */
-export async function handleKanban(
-  msg: { type: 'cs:odooQueueState'; resIds: number[] } | { type: 'cs:odooToggle'; resId: number; add: boolean },
-  sender: ContentSender,
-): Promise<QueueStateResult | ToggleResult> {
+type KanbanChannel = Pick<ContentChannel, 'cs:odooQueueState' | 'cs:odooToggle'>;
+
+/** The connection to the Odoo the sender's page belongs to, or null (not connected, another origin). */
+async function connectionFor(sender: Sender) {
   const stored = await loadOdoo();
   let origin: string;
   try {
@@ -75,15 +75,23 @@ export async function handleKanban(
   } catch {
     origin = '';
   }
-  if (!stored || origin !== stored.settings.url) return { ok: false, reason: t('odoo.queue.notConnected') };
-  const c = await connectionFrom(stored);
-  const today = localDate();
-  if (msg.type === 'cs:odooQueueState') {
-    const r = await queueStates(c.rpc, c.uid, msg.resIds, today);
-    return r.ok ? r : { ok: false, reason: r.failure.message };
-  }
-  const r = await toggleQueued(c.rpc, c.uid, msg.resId, msg.add, today);
-  if (!r.ok) return { ok: false, reason: r.failure.message };
-  await browser.runtime.sendMessage({ type: ACTIVITIES_CHANGED }).catch(() => undefined);
-  return { ok: true, queued: r.value };
+  return stored && origin === stored.settings.url ? connectionFrom(stored) : null;
 }
+
+/** The card buttons' requests, only from a page of the Odoo the user connected. */
+export const kanbanHandlers: Handlers<KanbanChannel, { sender: Sender }> = {
+  'cs:odooQueueState': async (msg, { sender }) => {
+    const c = await connectionFor(sender);
+    if (!c) return fail(t('odoo.queue.notConnected'));
+    const r = await queueStates(c.rpc, c.uid, msg.resIds, localDate());
+    return r.ok ? r : fail(r.failure.message);
+  },
+  'cs:odooToggle': async (msg, { sender }) => {
+    const c = await connectionFor(sender);
+    if (!c) return fail(t('odoo.queue.notConnected'));
+    const r = await toggleQueued(c.rpc, c.uid, msg.resId, msg.add, localDate());
+    if (!r.ok) return fail(r.failure.message);
+    await browser.runtime.sendMessage({ type: 'event:activitiesChanged' } satisfies PhoneEvent).catch(() => undefined);
+    return r;
+  },
+};

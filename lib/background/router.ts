@@ -1,81 +1,80 @@
+/**
+ * What the background does for an extension page: phone commands are checked, their written
+ * numbers turned into dial targets, and passed to the phone host; `bg:*` commands are handled
+ * here, one handler per entry of lib/messaging/background.ts.
+ */
 import browser from 'webextension-polyfill';
 import { phoneError } from '../errors';
-import type { CommandResult, SaveSettingsResult, SettingsView, UiMessage } from '../messaging/protocol';
-import { normaliseNumber } from '../phone-number';
-import { validateSettings } from '../settings/schema';
-import { buildSipConfig, hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settings/store';
-import { syncEmailAlarms } from './email-alarms';
-import { loadOdoo } from '../providers/odoo/store';
-import type { HostLink } from './host-link';
-import { onOdooChanged } from './odoo';
 import { openMicPage } from '../extension-pages';
+import type { Handlers } from '../messaging/define';
+import type { BackgroundChannel } from '../messaging/background';
+import { WRITTEN_NUMBER_FIELDS, type HostPhoneCommand, type PhoneCommand } from '../messaging/phone';
+import { isPhoneCommand, type UiMessage } from '../messaging/protocol';
+import { dispatch } from '../messaging/define';
+import { normaliseNumber } from '../phone-number';
+import type { HostLink } from '../phone-host/link';
+import { done, fail, ok, type Result } from '../result';
+import { validateSettings } from '../settings/schema';
+import { hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settings/store';
+import { syncEmailAlarms } from './email-alarms';
+import { configureHost } from './host-config';
+import { onOdooChanged } from './odoo';
 
-/** Sends the saved account to the phone host (it ignores an unchanged one). */
-export async function configureHost(link: HostLink): Promise<void> {
-  const { config, missing, debug, defaultCountry } = await buildSipConfig();
-  const odoo = await loadOdoo().catch(() => null);
-  await link.send({ type: 'configure', config, missing, debug, defaultCountry, odoo });
+/** What the background handlers need besides storage: the host, and the badge. */
+export interface RouterContext {
+  link: HostLink;
+  refreshBadge(): void;
 }
 
-async function target(input: string) {
+/** The phone command with each written number made a dial target, or Incorrect Number. */
+async function forHost(cmd: PhoneCommand): Promise<Result<HostPhoneCommand>> {
   const { defaultCountry } = await loadAccount();
-  return normaliseNumber(input, defaultCountry);
+  const out: Record<string, unknown> = { ...cmd };
+  for (const field of WRITTEN_NUMBER_FIELDS) {
+    const written = out[field];
+    if (typeof written !== 'string') continue;
+    const parsed = normaliseNumber(written, defaultCountry);
+    if (!parsed.ok) return fail(phoneError('incorrectNumber', written));
+    out[field] = parsed.target;
+  }
+  return ok(out as HostPhoneCommand);
 }
 
-/** Routes a validated message from an extension page. */
-export async function route(link: HostLink, msg: UiMessage): Promise<unknown> {
-  switch (msg.type) {
-    case 'phone:getState':
-      return link.send({ type: 'getState' });
-    case 'phone:dial': {
-      const parsed = await target(msg.number);
-      if (!parsed.ok) return { ok: false, error: phoneError('incorrectNumber', msg.number) } satisfies CommandResult;
-      return link.send({ type: 'dial', target: parsed.target });
-    }
-    case 'phone:transfer': {
-      const parsed = await target(msg.target);
-      if (!parsed.ok) return { ok: false, error: phoneError('incorrectNumber', msg.target) } satisfies CommandResult;
-      return link.send({ type: 'transfer', callId: msg.callId, target: parsed.target });
-    }
-    case 'phone:answer':
-    case 'phone:decline':
-    case 'phone:hangup':
-    case 'phone:dismiss':
-      return link.send({ type: msg.type.slice(6) as 'answer', callId: msg.callId });
-    case 'phone:mute':
-      return link.send({ type: 'mute', callId: msg.callId, muted: msg.muted });
-    case 'phone:hold':
-      return link.send({ type: 'hold', callId: msg.callId, held: msg.held });
-    case 'phone:dtmf':
-      return link.send({ type: 'dtmf', callId: msg.callId, digits: msg.digits });
-    case 'bg:getSettings':
-      return {
-        account: await loadAccount(),
-        hasSecret: await hasSecret(),
-        suggestedCountry: suggestedCountry(),
-      } satisfies SettingsView;
-    case 'bg:saveSettings': {
-      const result = validateSettings(msg.form, await hasSecret());
-      if (!result.ok) return { ok: false, errors: result.errors } satisfies SaveSettingsResult;
-      await saveAccount(result.account, result.secret);
-      await configureHost(link);
-      return { ok: true } satisfies SaveSettingsResult;
-    }
-    case 'bg:openOptions':
-      await browser.runtime.openOptionsPage();
-      return { ok: true };
-    case 'bg:openMicPage':
-      await openMicPage();
-      return { ok: true };
-    case 'bg:syncEmailAlarms':
-      await syncEmailAlarms();
-      return { ok: true };
-    case 'bg:odooChanged':
-      await configureHost(link);
-      await onOdooChanged();
-      return { ok: true };
-    case 'bg:micResult':
-      await browser.storage.local.set({ micGranted: msg.granted });
-      return { ok: true };
-  }
+const backgroundHandlers: Handlers<BackgroundChannel, RouterContext> = {
+  'bg:getSettings': async () => ok({ account: await loadAccount(), hasSecret: await hasSecret(), suggestedCountry: suggestedCountry() }),
+  'bg:saveSettings': async (msg, { link }) => {
+    const result = validateSettings(msg.form, await hasSecret());
+    if (!result.ok) return fail(result.errors);
+    await saveAccount(result.account, result.secret);
+    await configureHost(link);
+    return done;
+  },
+  'bg:openOptions': async () => {
+    await browser.runtime.openOptionsPage();
+    return done;
+  },
+  'bg:openMicPage': async () => {
+    await openMicPage();
+    return done;
+  },
+  'bg:syncEmailAlarms': async () => {
+    await syncEmailAlarms();
+    return done;
+  },
+  'bg:missedSeen': async (_msg, { refreshBadge }) => {
+    refreshBadge();
+    return done;
+  },
+  'bg:odooChanged': async (_msg, { link }) => {
+    await configureHost(link);
+    await onOdooChanged();
+    return done;
+  },
+};
+
+/** Routes a checked message from an extension page. */
+export async function route(msg: UiMessage, ctx: RouterContext): Promise<unknown> {
+  if (!isPhoneCommand(msg)) return dispatch(backgroundHandlers, msg, ctx);
+  const cmd = await forHost(msg);
+  return cmd.ok ? ctx.link.send(cmd.value) : cmd;
 }

@@ -4,7 +4,7 @@
  */
 import { getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isCountryCode } from '../phone-number';
-import type { Resolved } from './marker';
+import type { Resolved } from '../messaging/content';
 
 const plans = new Metadata();
 /** The numbering plan has this method; the package's type declarations leave it out. */

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageSite } from '../messaging/content-protocol';
+import type { PageSite } from '../messaging/tab';
 import { CLICK_TO_CALL_KEY, readClickToCall, withSite, type ClickToCallSettings } from './settings';
 
 /**
@@ -9,7 +9,7 @@ import { CLICK_TO_CALL_KEY, readClickToCall, withSite, type ClickToCallSettings 
 export async function activeSite(): Promise<PageSite | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   if (tab?.id === undefined) return null;
-  const reply = (await browser.tabs.sendMessage(tab.id, { type: 'page:site' }, { frameId: 0 }).catch(() => null)) as PageSite | null;
+  const reply = (await browser.tabs.sendMessage(tab.id, { type: 'tab:site' }, { frameId: 0 }).catch(() => null)) as PageSite | null;
   return reply && typeof reply.site === 'string' ? reply : null;
 }
 

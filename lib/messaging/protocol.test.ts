@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnExtensionPage, parseUiMessage } from './protocol';
+import { parseUiMessage } from './protocol';
+import { isOwnExtensionPage } from './senders';
 
 describe('parseUiMessage', () => {
   it('accepts well-formed commands and copies only known fields', () => {

@@ -1,8 +1,11 @@
-import type { CommandResult, HostCommand } from '../messaging/protocol';
+import type { ConfigureCommand, HostCommand } from '../messaging/phone';
+import { done, fail, type Result } from '../result';
+import { phoneError } from '../errors';
+import { runPhoneCommand } from './commands';
 import { createLogger, setDebug } from '../log';
-import { PhoneEngine } from '../sip/engine';
+import { PhoneEngine, type EngineDeps } from '../sip/engine';
 import { CallState } from '../sip/states';
-import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../sip/types';
+import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
 import { historyFromCall } from './history';
@@ -27,6 +30,12 @@ export interface HostOutput {
   historyChanged?(): void;
 }
 
+/** What tests put in place of the network, WebRTC and Web Audio. */
+export interface HostDeps {
+  engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'random'>;
+  ringtone?: Pick<Ringtone, 'start' | 'stop' | 'state'>;
+}
+
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
   ringtone(): string;
@@ -40,7 +49,7 @@ export interface HostDiagnostics {
  */
 export class PhoneHost implements HostDiagnostics {
   private readonly log = createLogger('host');
-  private readonly ringtoneEl = new Ringtone();
+  private readonly ringtoneEl: Pick<Ringtone, 'start' | 'stop' | 'state'>;
   private readonly audio = new RemoteAudio();
   private readonly engine: PhoneEngine;
   private configKey = '';
@@ -50,7 +59,11 @@ export class PhoneHost implements HostDiagnostics {
   private providerP: Promise<DataProvider> | null = null;
   private readonly keeper: HistoryKeeper;
 
-  constructor(private readonly output: HostOutput) {
+  constructor(
+    private readonly output: HostOutput,
+    deps: HostDeps = {},
+  ) {
+    this.ringtoneEl = deps.ringtone ?? new Ringtone();
     this.keeper = new HistoryKeeper({
       save: async (entry) => (await this.provider()).history.add(entry),
       saved: (entry) => {
@@ -69,6 +82,7 @@ export class PhoneHost implements HostDiagnostics {
       },
       onIncoming: (callId, number) => void this.identify(callId, number),
       onRemoteMedia: (callId, session) => this.audio.attach(callId, session),
+      ...deps.engine,
     });
   }
 
@@ -116,53 +130,41 @@ export class PhoneHost implements HostDiagnostics {
     return calls > 0 ? { ...state, unsaved: { calls, reason: this.keeper.reason() } } : state;
   }
 
-  private async configure(config: SipConfig | null, missing: string[]): Promise<void> {
-    const key = JSON.stringify({ config, missing });
-    if (key === this.configKey) return;
-    this.configKey = key;
-    await this.engine.start(config, missing);
+  /** The account and Odoo connection the background hands over; an unchanged account is left running. */
+  private async configure(cmd: ConfigureCommand): Promise<Result> {
+    setDebug(cmd.debug);
+    if (cmd.defaultCountry !== this.country || JSON.stringify(cmd.odoo) !== JSON.stringify(this.odoo)) this.providerP = null;
+    this.country = cmd.defaultCountry;
+    this.odoo = cmd.odoo;
+    const key = JSON.stringify({ config: cmd.config, missing: cmd.missing });
+    if (key !== this.configKey) {
+      this.configKey = key;
+      await this.engine.start(cmd.config, cmd.missing);
+    }
+    // Calls a previous phone host could not write: now that the provider is known.
+    void this.keeper.flush();
+    return done;
   }
 
-  async handle(cmd: HostCommand): Promise<CommandResult<unknown>> {
-    const e = this.engine;
-    switch (cmd.type) {
-      case 'configure':
-        setDebug(cmd.debug);
-        if (cmd.defaultCountry !== this.country || JSON.stringify(cmd.odoo ?? null) !== JSON.stringify(this.odoo)) this.providerP = null;
-        this.country = cmd.defaultCountry;
-        this.odoo = cmd.odoo ?? null;
-        await this.configure(cmd.config, cmd.missing);
-        // Calls a previous phone host could not write: now that the provider is known.
-        void this.keeper.flush();
-        return { ok: true, value: undefined };
-      case 'getState':
-        return { ok: true, value: this.state() };
-      case 'dial':
-        return e.dial(cmd.target);
-      case 'answer':
-        return e.answer(cmd.callId);
-      case 'decline':
-        return e.decline(cmd.callId);
-      case 'hangup':
-        return e.hangup(cmd.callId);
-      case 'mute':
-        return e.setMute(cmd.callId, cmd.muted);
-      case 'hold':
-        return e.setHold(cmd.callId, cmd.held);
-      case 'dtmf':
-        return e.sendDtmf(cmd.callId, cmd.digits);
-      case 'transfer':
-        return e.transfer(cmd.callId, cmd.target);
-      case 'dismiss':
-        e.dismiss(cmd.callId);
-        return { ok: true, value: undefined };
-      case 'online':
-        e.networkOnline();
-        return { ok: true, value: undefined };
-      case 'offline':
-        e.networkOffline();
-        return { ok: true, value: undefined };
+  /** Runs a command from the background (already checked, numbers normalised). */
+  async handle(cmd: HostCommand): Promise<Result<unknown>> {
+    try {
+      if (cmd.type === 'host:configure') return await this.configure(cmd);
+      return runPhoneCommand(cmd, { engine: this.engine, state: () => this.state() });
+    } catch (e) {
+      // A command never leaves its sender waiting for an answer that will not come.
+      this.log.error('command failed', cmd.type, String(e));
+      return fail(phoneError('internal', e instanceof Error ? e.message : String(e)));
     }
+  }
+
+  /** The browser's network came back or went away (the host's own document sees it). */
+  networkOnline(): void {
+    this.engine.networkOnline();
+  }
+
+  networkOffline(): void {
+    this.engine.networkOffline();
   }
 
   ringtone(): string {

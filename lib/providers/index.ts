@@ -22,7 +22,7 @@ export function dataProvider(defaultCountry?: string): DataProvider {
 }
 
 /** Set by the settings page when Odoo is connected: lets a popup pick the local provider without waiting. */
-export const ODOO_HINT_KEY = 'softphone.odoo';
+const ODOO_HINT_KEY = 'softphone.odoo';
 
 export function rememberOdooConnected(connected: boolean): void {
   if (connected) globalThis.localStorage?.setItem(ODOO_HINT_KEY, '1');

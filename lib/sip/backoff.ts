@@ -4,7 +4,7 @@
  * within 5 s of its PBX coming back (one WebSocket attempt every 4 s costs next to nothing).
  * There is no give-up limit: a phone must come back.
  */
-export const RECONNECT_CAP_MS = 4_000;
+const RECONNECT_CAP_MS = 4_000;
 
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(RECONNECT_CAP_MS, 1000 * 2 ** Math.max(0, attempt - 1));

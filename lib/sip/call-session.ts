@@ -1,41 +1,15 @@
-import { Inviter, SessionState, type Invitation, type Session, type URI } from 'sip.js';
+import { Inviter, SessionState, type Invitation, type URI } from 'sip.js';
 import { phoneError, type PhoneError } from '../errors';
 import { t } from '../i18n';
-import type { Logger } from '../log';
+import type { Result } from '../result';
+import { newCall, outcomeOf } from './call-outcome';
+import type { CallHooks } from './deps';
+import { isDtmf, sendDtmfByInfo } from './dtmf';
+import { mediaError, type MediaHandler } from './media';
+import { reinvite } from './reinvite';
+import { referAndConfirm } from './refer';
 import { CallState, canMoveCall, type CallOutcome } from './states';
-import type { CallDirection, CallSnapshot, Result } from './types';
-
-export interface CallHooks {
-  onChange: () => void;
-  onEnded: (snapshot: CallSnapshot) => void;
-  onMedia: (callId: string, session: Session) => void;
-  logger: Logger;
-  now: () => number;
-  /** How long an answered call waits for the connection to come back before it is dropped. */
-  recoveryMs: number;
-}
-
-/** What the Web session description handler offers; the test fake offers the same. */
-interface MediaHandler {
-  enableSenderTracks?(enable: boolean): void;
-  enableReceiverTracks?(enable: boolean): void;
-  sendDtmf?(tones: string, options?: { duration: number; interToneGap: number }): boolean;
-}
-
-const DTMF = /^[0-9*#A-D]+$/;
-const TRANSFER_CONFIRM_TIMEOUT_MS = 30_000;
-const SIPFRAG_STATUS = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/m;
-
-/** Maps a getUserMedia failure to what the user must do about it. */
-export function mediaError(error: unknown): PhoneError | null {
-  const name = error instanceof Error ? error.name : '';
-  const text = error instanceof Error ? error.message : String(error);
-  if (name === 'NotAllowedError' || /permission|not ?allowed|denied/i.test(text)) return phoneError('micDenied');
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || /not ?found|no device|requested device/i.test(text)) {
-    return phoneError('micMissing');
-  }
-  return null;
-}
+import type { CallDirection, CallSnapshot } from './types';
 
 /** One call and its SIP session: turns SIP.js events into our CallState machine. */
 export class CallSession {
@@ -45,7 +19,8 @@ export class CallSession {
   private rejectedWith: number | null = null;
   private cancelled = false;
   private transferred = false;
-  private transferTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Stops waiting for the outcome of a REFER in flight. */
+  private stopTransferWait: () => void = () => undefined;
   private dtmfQueue: Promise<void> = Promise.resolve();
   private holdPending = false;
   private dropped = false;
@@ -59,25 +34,7 @@ export class CallSession {
     private readonly hooks: CallHooks,
   ) {
     this.id = session.id;
-    this.snap = {
-      id: session.id,
-      direction,
-      state: direction === 'outgoing' ? CallState.Dialing : CallState.Incoming,
-      remoteNumber,
-      remoteName,
-      startedAt: hooks.now(),
-      answeredAt: null,
-      endedAt: null,
-      muted: false,
-      held: false,
-      outcome: null,
-      endCode: null,
-      endReason: '',
-      dtmfMode: null,
-      transferTarget: null,
-      reconnecting: false,
-      error: null,
-    };
+    this.snap = newCall(session.id, direction, remoteNumber, remoteName, hooks.now());
     session.stateChange.addListener((state) => this.onSessionState(state));
     session.delegate = {
       // We do not follow REFERs sent to us: a PBX-side transfer of our own call is not asked for.
@@ -183,55 +140,29 @@ export class CallSession {
   setHold(held: boolean): void {
     if (this.snap.state !== CallState.Established || this.snap.held === held || this.holdPending) return;
     this.holdPending = true;
-    this.session.sessionDescriptionHandlerOptionsReInvite = { hold: held } as object;
-    try {
-      this.session
-        .invite({
-          requestDelegate: {
-            onAccept: () => {
-              this.holdPending = false;
-              this.snap.held = held;
-              this.media()?.enableReceiverTracks?.(!held);
-              this.media()?.enableSenderTracks?.(!held && !this.snap.muted);
-              this.hooks.onChange();
-            },
-            onReject: () => {
-              this.holdPending = false;
-              this.hooks.onChange();
-            },
-          },
-        })
-        .catch(() => {
-          this.holdPending = false;
-        });
-    } catch {
-      this.holdPending = false;
-    }
+    reinvite(this.session, { hold: held }, {
+      accepted: () => {
+        this.holdPending = false;
+        this.snap.held = held;
+        this.media()?.enableReceiverTracks?.(!held);
+        this.media()?.enableSenderTracks?.(!held && !this.snap.muted);
+        this.hooks.onChange();
+      },
+      refused: () => {
+        this.holdPending = false;
+        this.hooks.onChange();
+      },
+    });
   }
 
   /** RFC 4733 when the far end negotiated telephone-event, SIP INFO otherwise. */
   sendDtmf(digits: string): void {
-    if (this.snap.state !== CallState.Established || !DTMF.test(digits)) return;
+    if (this.snap.state !== CallState.Established || !isDtmf(digits)) return;
     const viaRtp = this.media()?.sendDtmf?.(digits, { duration: 100, interToneGap: 70 }) === true;
     this.snap.dtmfMode = viaRtp ? 'rfc4733' : 'info';
     this.hooks.onChange();
     if (viaRtp) return;
-    for (const digit of digits) {
-      this.dtmfQueue = this.dtmfQueue.then(() =>
-        this.session
-          .info({
-            requestOptions: {
-              body: {
-                contentDisposition: 'render',
-                contentType: 'application/dtmf-relay',
-                content: `Signal=${digit}\r\nDuration=100`,
-              },
-            },
-          })
-          .then(() => undefined)
-          .catch((e: unknown) => this.hooks.logger.debug('INFO failed', e)),
-      );
-    }
+    this.dtmfQueue = this.dtmfQueue.then(() => sendDtmfByInfo(this.session, digits, this.hooks.logger));
   }
 
   /** Blind transfer: REFER, then end the call only once the far end confirms with a 2xx NOTIFY. */
@@ -242,34 +173,18 @@ export class CallSession {
     this.snap.transferTarget = label;
     this.error = null;
     this.move(CallState.Transferring);
-    const failTransfer = (reason: string) => {
-      if (this.snap.state !== CallState.Transferring) return;
-      this.clearTransferTimer();
-      this.error = phoneError('transferFailed', label, reason);
-      this.snap.transferTarget = null;
-      this.move(CallState.Established);
-    };
-    this.transferTimer = setTimeout(() => failTransfer('no confirmation within 30 s'), TRANSFER_CONFIRM_TIMEOUT_MS);
-    this.session
-      .refer(target, {
-        requestDelegate: {
-          onReject: (response) => failTransfer(`${response.message.statusCode} ${response.message.reasonPhrase}`),
-        },
-        onNotify: (notification) => {
-          void notification.accept().catch(() => undefined);
-          const match = SIPFRAG_STATUS.exec(notification.request.body ?? '');
-          if (!match) return;
-          const code = Number(match[1]);
-          if (code >= 200 && code < 300) {
-            this.clearTransferTimer();
-            this.transferred = true;
-            this.session.bye().catch(() => this.finish('transferred'));
-          } else if (code >= 300) {
-            failTransfer(`${code} ${match[2] ?? ''}`.trim());
-          }
-        },
-      })
-      .catch((e: unknown) => failTransfer(e instanceof Error ? e.message : String(e)));
+    this.stopTransferWait = referAndConfirm(this.session, target, {
+      confirmed: () => {
+        this.transferred = true;
+        this.session.bye().catch(() => this.finish('transferred'));
+      },
+      failed: (reason) => {
+        if (this.snap.state !== CallState.Transferring) return;
+        this.error = phoneError('transferFailed', label, reason);
+        this.snap.transferTarget = null;
+        this.move(CallState.Established);
+      },
+    });
     return { ok: true, value: undefined };
   }
 
@@ -281,7 +196,7 @@ export class CallSession {
   connectionLost(): void {
     if (this.snap.state === CallState.Transferring) {
       // The REFER's outcome will not reach us on the old connection; the call itself is still answered.
-      this.clearTransferTimer();
+      this.stopTransferWait();
       this.error = phoneError('transferFailed', this.snap.transferTarget ?? '', t('call.lost.transfer'));
       this.snap.transferTarget = null;
       this.move(CallState.Established);
@@ -311,29 +226,16 @@ export class CallSession {
   refreshMedia(): void {
     if (this.snap.state !== CallState.Established) return;
     this.holdPending = false; // a hold re-INVITE in flight was lost with the old connection
-    this.session.sessionDescriptionHandlerOptionsReInvite = {
-      hold: this.snap.held,
-      offerOptions: { iceRestart: true },
-    } as object;
-    const refused = (why: string) => this.drop(t('call.lost.refused', why));
-    try {
-      this.session
-        .invite({
-          requestDelegate: {
-            onAccept: () => {
-              this.clearRecovery();
-              if (this.snap.reconnecting) {
-                this.snap.reconnecting = false;
-                this.hooks.onChange();
-              }
-            },
-            onReject: (response) => refused(`${response.message.statusCode} ${response.message.reasonPhrase}`.trim()),
-          },
-        })
-        .catch((e: unknown) => refused(e instanceof Error ? e.message : String(e)));
-    } catch (e) {
-      refused(e instanceof Error ? e.message : String(e));
-    }
+    reinvite(this.session, { hold: this.snap.held, offerOptions: { iceRestart: true } }, {
+      accepted: () => {
+        this.clearRecovery();
+        if (this.snap.reconnecting) {
+          this.snap.reconnecting = false;
+          this.hooks.onChange();
+        }
+      },
+      refused: (why) => this.drop(t('call.lost.refused', why)),
+    });
   }
 
   /** Ends the call because its connection is gone: tells the far end if the wire still allows it. */
@@ -360,11 +262,6 @@ export class CallSession {
     this.recoveryTimer = null;
   }
 
-  private clearTransferTimer(): void {
-    if (this.transferTimer) clearTimeout(this.transferTimer);
-    this.transferTimer = null;
-  }
-
   private onSessionState(state: SessionState): void {
     if (state === SessionState.Established) {
       this.snap.answeredAt = this.hooks.now();
@@ -379,23 +276,13 @@ export class CallSession {
   }
 
   private outcomeNow(): CallOutcome {
-    if (this.transferred) return 'transferred';
-    if (this.dropped) return this.snap.answeredAt !== null ? 'dropped' : 'failed';
-    if (this.snap.answeredAt !== null) return 'answered';
-    if (this.snap.direction === 'incoming') {
-      if (this.rejectedWith === 603) return 'declined';
-      if (this.rejectedWith === 486) return 'busy';
-      return this.error ? 'failed' : 'missed';
-    }
-    if (this.cancelled) return 'cancelled';
-    if (this.snap.endCode === 486 || this.snap.endCode === 600) return 'busy';
-    if (this.snap.endCode === 603) return 'declined';
-    return this.snap.endCode !== null ? 'rejected' : 'failed';
+    const { transferred, dropped, rejectedWith, cancelled } = this;
+    return outcomeOf(this.snap, { transferred, dropped, rejectedWith, cancelled, failed: this.error !== null });
   }
 
   private finish(outcome: CallOutcome): void {
     if (this.snap.state === CallState.Ended) return;
-    this.clearTransferTimer();
+    this.stopTransferWait();
     this.clearRecovery();
     this.snap.reconnecting = false;
     this.snap.outcome = outcome;

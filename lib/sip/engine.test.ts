@@ -223,7 +223,7 @@ describe('incoming calls', () => {
     await until(() => call(p).state === CallState.Established, 'established');
     p.pbx.callPhone('1001', '+4989000000');
     await until(() => p.pbx.responses('INVITE').find((r) => r.status === 486), '486');
-    expect(p.ended.find((c) => c.direction === 'incoming')?.outcome).toBe('busy');
+    expect((await until(() => p.ended.find((c) => c.direction === 'incoming'), 'busy call ended')).outcome).toBe('busy');
   });
 
   it('with call waiting a second call rings', async () => {

@@ -58,4 +58,3 @@ export interface PhoneSnapshot {
   unsaved?: { calls: number; reason: string };
 }
 
-export type Result<T = undefined> = { ok: true; value: T } | { ok: false; error: PhoneError };

@@ -198,7 +198,7 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     await press(popup, 'Disable on this site');
     await page.waitForFunction(() => document.querySelectorAll('[data-voip-number]').length === 0, { timeout: 5_000 });
     assert.equal(await page.$eval('#sales p', (p) => p.textContent), 'Ada Lovelace, account manager: +1 650 555 0102 (Mon–Fri)');
-    assert.deepEqual(await askResolve(), { ok: false, reason: 'Click-to-call is off on this site.' });
+    assert.deepEqual(await askResolve(), { ok: false, error: 'Click-to-call is off on this site.' });
     await options.bringToFront();
     await options.reload();
     await press(options, 'Turn back on for 127.0.0.1');

@@ -82,7 +82,7 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     // The secret is never sent back to a page.
     const view = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'bg:getSettings' }));
     assert.equal(JSON.stringify(view).includes(session.account('1001').password), false);
-    assert.equal(view.hasSecret, true);
+    assert.equal(view.value.hasSecret, true);
   });
 
   it('calls the remote phone, which answers; RTP flows both ways; hangs up', async () => {

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../lib/i18n';
 import { localDate } from '../../../lib/dates';
 import { openTab } from '../../../lib/extension-pages';
 import { request } from '../../../lib/messaging/client';
-import { onActivitiesChanged, onHistoryChanged } from '../../../lib/messaging/data-events';
+import { onActivitiesChanged, onHistoryChanged } from '../../../lib/messaging/client';
 import type { DataSource } from './data-source.svelte';
 
 export type Tab = 'recent' | 'activities' | 'contacts';

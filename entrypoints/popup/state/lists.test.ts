@@ -122,7 +122,7 @@ describe('the lists and their search', () => {
     await state.open();
     const stop = state.listen();
     value(await provider.activities.schedule({ contactId: contacts[0]!.id, summary: 'Again', note: '', dueDate: state.today }));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'ui:activitiesChanged' }, {}, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'event:activitiesChanged' }, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/background.js') }, () => {});
     await vi.waitFor(() => expect(state.activities.map((a) => a.summary).sort()).toEqual(['Again', 'Call Ada']), SOON);
     stop();
   });

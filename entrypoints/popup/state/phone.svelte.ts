@@ -1,7 +1,7 @@
 import type { ErrorAction, PhoneError } from '../../../lib/errors';
 import { CallState } from '../../../lib/sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../../../lib/sip/types';
-import { command, onPhoneState } from '../../../lib/messaging/client';
+import { onPhoneState, request } from '../../../lib/messaging/client';
 
 /**
  * The popup's view of the phone. Re-reads the host's state on open (the popup may have been
@@ -65,7 +65,7 @@ export class PhoneState {
 
   async connect(): Promise<void> {
     this.#unsubscribe = onPhoneState((s) => (this.#snapshot = s));
-    const result = await command<PhoneSnapshot>({ type: 'phone:getState' });
+    const result = await request({ type: 'phone:getState' });
     if (result.ok) this.#snapshot = result.value;
     else this.#commandError = result.error;
   }
@@ -95,22 +95,22 @@ export class PhoneState {
     // No dismiss of the last ended call first: the engine drops ended calls when a new one
     // starts, and an extra round trip here would delay the INVITE.
     this.#commandError = null;
-    const ok = await this.#run(command({ type: 'phone:dial', number }));
+    const ok = await this.#run(request({ type: 'phone:dial', number }));
     if (ok) this.#lastDialled = number;
     return ok;
   }
 
-  answer = (callId: string) => this.#run(command({ type: 'phone:answer', callId }));
-  decline = (callId: string) => this.#run(command({ type: 'phone:decline', callId }));
-  hangup = (callId: string) => this.#run(command({ type: 'phone:hangup', callId }));
-  mute = (callId: string, muted: boolean) => this.#run(command({ type: 'phone:mute', callId, muted }));
-  hold = (callId: string, held: boolean) => this.#run(command({ type: 'phone:hold', callId, held }));
-  dtmf = (callId: string, digits: string) => this.#run(command({ type: 'phone:dtmf', callId, digits }));
+  answer = (callId: string) => this.#run(request({ type: 'phone:answer', callId }));
+  decline = (callId: string) => this.#run(request({ type: 'phone:decline', callId }));
+  hangup = (callId: string) => this.#run(request({ type: 'phone:hangup', callId }));
+  mute = (callId: string, muted: boolean) => this.#run(request({ type: 'phone:mute', callId, muted }));
+  hold = (callId: string, held: boolean) => this.#run(request({ type: 'phone:hold', callId, held }));
+  dtmf = (callId: string, digits: string) => this.#run(request({ type: 'phone:dtmf', callId, digits }));
   transfer = (callId: string, target: string) => {
     this.#commandError = null;
-    return this.#run(command({ type: 'phone:transfer', callId, target }));
+    return this.#run(request({ type: 'phone:transfer', callId, target }));
   };
-  dismiss = (callId: string) => this.#run(command({ type: 'phone:dismiss', callId }));
-  openOptions = () => command({ type: 'bg:openOptions' });
-  openMicPage = () => command({ type: 'bg:openMicPage' });
+  dismiss = (callId: string) => this.#run(request({ type: 'phone:dismiss', callId }));
+  openOptions = () => request({ type: 'bg:openOptions' });
+  openMicPage = () => request({ type: 'bg:openMicPage' });
 }

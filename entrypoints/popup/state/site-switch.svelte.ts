@@ -1,4 +1,4 @@
-import type { PageSite } from '../../../lib/messaging/content-protocol';
+import type { PageSite } from '../../../lib/messaging/tab';
 import { activeSite, loadClickToCall, setSiteEnabled } from '../../../lib/click-to-call/site-switch';
 
 /** "Disable on this site" for the page in the active tab. */

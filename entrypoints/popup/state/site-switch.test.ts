@@ -25,7 +25,7 @@ describe('the switch for the site in the active tab', () => {
   it("asks the page's content script, and turns click-to-call off and on again for that site", async () => {
     const site = new SiteSwitchState();
     await site.load();
-    expect(asked).toEqual([[tabId, { type: 'page:site' }]]);
+    expect(asked).toEqual([[tabId, { type: 'tab:site' }]]);
     expect([site.site, site.active]).toEqual(['shop.example.com', true]);
     await site.toggle();
     expect(site.active).toBe(false);

@@ -26,7 +26,7 @@ export function wire(answer: (m: UiMessage) => unknown = () => ({ ok: true, valu
 /** The phone host publishes its state, as the runtime delivers it to the popup (no reply wanted). */
 export async function broadcast(state: PhoneSnapshot): Promise<void> {
   await fakeBrowser.runtime.onMessage.trigger(
-    { type: 'host:state', state },
+    { type: 'event:phoneState', state },
     { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/offscreen.html') },
     () => {},
   );

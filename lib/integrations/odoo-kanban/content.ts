@@ -4,12 +4,15 @@
  * the page in a short alert the user can read.
  */
 import browser from 'webextension-polyfill';
-import type { QueueStateResult, ToggleResult } from '../../messaging/content-protocol';
+import type { ContentChannel } from '../../messaging/content';
+import type { ReplyOf } from '../../messaging/define';
+import { endWhenOrphaned } from '../lifetime';
+import type { IntegrationContext } from '../types';
 import { initKanbanToggles } from './toggles';
 
 const NOTICE_MS = 8000;
 
-function showAlert(doc: Document, reason: string): void {
+function showAlert(ctx: IntegrationContext, doc: Document, reason: string): void {
   const el = doc.createElement('div');
   el.setAttribute('role', 'alert');
   el.setAttribute('data-voip-kanban-alert', '');
@@ -18,18 +21,25 @@ function showAlert(doc: Document, reason: string): void {
     'position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:360px;padding:10px 14px;border-radius:6px;' +
     'background:#b3261e;color:#fff;font:14px/1.4 system-ui,sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3)';
   doc.body.append(el);
-  setTimeout(() => el.remove(), NOTICE_MS);
+  const remove = ctx.onInvalidated(() => el.remove());
+  ctx.setTimeout(() => {
+    remove();
+    el.remove();
+  }, NOTICE_MS);
 }
 
-const failed = (e: unknown) => ({ ok: false as const, reason: e instanceof Error ? e.message : String(e) });
+const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
+type Reply<K extends 'cs:odooQueueState' | 'cs:odooToggle'> = Promise<ReplyOf<ContentChannel[K]>>;
 
-export function startKanbanToggles(signal: AbortSignal): void {
+/** Everything ends with `ctx`: then the toggles go, and the cards are as Odoo drew them. */
+export function startKanbanToggles(ctx: IntegrationContext): void {
+  endWhenOrphaned(ctx, window);
   initKanbanToggles({
     doc: document,
-    signal,
-    queueState: (resIds) =>
-      (browser.runtime.sendMessage({ type: 'cs:odooQueueState', resIds }) as Promise<QueueStateResult>).catch(failed),
-    toggle: (resId, add) => (browser.runtime.sendMessage({ type: 'cs:odooToggle', resId, add }) as Promise<ToggleResult>).catch(failed),
-    onError: (reason) => showAlert(document, reason),
+    signal: ctx.signal,
+    isValid: () => ctx.isValid,
+    queueState: (resIds) => (browser.runtime.sendMessage({ type: 'cs:odooQueueState', resIds }) as Reply<'cs:odooQueueState'>).catch(failed),
+    toggle: (resId, add) => (browser.runtime.sendMessage({ type: 'cs:odooToggle', resId, add }) as Reply<'cs:odooToggle'>).catch(failed),
+    onError: (reason) => showAlert(ctx, document, reason),
   });
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { type Mock, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type KanbanTogglesContext, type QueueState, initKanbanToggles } from './toggles';
+import type { QueueState } from '../../messaging/content';
+import { type KanbanTogglesContext, initKanbanToggles } from './toggles';
 
 const ADD = 'Add to Call Queue';
 const REMOVE = 'Remove from Call Queue';
@@ -49,7 +50,7 @@ beforeEach(() => {
     doc: document,
     signal: controller.signal,
     queueState: vi.fn<KanbanTogglesContext['queueState']>(async (ids: number[]) => ({ ok: true as const, value: Object.fromEntries(ids.map((id) => [id, states[id] ?? 'notQueued'])) })),
-    toggle: vi.fn<KanbanTogglesContext['toggle']>(async (_id: number, add: boolean) => ({ ok: true as const, queued: add })),
+    toggle: vi.fn<KanbanTogglesContext['toggle']>(async (_id: number, add: boolean) => ({ ok: true as const, value: add })),
     onError: vi.fn<KanbanTogglesContext['onError']>(),
   };
 });
@@ -149,7 +150,7 @@ describe('initKanbanToggles', () => {
     kanban(card(2, 'datapoint_1'));
     const cardClicks = vi.fn();
     document.querySelector('.o_kanban_record')?.addEventListener('click', cardClicks);
-    let finish: (v: { ok: true; queued: boolean }) => void = () => undefined;
+    let finish: (v: { ok: true; value: boolean }) => void = () => undefined;
     ctx.toggle.mockImplementationOnce(() => new Promise((r) => (finish = r)));
     initKanbanToggles(ctx);
     await vi.waitFor(() => expect(buttonOf(2)).not.toBeNull());
@@ -161,7 +162,7 @@ describe('initKanbanToggles', () => {
     expect(button.disabled).toBe(true);
     trustedClick(button);
     expect(ctx.toggle).toHaveBeenCalledTimes(1);
-    finish({ ok: true, queued: true });
+    finish({ ok: true, value: true });
     await vi.waitFor(() => expect(button.disabled).toBe(false));
     expect(button.title).toBe(REMOVE);
     expect(button.getAttribute('aria-label')).toBe(REMOVE);
@@ -175,7 +176,7 @@ describe('initKanbanToggles', () => {
 
   it('reports a failed toggle and keeps the state', async () => {
     kanban(card(1, 'datapoint_1'));
-    ctx.toggle.mockResolvedValueOnce({ ok: false, reason: 'odoo.offline' });
+    ctx.toggle.mockResolvedValueOnce({ ok: false, error: 'odoo.offline' });
     ctx.toggle.mockRejectedValueOnce(new Error('boom'));
     initKanbanToggles(ctx);
     await vi.waitFor(() => expect(buttonOf(1)).not.toBeNull());
@@ -190,7 +191,7 @@ describe('initKanbanToggles', () => {
   });
 
   it('reports a failed state request and places no button', async () => {
-    ctx.queueState.mockResolvedValueOnce({ ok: false, reason: 'odoo.sessionExpired' });
+    ctx.queueState.mockResolvedValueOnce({ ok: false, error: 'odoo.sessionExpired' });
     kanban(card(1, 'datapoint_1'));
     initKanbanToggles(ctx);
     await vi.waitFor(() => expect(ctx.onError).toHaveBeenCalledWith('odoo.sessionExpired'));
@@ -204,6 +205,29 @@ describe('initKanbanToggles', () => {
     group().insertAdjacentHTML('beforeend', card(2, 'datapoint_2'));
     await vi.waitFor(() => expect(buttonOf(2)).not.toBeNull());
     expect(ctx.queueState).toHaveBeenLastCalledWith([2]);
+  });
+
+  it('replaces a toggle an orphaned copy of itself left on a card', async () => {
+    kanban(card(2, 'datapoint_1'));
+    const dead = document.createElement('button');
+    dead.setAttribute('data-voip-kanban-toggle', '');
+    dead.dataset.voipToggleFor = '2';
+    document.querySelector('.o_field_kanban_activity')?.after(dead);
+    initKanbanToggles(ctx);
+    await vi.waitFor(() => expect(dead.isConnected).toBe(false));
+    await vi.waitFor(() => expect(buttons()).toHaveLength(1));
+    trustedClick(buttonOf(2) as HTMLButtonElement);
+    await vi.waitFor(() => expect(ctx.toggle).toHaveBeenCalledWith(2, true));
+  });
+
+  it('once the extension is gone, leaves a click on its toggle to the page', async () => {
+    let valid = true;
+    kanban(card(2, 'datapoint_1'));
+    initKanbanToggles({ ...ctx, isValid: () => valid });
+    await vi.waitFor(() => expect(buttons()).toHaveLength(1));
+    valid = false;
+    expect(trustedClick(buttonOf(2) as HTMLButtonElement).defaultPrevented).toBe(false);
+    expect(ctx.toggle).not.toHaveBeenCalled();
   });
 
   it('removes its buttons and stops watching on abort', async () => {

@@ -7,19 +7,25 @@
  */
 import { RES_ID_ATTR, RES_MODEL_ATTR, TOGGLE_ATTR } from './attributes';
 import { batchedPass, onlyOwnNodes } from './batch';
+import type { QueueState } from '../../messaging/content';
+import type { Result } from '../../result';
 import { activityAnchor, cardOf, cardResId, crmCards, toggleIn } from './cards';
 import { createToggle, setBusy, setToggle, toggleFor, toggleState, type ToggleState } from './toggle-button';
 
-export type QueueState = 'queued' | 'notQueued' | 'noPhone';
 
 export interface KanbanTogglesContext {
   doc: Document;
   signal: AbortSignal;
   /** The queue state of each record, in one request for the whole batch. */
-  queueState(resIds: number[]): Promise<{ ok: true; value: Record<number, QueueState> } | { ok: false; reason: string }>;
-  /** Adds (`add`) or removes the record's call activity; `queued` is the state afterwards. */
-  toggle(resId: number, add: boolean): Promise<{ ok: true; queued: boolean } | { ok: false; reason: string }>;
+  queueState(resIds: number[]): Promise<Result<Record<number, QueueState>, string>>;
+  /** Adds (`add`) or removes the record's call activity; the value is whether it is queued afterwards. */
+  toggle(resId: number, add: boolean): Promise<Result<boolean, string>>;
   onError(reason: string): void;
+  /**
+   * Whether the extension is still there, asked before a click is taken: an orphaned copy (the
+   * extension was updated under the page) leaves the click to the page, and asking ends it.
+   */
+  isValid?(): boolean;
 }
 
 /** After a failed state request, its cards wait this long before being asked about again. */
@@ -72,7 +78,8 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
       const resId = cardResId(card);
       if (resId === null) continue;
       const button = toggleIn(card);
-      if (button && toggleFor(button) === resId) {
+      // Only our own: one an orphaned copy of this script left is dead, and this copy replaces it.
+      if (button && buttons.has(button) && toggleFor(button) === resId) {
         // OWL may have re-rendered the footer around it: keep it right after the activity widget.
         const anchor = activityAnchor(card);
         if (anchor && anchor.nextElementSibling !== button) anchor.after(button);
@@ -100,13 +107,13 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
 
   const ask = async (wanted: [Element, number][]): Promise<void> => {
     const ids = [...new Set(wanted.map(([, id]) => id))];
-    const result = await ctx.queueState(ids).catch((e: unknown) => ({ ok: false as const, reason: reasonOf(e) }));
+    const result = await ctx.queueState(ids).catch((e: unknown) => ({ ok: false as const, error: reasonOf(e) }));
     for (const [card, id] of wanted) if (asking.get(card) === id) asking.delete(card);
     if (signal.aborted) return;
     if (!result.ok) {
       const until = Date.now() + RETRY_MS;
       for (const [card, resId] of wanted) failed.set(card, { resId, until });
-      ctx.onError(result.reason);
+      ctx.onError(result.error);
       return;
     }
     for (const [card, resId] of wanted) {
@@ -119,6 +126,7 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
   };
 
   async function onClick(ev: MouseEvent): Promise<void> {
+    if (ctx.isValid?.() === false) return;
     const button = ev.currentTarget as HTMLButtonElement;
     ev.preventDefault();
     ev.stopPropagation();
@@ -129,14 +137,14 @@ export function initKanbanToggles(ctx: KanbanTogglesContext): void {
     if (!card || resId === null) return;
     const add = toggleState(button) !== 'queued';
     setBusy(button, true);
-    const result = await ctx.toggle(resId, add).catch((e: unknown) => ({ ok: false as const, reason: reasonOf(e) }));
+    const result = await ctx.toggle(resId, add).catch((e: unknown) => ({ ok: false as const, error: reasonOf(e) }));
     setBusy(button, false);
     if (signal.aborted) return;
     if (!result.ok) {
-      ctx.onError(result.reason);
+      ctx.onError(result.error);
       return;
     }
-    const state: ToggleState = result.queued ? 'queued' : 'notQueued';
+    const state: ToggleState = result.value ? 'queued' : 'notQueued';
     setToggle(button, resId, state);
     if (cardResId(card) === resId) known.set(card, { resId, state });
   }

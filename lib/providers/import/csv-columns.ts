@@ -51,7 +51,7 @@ const WORDS_ONLY = /^[\p{L}\d '’/]+$/u;
 const GENERIC_PHONE = /^(phone|telephone|tel)( number)?$/;
 
 /** Lower case, one space, "E-mail" → "email", "_" → " " (first_name). */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header.trim().toLowerCase().replace(/[_\s]+/g, ' ').replace(/\be-mail\b/g, 'email');
 }
 

@@ -1,7 +1,7 @@
 import type { ActivityPatch } from '../types';
 import { t } from '../../i18n';
 
-export const MAX_SUMMARY = 200;
+const MAX_SUMMARY = 200;
 const MAX_NOTE = 10_000;
 
 /** A real calendar date written YYYY-MM-DD (so 2026-02-30 is refused, not rolled into March). */

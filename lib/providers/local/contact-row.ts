@@ -15,7 +15,7 @@ interface NormalisedPhones {
  * E.164 where possible so caller ID and search see one spelling; an extension stays an
  * extension; a number that does not parse is kept as typed (the user's data) but never matches.
  */
-export function normalisePhones(phones: ContactPhone[], defaultCountry: string, lib: PhoneLib): NormalisedPhones {
+function normalisePhones(phones: ContactPhone[], defaultCountry: string, lib: PhoneLib): NormalisedPhones {
   const out: NormalisedPhones = { phones: [], matchable: [] };
   for (const phone of phones) {
     const typed = phone.number.trim();

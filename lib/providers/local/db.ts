@@ -8,7 +8,7 @@ import type { Activity, Contact, HistoryEntry, ScheduledEmail } from '../types';
 import type { CallOutcome } from '../../sip/states';
 
 export const DEFAULT_DB_NAME = 'softphone-data';
-export const DB_VERSION = 1;
+const DB_VERSION = 1;
 
 export interface ContactRow extends Contact {
   /** Prefix keys for search (multiEntry); empty for a contact without a number, so search skips it. */

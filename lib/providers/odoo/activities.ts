@@ -48,7 +48,7 @@ const FIELDS = ['res_model', 'res_id', 'res_name', 'summary', 'note', 'date_dead
 const fail = providerFailure;
 
 /** Odoo's notes are HTML; the widget edits plain text. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>\s*<p[^>]*>/gi, '\n')

@@ -4,7 +4,7 @@
  * One read per batch of cards, whatever their number.
  */
 import { t } from '../../i18n';
-import type { QueueState } from '../../messaging/content-protocol';
+import type { QueueState } from '../../messaging/content';
 import type { OdooResult } from './errors';
 import type { OdooRpc } from './rpc';
 

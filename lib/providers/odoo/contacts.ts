@@ -25,7 +25,7 @@ const HAS_NUMBER = ['|', ['phone', '!=', false], ['mobile', '!=', false]];
 const fail = providerFailure;
 
 /** "6505550102" → "6%5%0%5%5%5%0%1%0%2": matches the digits whatever separators Odoo stored. */
-export function digitsPattern(digits: string): string {
+function digitsPattern(digits: string): string {
   return digits.split('').join('%');
 }
 

@@ -44,12 +44,6 @@ export async function forgetOdoo(): Promise<void> {
   await saveSecret('', 'odooKey');
 }
 
-/** A connection rebuilt from storage, without a round trip. */
-export async function storedConnection(): Promise<OdooConnection | null> {
-  const s = await loadOdoo();
-  return s ? connectionFrom(s) : null;
-}
-
 /** A connection from what connecting learnt (the API key comes from the vault). */
 export async function connectionFrom(s: StoredOdoo): Promise<OdooConnection> {
   const key = s.settings.mode === 'apiKey' ? await loadSecret('odooKey') : '';

@@ -18,7 +18,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const FIREFOX_BUILD = process.env.E2E_FIREFOX_EXT_DIR || path.join(ROOT, '.output/firefox-mv2');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 /** `browser_specific_settings.gecko.id` in the Firefox manifest (wxt.config.ts). */
-export const GECKO_ID = 'softphone@voip-ext.local';
+export const GECKO_ID = '@odoo-voip-softphone';
 /** Fixed moz-extension UUID for tests, so the extension origin is known in advance. */
 export const EXTENSION_UUID = '6b1f3c2e-8a4d-4e59-9c71-2d0e5f4a7b13';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveNumber } from './resolve';
+import { resolveNumber } from '../../click-to-call/resolve';
 import { Scanner } from './scanner';
 
 let scanner: Scanner | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnContentScript, numberFromLink, parseContentMessage } from './content-protocol';
+import { numberFromLink, parseContentMessage } from './content';
+import { isOwnContentScript } from './senders';
 
 describe('content-script messages', () => {
   it('accepts well-formed requests', () => {

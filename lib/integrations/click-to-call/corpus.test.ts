@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optedOut } from './opt-out';
-import { resolveNumber } from './resolve';
+import { resolveNumber } from '../../click-to-call/resolve';
 import { Scanner } from './scanner';
 
-const DIR = path.resolve(import.meta.dirname, '../../tests/fixtures/click-to-call');
+const DIR = path.resolve(import.meta.dirname, '../../../tests/fixtures/click-to-call');
 
 interface Fixture {
   name: string;

@@ -4,12 +4,17 @@
  * page that opts out with <meta name="softphone" content="off">.
  */
 import browser from 'webextension-polyfill';
-import { t } from '../i18n';
-import { MAX_RESOLVE_ITEMS, type PageSite, type ResolveResult } from '../messaging/content-protocol';
+import { t } from '../../i18n';
+import { MAX_RESOLVE_ITEMS, type ContentChannel } from '../../messaging/content';
+import type { ReplyOf } from '../../messaging/define';
+import { parseTabMessage, type PageSite } from '../../messaging/tab';
+import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from '../../click-to-call/settings';
+import { endWhenOrphaned, listenWhileValid } from '../lifetime';
+import type { IntegrationContext } from '../types';
 import { numberOfHost, type MarkText } from './marker';
 import { optedOut } from './opt-out';
+import { HOST_TAG } from './runs';
 import { Scanner } from './scanner';
-import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from './settings';
 
 /** After the scanner's last shadow-root sweep. */
 const SETTLED_MS = 3_500;
@@ -46,13 +51,15 @@ function onClick(ev: MouseEvent): void {
   void browser.runtime.sendMessage({ type: 'cs:dialLink', href: href.slice(0, 256) }).catch(() => undefined);
 }
 
-async function resolve(items: { number: string; ext: string }[]) {
+async function resolve(ctx: IntegrationContext, items: { number: string; ext: string }[]) {
+  // An orphan (the extension was updated under this page) asks no more; asking ends it.
+  if (ctx.isInvalid) return items.map(() => null);
   // The background takes a bounded batch per message; the batches go together.
   const batches: { number: string; ext: string }[][] = [];
   for (let i = 0; i < items.length; i += MAX_RESOLVE_ITEMS) batches.push(items.slice(i, i + MAX_RESOLVE_ITEMS));
   const answers = await Promise.all(
     batches.map(async (batch) => {
-      const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ResolveResult | null;
+      const r = (await browser.runtime.sendMessage({ type: 'cs:resolve', items: batch }).catch(() => null)) as ReplyOf<ContentChannel['cs:resolve']> | null;
       return r?.ok ? r.value : batch.map(() => null);
     }),
   );
@@ -60,9 +67,9 @@ async function resolve(items: { number: string; ext: string }[]) {
 }
 
 /** Resolves once the document is parsed (at once if it already is). */
-function parsed(doc: Document): Promise<void> {
+function parsed(ctx: IntegrationContext, doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: ctx.signal }));
 }
 
 /**
@@ -70,13 +77,13 @@ function parsed(doc: Document): Promise<void> {
  * come first, and the scan never delays what the user sees first. A page nobody sees (a
  * background tab) renders no frame, and waits for nothing.
  */
-function afterFirstFrame(doc: Document): Promise<void> {
+function afterFirstFrame(ctx: IntegrationContext, doc: Document): Promise<void> {
   if (doc.visibilityState !== 'visible') return Promise.resolve();
   return new Promise((resolve) => {
     // Not more than a second, should the browser hold frames back (an occluded window).
-    const fallback = setTimeout(resolve, 1_000);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
+    const fallback = ctx.setTimeout(resolve, 1_000);
+    ctx.requestAnimationFrame(() =>
+      ctx.setTimeout(() => {
         clearTimeout(fallback);
         resolve();
       }, 0),
@@ -85,10 +92,23 @@ function afterFirstFrame(doc: Document): Promise<void> {
 }
 
 /**
+ * Buttons left by an orphaned copy of this script (the extension was updated and this copy
+ * injected into the open page): they would call nothing now, and a number that has a button
+ * gets no second one, so they go before this copy marks the page.
+ */
+function removeStaleButtons(doc: Document): void {
+  for (const host of doc.querySelectorAll(HOST_TAG)) if (numberOfHost(host) === undefined) host.remove();
+}
+
+/**
  * Runs from document_start: the settings are read and the click listener is in place (first in
  * the capture phase) while the page loads; the page is scanned as soon as its DOM is parsed.
+ * Everything ends with `ctx`: then the buttons go, and clicks are the page's own again.
  */
-export async function startClickToCall(doc: Document = document): Promise<void> {
+export async function startClickToCall(ctx: IntegrationContext, doc: Document = document): Promise<void> {
+  const win = doc.defaultView ?? window;
+  // A manifest script starts while the page loads; one that finds it parsed was injected later.
+  const injectedLate = doc.readyState !== 'loading';
   const site = siteOf(location.href);
   let stored: unknown;
   let changed = false;
@@ -102,8 +122,10 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
     if (on) void scanner.start();
     else scanner.stop();
   };
-  window.addEventListener('click', (ev) => active && onClick(ev), true);
-  browser.storage.onChanged.addListener((changes, area) => {
+  endWhenOrphaned(ctx, win);
+  // Asked again here too: a click that came with no input before it (none the browser reported).
+  win.addEventListener('click', (ev) => active && ctx.isValid && onClick(ev), { capture: true, signal: ctx.signal });
+  listenWhileValid(ctx, browser.storage.onChanged, (changes, area) => {
     if (area !== 'local' || !(CLICK_TO_CALL_KEY in changes)) return;
     stored = changes[CLICK_TO_CALL_KEY]?.newValue;
     changed = true;
@@ -113,20 +135,23 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
     (r) => r[CLICK_TO_CALL_KEY],
     () => undefined,
   );
-  await parsed(doc);
-  if (optedOut(doc)) return;
-  await afterFirstFrame(doc);
+  await parsed(ctx, doc);
+  if (optedOut(doc) || ctx.isInvalid) return;
+  await afterFirstFrame(ctx, doc);
+  if (ctx.isInvalid) return;
   // For the benchmark: when the page has had its first frame and the scan may begin.
   performance.mark('softphone:c2c-start');
-  scanner = new Scanner(doc, { resolve, text: TEXT });
+  if (injectedLate) removeStaleButtons(doc);
+  scanner = new Scanner(doc, { resolve: (items) => resolve(ctx, items), text: TEXT, signal: ctx.signal });
   // The popup asks which site this is, for its "Disable on this site" switch (top frame only).
-  if (window === window.top) {
-    browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id || (msg as { type?: unknown } | null)?.type !== 'page:site') return undefined;
+  if (win === win.top) {
+    listenWhileValid(ctx, browser.runtime.onMessage, (msg: unknown, sender: browser.Runtime.MessageSender) => {
+      if (sender.id !== browser.runtime.id || parseTabMessage(msg)?.type !== 'tab:site') return undefined;
       return Promise.resolve({ site, active } satisfies PageSite);
     });
   }
   const first = await settings;
+  if (ctx.isInvalid) return;
   // A change that came in meanwhile is newer than what was read.
   if (!changed) stored = first;
   ready = true;
@@ -139,6 +164,6 @@ export async function startClickToCall(doc: Document = document): Promise<void> 
         detail: { walkMs: scanner.walkMs, buildMs: scanner.buildMs, markMs: scanner.markMs, waitMs: scanner.waitMs, longestMs: scanner.longestMs, marked: scanner.marked },
       });
     void scanner.idle().then(() => report('softphone:c2c-scanned'));
-    setTimeout(() => void scanner?.idle().then(() => report('softphone:c2c-settled')), SETTLED_MS);
+    ctx.setTimeout(() => void scanner?.idle().then(() => report('softphone:c2c-settled')), SETTLED_MS);
   }
 }

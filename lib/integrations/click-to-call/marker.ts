@@ -6,13 +6,8 @@
  * `numberOfHost`), so thousands of them cost little to put in.
  */
 import type { Candidate } from './candidates';
+import type { Resolved } from '../../messaging/content';
 import { HOST_TAG, type TextRun } from './runs';
-
-export interface Resolved {
-  e164: string;
-  /** How the number is shown in the button's name ("+1 650 555 0101"). */
-  display: string;
-}
 
 const HOST_STYLE =
   'all:initial;display:inline-block;width:18px;height:18px;margin:0 0 0 3px;vertical-align:-3px;line-height:0;cursor:pointer';

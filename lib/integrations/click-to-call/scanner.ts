@@ -7,8 +7,10 @@
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
 import { RunLocator } from './locate';
-import { callButton, place, type MarkText, type Resolved } from './marker';
-import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, type TextRun } from './runs';
+import type { Resolved } from '../../messaging/content';
+import { callButton, place, type MarkText } from './marker';
+import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, shadowRootsIn, type TextRun } from './runs';
+import { inputPending, yieldToPage } from './yield';
 
 export interface ScanItem {
   number: string;
@@ -28,6 +30,8 @@ export interface ScannerOptions {
   batchMs?: number;
   /** Subtrees with less text than this are walked whole instead of located in (see locate.ts). */
   locateFromChars?: number;
+  /** Ends the scanner for good (the content script's context): as stop(), and start() does nothing after. */
+  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -45,33 +49,6 @@ const keyOf = (c: ScanItem) => `${c.number}\u0000${c.ext}`;
 const RESOLVE_BATCH = 200;
 /** Marking slice: under the 50 ms of a long task, and cut short when the user does something. */
 const MARK_SLICE_MS = 24;
-
-/** Whether the user has pressed or clicked something the page has not handled yet (Chromium). */
-function inputPending(): boolean {
-  const scheduling = (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling;
-  return scheduling?.isInputPending?.() ?? false;
-}
-
-/** Gives the page the main thread back: scheduler.yield where the browser has it. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise<void>((r) => setTimeout(r, 0));
-}
-
-/**
- * The open shadow roots under `root` (their text is not in its textContent), leaving out those
- * inside anything left alone (an opted-out element, a form field…).
- */
-function shadowRootsIn(root: Element | Document): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
-  // No filter callback: calling into JS for every element would cost more than the walk.
-  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-    if (el.shadowRoot && !isSkipped(el) && !isInsideSkipped(el)) out.push(el.shadowRoot);
-  }
-  return out;
-}
 
 export class Scanner {
   private observer: MutationObserver | null = null;
@@ -102,10 +79,13 @@ export class Scanner {
     return ms;
   }
 
-  constructor(private readonly doc: Document, private readonly o: ScannerOptions) {}
+  constructor(private readonly doc: Document, private readonly o: ScannerOptions) {
+    o.signal?.addEventListener('abort', () => this.stop(), { once: true });
+  }
 
   /** Scans the page and starts following its changes; resolves when the first scan is done. */
   start(): Promise<void> {
+    if (this.o.signal?.aborted) return Promise.resolve();
     this.stopped = false;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(this.doc);

@@ -212,3 +212,18 @@ export function textRuns(root: Node): TextRun[] {
   for (let run = cursor.next(); run; run = cursor.next()) out.push(run);
   return out;
 }
+
+/**
+ * The open shadow roots under `root` (their text is not in its textContent), leaving out those
+ * inside anything left alone (an opted-out element, a form field…).
+ */
+export function shadowRootsIn(root: Element | Document): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  // No filter callback: calling into JS for every element would cost more than the walk.
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (el.shadowRoot && !isSkipped(el) && !isInsideSkipped(el)) out.push(el.shadowRoot);
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/** `bg:*` — what only the background does for an extension page: settings and pages to open. */
+import type { Result } from '../result';
+import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/schema';
+import { bare, entry, type MessageOf } from './define';
+import { bool, isObj, str, type Obj } from './validate';
+
+export interface SettingsView {
+  account: AccountSettings;
+  hasSecret: boolean;
+  /** Browser-language guess for a first setup. */
+  suggestedCountry: string;
+}
+
+const SETTINGS_TEXT_FIELDS = ['wsUrl', 'domain', 'username', 'authorizationUser', 'displayName', 'defaultCountry', 'secret'] as const;
+
+/** Only the known fields, each a bounded string or a flag: nothing else reaches storage. */
+function parseForm(v: unknown): SettingsForm | null {
+  if (!isObj(v)) return null;
+  for (const k of SETTINGS_TEXT_FIELDS) if (!str(v[k], 512)) return null;
+  if (!bool(v.callWaiting) || !bool(v.debug)) return null;
+  const form: Obj = {};
+  for (const k of SETTINGS_TEXT_FIELDS) form[k] = v[k];
+  form.callWaiting = v.callWaiting;
+  form.debug = v.debug;
+  return form as unknown as SettingsForm;
+}
+
+export const backgroundChannel = {
+  'bg:getSettings': bare<Result<SettingsView>>(),
+  'bg:saveSettings': entry<{ form: SettingsForm }, Result<undefined, FieldErrors>>((m) => {
+    const form = parseForm(m.form);
+    return form ? { form } : null;
+  }),
+  'bg:openOptions': bare<Result>(),
+  'bg:openMicPage': bare<Result>(),
+  /** The scheduled emails changed (local provider): arm their alarms again. */
+  'bg:syncEmailAlarms': bare<Result>(),
+  /** Recent was looked at: the badge's missed-call count follows. */
+  'bg:missedSeen': bare<Result>(),
+  /** The Odoo connection was made or forgotten in the settings. */
+  'bg:odooChanged': bare<Result>(),
+};
+
+export type BackgroundChannel = typeof backgroundChannel;
+export type BackgroundCommand = MessageOf<BackgroundChannel>;

@@ -1,0 +1,292 @@
+/**
+ * The phone's line to its PBX: one user agent over one WebSocket, one registration, and our own
+ * reconnect loop (SIP.js's is deprecated and gives up). The engine (engine.ts) adds the calls.
+ * Registration states and their moves are written down in states.ts.
+ */
+import { Registerer, RegistererState, UserAgent, type Invitation, type LogConnector, type UserAgentOptions } from 'sip.js';
+import { phoneError, type PhoneError } from '../errors';
+import { reconnectDelay } from './backoff';
+import { fastIceFactory } from './fast-ice';
+import { Registration, canMoveRegistration } from './states';
+import type { PhoneSnapshot, SipConfig } from './types';
+import type { EngineDeps } from './deps';
+
+/**
+ * SIP.js waits up to 5 s for ICE by default and asks Google's STUN server; we ask none (the
+ * PBX is reached directly or anchors media) and stop gathering at the first usable candidate
+ * (see fast-ice.ts); this timeout is only the fallback.
+ */
+const ICE_GATHERING_TIMEOUT_MS = 500;
+const ICE_SERVERS: RTCIceServer[] = [];
+const REGISTER_EXPIRES_S = 300;
+const STOP_WAIT_MS = 3_000;
+
+export abstract class SipConnection {
+  protected config: SipConfig | null = null;
+  protected ua: UserAgent | null = null;
+  protected registerer: Registerer | null = null;
+  protected registration = Registration.Unconfigured;
+  protected error: PhoneError | null = null;
+  protected attempt = 0;
+  protected everConnected = false;
+  protected retryTimer: ReturnType<typeof setTimeout> | null = null;
+  protected registerInFlight = false;
+  protected generation = 0;
+
+  constructor(protected readonly deps: EngineDeps) {}
+
+  abstract snapshot(): PhoneSnapshot;
+  /** A call came in. */
+  protected abstract onInvite(invitation: Invitation): void;
+  /** The WebSocket dropped with calls perhaps live. */
+  protected abstract onTransportLost(): void;
+  /** Registered (again). */
+  protected abstract onRegisteredAgain(): void;
+  /** The user agent is being stopped: its calls end with it. */
+  protected abstract endAllCalls(): void;
+
+  /** (Re)starts with a config. A config with a missing part leaves the phone Unconfigured. */
+  async start(config: SipConfig | null, missing: string[] = []): Promise<void> {
+    await this.stopUserAgent();
+    this.config = config;
+    this.attempt = 0;
+    this.everConnected = false;
+    if (!config || missing.length > 0) {
+      const onlySecret = missing.length === 1 && missing[0] === 'secret';
+      this.setRegistration(
+        Registration.Unconfigured,
+        onlySecret ? phoneError('missingSecret') : phoneError('missingParameter', missing.join(', ')),
+      );
+      return;
+    }
+    this.setRegistration(Registration.Connecting, null);
+    await this.connect(this.generation);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopUserAgent();
+    this.setRegistration(Registration.Stopped, null);
+  }
+
+  /**
+   * The browser lost its network. The WebSocket may take minutes to notice (TCP does not), so
+   * the phone says so now, closes it and retries until the network is back.
+   */
+  networkOffline(): void {
+    const live = [Registration.Registered, Registration.Registering, Registration.Connecting, Registration.Reconnecting];
+    if (!this.ua || !live.includes(this.registration)) return;
+    this.onDisconnect(new Error('the browser is offline'));
+    // Closed on purpose: SIP.js reports it without an error, which onDisconnect ignores.
+    this.ua.transport.disconnect().catch((e: unknown) => this.deps.logger.debug('disconnect failed', e));
+  }
+
+  /** The network came back: skip the backoff wait. */
+  networkOnline(): void {
+    if (this.registration === Registration.Reconnecting && this.ua) {
+      this.clearRetry();
+      void this.connect(this.generation);
+    }
+  }
+
+  protected buildUserAgent(config: SipConfig): UserAgent {
+    const uri = UserAgent.makeURI(`sip:${config.username}@${config.domain}`);
+    if (!uri) throw new Error('bad account URI');
+    const logger = this.deps.logger;
+    const logConnector: LogConnector = (level, category, _label, content) => {
+      if (level === 'error') logger.warn(category, content);
+      else logger.debug(category, content);
+    };
+    const options: UserAgentOptions = {
+      uri,
+      authorizationUsername: config.authorizationUser || config.username,
+      authorizationPassword: config.secret,
+      displayName: config.displayName || undefined,
+      instanceId: config.instanceId,
+      instanceIdAlwaysAdded: true,
+      contactName: config.contactName,
+      // The Contact's host too stays the same across restarts of the phone (SIP.js would pick a
+      // random one): a recreated phone then replaces its registration instead of adding one.
+      viaHost: `${config.contactName}.invalid`,
+      logBuiltinEnabled: false,
+      logConnector,
+      logLevel: 'debug',
+      // We run our own reconnect loop (SIP.js's gives up and is deprecated).
+      reconnectionAttempts: 0,
+      transportOptions: { server: config.wsUrl, connectionTimeout: 5 },
+      sessionDescriptionHandlerFactoryOptions: {
+        iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
+        peerConnectionConfiguration: { iceServers: ICE_SERVERS },
+      },
+      userAgentString: 'Softphone-Extension/0.1 (SIP.js 0.21)',
+      delegate: {
+        onInvite: (invitation) => this.onInvite(invitation),
+        onDisconnect: (error) => this.onDisconnect(error),
+      },
+    };
+    if (this.deps.transportConstructor) options.transportConstructor = this.deps.transportConstructor;
+    options.sessionDescriptionHandlerFactory =
+      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS);
+    return new UserAgent(options);
+  }
+
+  protected async connect(generation: number): Promise<void> {
+    const config = this.config;
+    if (!config || generation !== this.generation) return;
+    if (!this.ua) {
+      try {
+        this.ua = this.buildUserAgent(config);
+      } catch {
+        this.setRegistration(Registration.Unconfigured, phoneError('missingParameter', 'domain'));
+        return;
+      }
+    }
+    const ua = this.ua;
+    try {
+      if (ua.isConnected()) {
+        // already connected: just register
+      } else if (this.everConnected || this.attempt > 0) {
+        await ua.reconnect();
+      } else {
+        await ua.start();
+      }
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.deps.logger.debug('connect failed', e);
+      this.scheduleReconnect();
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.everConnected = true;
+    this.attempt = 0;
+    this.register(generation);
+  }
+
+  protected register(generation: number): void {
+    if (!this.ua || !this.config) return;
+    if (!this.registerer) {
+      const fresh = new Registerer(this.ua, { expires: REGISTER_EXPIRES_S });
+      this.registerer = fresh;
+      fresh.stateChange.addListener((state) => {
+        if (generation !== this.generation || this.registerer !== fresh) return;
+        if (state === RegistererState.Registered) {
+          this.onRegistered();
+        } else if (state === RegistererState.Unregistered && this.registration === Registration.Registered) {
+          // A refresh failed on its own (e.g. the server forgot us): register again.
+          this.register(generation);
+        }
+      });
+    }
+    if (this.registerInFlight) return;
+    this.registerInFlight = true;
+    const registerer = this.registerer;
+    // An answer for a Registerer abandoned with its connection (see onDisconnect) is ignored.
+    const current = () => generation === this.generation && this.registerer === registerer;
+    const settle = () => {
+      if (this.registerer === registerer) this.registerInFlight = false;
+    };
+    this.setRegistration(Registration.Registering, null);
+    registerer
+      .register({
+        requestDelegate: {
+          onAccept: () => {
+            settle();
+            // The Registerer's own state may not change (still "Registered" from before a
+            // reconnect), so the 200 OK itself is what tells us we are registered.
+            if (current()) this.onRegistered();
+          },
+          onReject: (response) => {
+            settle();
+            if (!current()) return;
+            const { statusCode = 0, reasonPhrase = '' } = response.message;
+            const reason = `${statusCode} ${reasonPhrase}`;
+            const error =
+              statusCode === 401 || statusCode === 403 || statusCode === 407
+                ? phoneError('authFailed', reason)
+                : phoneError('internal', `Registration refused: ${reason}`);
+            this.setRegistration(Registration.Failed, error);
+          },
+        },
+      })
+      .catch((e: unknown) => {
+        settle();
+        if (!current()) return;
+        this.deps.logger.debug('register failed', e);
+        this.scheduleReconnect();
+      });
+  }
+
+  protected onRegistered(): void {
+    this.setRegistration(Registration.Registered, null);
+    this.onRegisteredAgain();
+  }
+
+  protected onDisconnect(error?: Error): void {
+    if (!error) return; // a disconnect we asked for
+    this.deps.logger.debug('transport lost', error);
+    this.onTransportLost();
+    if (this.registerInFlight) {
+      // Its answer went with the old connection, and SIP.js refuses a new REGISTER until that one
+      // times out (32 s): register on the new connection with a fresh Registerer instead.
+      this.registerInFlight = false;
+      this.registerer = null;
+    }
+    if (this.registration === Registration.Failed || this.registration === Registration.Stopped) return;
+    this.scheduleReconnect();
+  }
+
+  protected scheduleReconnect(): void {
+    if (this.retryTimer) return;
+    this.attempt += 1;
+    const error = this.everConnected
+      ? phoneError('websocketLost', String(this.attempt))
+      : phoneError('userAgentStart', this.config?.wsUrl ?? '');
+    this.setRegistration(Registration.Reconnecting, error);
+    const generation = this.generation;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect(generation);
+    }, reconnectDelay(this.attempt, this.deps.random));
+  }
+
+  protected clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  protected async stopUserAgent(): Promise<void> {
+    this.generation += 1;
+    this.clearRetry();
+    const ua = this.ua;
+    const registerer = this.registerer;
+    this.ua = null;
+    this.registerer = null;
+    this.registerInFlight = false;
+    this.endAllCalls();
+    if (!ua) return;
+    try {
+      if (registerer && ua.isConnected()) await registerer.unregister().catch(() => undefined);
+      // SIP.js's stop waits for any abandoned REGISTER to time out; ours is unregistered already.
+      await Promise.race([
+        ua.stop().catch((e: unknown) => this.deps.logger.debug('stop failed', e)),
+        new Promise((r) => setTimeout(r, STOP_WAIT_MS)),
+      ]);
+    } catch (e) {
+      this.deps.logger.debug('stop failed', e);
+    }
+  }
+
+  protected setRegistration(next: Registration, error: PhoneError | null): void {
+    if (!canMoveRegistration(this.registration, next)) {
+      this.deps.logger.warn(`registration ${this.registration} -> ${next} refused`);
+      return;
+    }
+    this.registration = next;
+    this.error = error;
+    this.emit();
+  }
+
+  protected emit(): void {
+    this.deps.onChange(this.snapshot());
+  }
+
+}
