@@ -80,7 +80,7 @@ function pageSetup() {
       log.toggles.push([resId, add]);
       if (add) await rpc('mail.activity', 'create', [{ res_model: 'crm.lead', res_id: resId, activity_type_id: 2, user_id: await me(), date_deadline: today(), summary: 'Call' }]);
       else await rpc('mail.activity', 'unlink', [(await myCalls([resId])).map((a) => a.id)]);
-      return { ok: true, queued: add };
+      return { ok: true, value: add };
     },
     onError: (reason) => log.errors.push(reason),
   });
