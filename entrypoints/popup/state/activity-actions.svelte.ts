@@ -1,9 +1,6 @@
 import type { ActivityDraft, ActivityPatch, ActivityType } from '../../../lib/providers/types';
 import { t } from '../../../lib/i18n';
-import type { DataSource } from './data-source.svelte';
-import type { ListsState } from './lists.svelte';
-import type { NavigationState } from './navigation.svelte';
-import type { Notice } from './notice.svelte';
+import type { ActionDeps } from './action-deps';
 
 /**
  * What the user does to activities: mark done, edit, cancel, schedule. Each resolves to null, or
@@ -12,16 +9,10 @@ import type { Notice } from './notice.svelte';
 export class ActivityActions {
   // Replaced whole, never changed in place.
   #types = $state.raw<ActivityType[]>([]);
-  readonly #source: DataSource;
-  readonly #nav: NavigationState;
-  readonly #lists: ListsState;
-  readonly #notice: Notice;
+  readonly #d: ActionDeps;
 
-  constructor(source: DataSource, nav: NavigationState, lists: ListsState, notice: Notice) {
-    this.#source = source;
-    this.#nav = nav;
-    this.#lists = lists;
-    this.#notice = notice;
+  constructor(deps: ActionDeps) {
+    this.#d = deps;
   }
 
   /** Activity types to choose from when scheduling; empty when every activity is a call. */
@@ -32,61 +23,61 @@ export class ActivityActions {
   /** Shows the schedule form at once; its types follow when the provider has them. */
   async openSchedule(): Promise<void> {
     this.#types = [];
-    this.#nav.show('schedule');
-    const activities = (await this.#source.get()).activities;
+    this.#d.nav.show('schedule');
+    const activities = (await this.#d.source.get()).activities;
     if (!activities.types) return;
     const r = await activities.types();
     this.#types = r.ok ? r.value : [];
   }
 
   async markDone(feedback: string): Promise<string | null> {
-    const sel = this.#nav.selection;
+    const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await (await this.#source.get()).activities.markDone(sel.activity.id, feedback);
+    const r = await (await this.#d.source.get()).activities.markDone(sel.activity.id, feedback);
     if (!r.ok) return r.reason;
-    this.#notice.say(r.notice ?? t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
-    this.#nav.close();
-    await this.#lists.refresh();
+    this.#d.notice.say(r.notice ?? t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
+    this.#d.nav.close();
+    await this.#d.lists.refresh();
     return null;
   }
 
   async update(patch: ActivityPatch): Promise<string | null> {
-    const sel = this.#nav.selection;
+    const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await (await this.#source.get()).activities.update(sel.activity.id, patch);
+    const r = await (await this.#d.source.get()).activities.update(sel.activity.id, patch);
     if (!r.ok) return r.reason;
     // Kept for later (Odoo out of reach): the widget shows the change it knows of.
-    this.#nav.updateActivity(r.notice ? { ...sel.activity, ...patch } : r.value);
-    this.#nav.show('details');
-    this.#notice.say(r.notice ?? t('widget.notice.activitySaved'));
-    await this.#lists.refresh();
+    this.#d.nav.updateActivity(r.notice ? { ...sel.activity, ...patch } : r.value);
+    this.#d.nav.show('details');
+    this.#d.notice.say(r.notice ?? t('widget.notice.activitySaved'));
+    await this.#d.lists.refresh();
     return null;
   }
 
   async cancel(): Promise<string | null> {
-    const sel = this.#nav.selection;
+    const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await (await this.#source.get()).activities.cancel(sel.activity.id);
+    const r = await (await this.#d.source.get()).activities.cancel(sel.activity.id);
     if (!r.ok) return r.reason;
-    this.#notice.say(r.notice ?? t('widget.notice.activityCancelled'));
-    this.#nav.close();
-    await this.#lists.refresh();
+    this.#d.notice.say(r.notice ?? t('widget.notice.activityCancelled'));
+    this.#d.nav.close();
+    await this.#d.lists.refresh();
     return null;
   }
 
   async schedule(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {
-    const sel = this.#nav.selection;
-    const contact = this.#nav.selectedContact;
+    const sel = this.#d.nav.selection;
+    const contact = this.#d.nav.selectedContact;
     // Following an activity: the new one goes on the same document (the lead), as in Odoo.
     const record = sel?.kind === 'activity' ? sel.activity.record : undefined;
     if (!contact && !record) return t('widget.error.noContact');
-    const r = await (await this.#source.get()).activities.schedule({
+    const r = await (await this.#d.source.get()).activities.schedule({
       ...draft, contactId: contact?.id ?? (sel?.kind === 'activity' ? sel.activity.contactId : ''), ...(record ? { record } : {}),
     });
     if (!r.ok) return r.reason;
-    this.#notice.say(t('widget.notice.callScheduled', r.value.dueDate));
-    this.#nav.show('details');
-    await this.#lists.refresh();
+    this.#d.notice.say(t('widget.notice.callScheduled', r.value.dueDate));
+    this.#d.nav.show('details');
+    await this.#d.lists.refresh();
     return null;
   }
 }

@@ -3,10 +3,7 @@ import { t } from '../../../lib/i18n';
 import { mailtoUrl } from '../../../lib/mailto';
 import { openTab } from '../../../lib/extension-pages';
 import { request } from '../../../lib/messaging/client';
-import type { DataSource } from './data-source.svelte';
-import type { ListsState } from './lists.svelte';
-import type { NavigationState } from './navigation.svelte';
-import type { Notice } from './notice.svelte';
+import type { ActionDeps } from './action-deps';
 
 export type Draft = { to: string; subject: string; body: string };
 
@@ -20,16 +17,10 @@ const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export class EmailActions {
   // Replaced whole, never changed in place.
   #scheduled = $state.raw<ScheduledEmail[]>([]);
-  readonly #source: DataSource;
-  readonly #nav: NavigationState;
-  readonly #lists: ListsState;
-  readonly #notice: Notice;
+  readonly #d: ActionDeps;
 
-  constructor(source: DataSource, nav: NavigationState, lists: ListsState, notice: Notice) {
-    this.#source = source;
-    this.#nav = nav;
-    this.#lists = lists;
-    this.#notice = notice;
+  constructor(deps: ActionDeps) {
+    this.#d = deps;
   }
 
   get scheduled(): ScheduledEmail[] {
@@ -37,29 +28,29 @@ export class EmailActions {
   }
 
   get sendMode(): 'mailto' | 'server' {
-    return this.#source.emailSendMode;
+    return this.#d.source.emailSendMode;
   }
 
   /** Through the provider's server (Odoo: to the contact's chatter), else in the user's mail app. */
   async send(draft: Draft): Promise<string | null> {
-    const email = (await this.#source.get()).email;
+    const email = (await this.#d.source.get()).email;
     if (email.sendMode === 'server' && email.send) {
-      const r = await email.send({ ...draft, contactId: this.#nav.selectedContact?.id ?? null });
+      const r = await email.send({ ...draft, contactId: this.#d.nav.selectedContact?.id ?? null });
       if (!r.ok) return r.reason;
-      this.#notice.say(t('widget.notice.emailSentServer'));
+      this.#d.notice.say(t('widget.notice.emailSentServer'));
     } else {
       await openTab(mailtoUrl(draft));
-      this.#notice.say(t('widget.notice.emailSent'));
+      this.#d.notice.say(t('widget.notice.emailSent'));
     }
-    this.#nav.toSelection();
+    this.#d.nav.toSelection();
     return null;
   }
 
   async schedule(draft: Draft, sendAt: number): Promise<string | null> {
-    const r = await (await this.#source.get()).email.schedule({ ...draft, contactId: this.#nav.selectedContact?.id ?? null }, sendAt);
+    const r = await (await this.#d.source.get()).email.schedule({ ...draft, contactId: this.#d.nav.selectedContact?.id ?? null }, sendAt);
     if (!r.ok) return r.reason;
-    this.#notice.say(t('widget.notice.emailScheduled', WHEN.format(sendAt)));
-    this.#nav.toSelection();
+    this.#d.notice.say(t('widget.notice.emailScheduled', WHEN.format(sendAt)));
+    this.#d.nav.toSelection();
     await this.#syncAlarms();
     return null;
   }
@@ -67,22 +58,22 @@ export class EmailActions {
   /** Loads the scheduled emails, then shows them. */
   async openScheduled(): Promise<void> {
     await this.#load();
-    this.#nav.show('scheduledEmails');
+    this.#d.nav.show('scheduledEmails');
   }
 
   async cancelScheduled(id: string): Promise<void> {
-    const r = await (await this.#source.get()).email.cancelScheduled(id);
+    const r = await (await this.#d.source.get()).email.cancelScheduled(id);
     if (r.ok) {
-      this.#notice.say(t('widget.notice.emailCancelled'));
+      this.#d.notice.say(t('widget.notice.emailCancelled'));
       await this.#load();
-    } else this.#lists.fail(r.reason);
+    } else this.#d.lists.fail(r.reason);
     await this.#syncAlarms();
   }
 
   async #load(): Promise<void> {
-    const r = await (await this.#source.get()).email.scheduled();
+    const r = await (await this.#d.source.get()).email.scheduled();
     if (r.ok) this.#scheduled = r.value;
-    else this.#lists.fail(r.reason);
+    else this.#d.lists.fail(r.reason);
   }
 
   /** The background (re)arms the alarm of each scheduled email: the popup cannot wake itself. */
