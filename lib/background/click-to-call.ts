@@ -6,26 +6,49 @@
 import browser from 'webextension-polyfill';
 import { resolveNumber } from '../click-to-call/resolve';
 import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf, type ClickToCallSettings } from '../click-to-call/settings';
-import { describeError, phoneError } from '../errors';
+import { phoneError } from '../errors';
 import { numberFromLink, type ContentChannel } from '../messaging/content';
 import type { Channel, Handlers } from '../messaging/define';
 import type { Sender } from '../messaging/senders';
 import { t } from '../i18n';
-import { normaliseNumber } from '../phone-number';
+import { normaliseNumber, type DialTarget } from '../phone-number';
 import type { HostLink } from '../phone-host/link';
 import { done, fail, type Result } from '../result';
 import { loadAccount } from '../settings/store';
-import { showErrorNotice } from './error-notice';
+import { CallState } from '../sip/states';
+import type { PhoneSnapshot } from '../sip/types';
+import { pageSafeError, showErrorNotice } from './error-notice';
 
 export const MENU_ID = 'softphone-call-selection';
+
+/** Numbers a page call is being placed to right now (a double-click sends two requests at once). */
+const dialling = new Set<string>();
+
+/** A call to this number is on (ringing, answered). */
+async function callingNow(link: HostLink, number: string): Promise<boolean> {
+  const state = await link.send({ type: 'phone:getState' });
+  const calls = state.ok ? ((state.value as PhoneSnapshot | undefined)?.calls ?? []) : [];
+  return calls.some((c) => c.state !== CallState.Ended && c.remoteNumber === number);
+}
+
+/** Places the page's call, one at a time per number: a second click while it is on adds none. */
+async function placeOnce(link: HostLink, target: DialTarget): Promise<Result> {
+  // Claimed before any await: the two requests of a double-click arrive together.
+  if (dialling.has(target.number)) return done;
+  dialling.add(target.number);
+  try {
+    if (await callingNow(link, target.number)) return done;
+    return (await link.send({ type: 'phone:dial', number: target })) as Result;
+  } finally {
+    dialling.delete(target.number);
+  }
+}
 
 /** Dials what a user picked on a page; a number that is not one gets the Incorrect Number notice. */
 export async function dialFromPage(link: HostLink, written: string): Promise<Result> {
   const { defaultCountry } = await loadAccount();
   const parsed = normaliseNumber(written, defaultCountry);
-  const result: Result = parsed.ok
-    ? ((await link.send({ type: 'phone:dial', number: parsed.target })) as Result)
-    : fail(phoneError('incorrectNumber', written));
+  const result: Result = parsed.ok ? await placeOnce(link, parsed.target) : fail(phoneError('incorrectNumber', written));
   if (!result.ok) await showErrorNotice(result.error);
   // Show the in-call screen where the browser allows opening the popup without a click on it.
   else await (browser.action?.openPopup?.() ?? Promise.resolve()).catch(() => undefined);
@@ -35,7 +58,7 @@ export async function dialFromPage(link: HostLink, written: string): Promise<Res
 /** A page script is told why in a sentence; the notification has already said it to the user. */
 async function dialForPage(link: HostLink, written: string): Promise<Result<undefined, string>> {
   const r = await dialFromPage(link, written);
-  return r.ok ? done : fail(describeError(r.error).message);
+  return r.ok ? done : fail(pageSafeError(r.error).message);
 }
 
 /**
@@ -81,7 +104,7 @@ const handlers: Handlers<ClickToCallChannel, ContentContext> = {
     if (written !== null) return dialForPage(link, written);
     const error = phoneError('incorrectNumber', msg.href);
     await showErrorNotice(error);
-    return fail(describeError(error).message);
+    return fail(pageSafeError(error).message);
   },
 };
 

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordingLink } from '../../tests/fakes/host-link';
 import { CLICK_TO_CALL_KEY } from '../click-to-call/settings';
+import { CallState } from '../sip/states';
 import { watchClickToCallSettings } from './click-to-call';
 import { onContentMessage } from './main';
 
@@ -55,13 +56,40 @@ describe('content scripts: click-to-call', () => {
 
   it('a call button dials its E.164 number through the phone host', async () => {
     expect(await ask({ type: 'cs:dial', number: '+16505550102' })).toEqual({ ok: true, value: undefined });
-    expect(link.sent).toEqual([{ type: 'phone:dial', number: { kind: 'e164', number: '+16505550102', display: expect.any(String) } }]);
+    expect(link.commands()).toEqual([{ type: 'phone:dial', number: { kind: 'e164', number: '+16505550102', display: expect.any(String) } }]);
+  });
+
+  it('one page call at a time per number: a double-click dials once, and a click while that call is on adds none', async () => {
+    const dial = { type: 'cs:dial', number: '+16505550102' };
+    await Promise.all([ask(dial), ask(dial)]);
+    expect(link.commands()).toHaveLength(1);
+    link.answer = (cmd) =>
+      cmd.type === 'phone:getState'
+        ? { ok: true, value: { calls: [{ id: 'c1', state: CallState.Ringing, remoteNumber: '+16505550102' }] } }
+        : { ok: true, value: undefined };
+    expect(await ask(dial)).toEqual({ ok: true, value: undefined });
+    expect(await ask({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' })).toEqual({ ok: true, value: undefined });
+    expect(link.commands()).toHaveLength(1);
+    // Another number is another call.
+    await ask({ type: 'cs:dial', number: '+16505550103' });
+    expect(link.commands()).toHaveLength(2);
+  });
+
+  it("a tel: link's own words never reach the notification or the answer: a page can write anything there", async () => {
+    const created = vi.spyOn(fakeBrowser.notifications, 'create');
+    const r = await ask({ type: 'cs:dialLink', href: 'tel:Virus found - call Microsoft now' });
+    expect(JSON.stringify(r)).not.toMatch(/Virus|Microsoft/);
+    const shown = created.mock.calls.map((c) => JSON.stringify(c)).join('\n');
+    expect(shown).toContain('Incorrect Number');
+    expect(shown).not.toMatch(/Virus|Microsoft/);
+    expect(link.sent).toHaveLength(0);
+    created.mockRestore();
   });
 
   it('a tel: link that holds no number is refused with the Incorrect Number text, and shown in a notification', async () => {
     const r = await ask({ type: 'cs:dialLink', href: 'tel:;;' });
     expect(r).toEqual({ ok: false, error: expect.stringContaining('number') });
-    expect(link.sent).toHaveLength(0);
+    expect(link.commands()).toHaveLength(0);
     expect(Object.keys(await fakeBrowser.notifications.getAll()).some((id) => id.startsWith('error:'))).toBe(true);
   });
 

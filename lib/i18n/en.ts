@@ -36,6 +36,7 @@ export const en = {
   'error.incorrectNumber.title': 'Incorrect Number',
   'error.incorrectNumber.message': '“{0}” is not a number that can be called.',
   'error.incorrectNumber.hint': 'Use the international format with the country code, e.g. +16506913277, or a short extension.',
+  'error.incorrectNumber.fromPage': 'What was picked on the page is not a number that can be called.',
   'error.websocketLost.title': 'Connection lost',
   'error.websocketLost.message': 'The websocket connection with the server has been lost.',
   'error.websocketLost.hint': 'Reconnecting by itself (attempt {0}); no need to refresh. Check your network if this lasts.',

@@ -47,7 +47,11 @@ export abstract class SipConnection {
 
   /** (Re)starts with a config. A config with a missing part leaves the phone Unconfigured. */
   async start(config: SipConfig | null, missing: string[] = []): Promise<void> {
+    const generation = this.generation + 1;
     await this.stopUserAgent();
+    // A newer start (the user saved twice in a row) came while this one stopped the old agent:
+    // the newer one wins, whole, rather than this one's account with the other's address.
+    if (generation !== this.generation) return;
     this.config = config;
     this.attempt = 0;
     this.everConnected = false;
@@ -60,12 +64,13 @@ export abstract class SipConnection {
       return;
     }
     this.setRegistration(Registration.Connecting, null);
-    await this.connect(this.generation);
+    await this.connect(generation);
   }
 
   async stop(): Promise<void> {
+    const generation = this.generation + 1;
     await this.stopUserAgent();
-    this.setRegistration(Registration.Stopped, null);
+    if (generation === this.generation) this.setRegistration(Registration.Stopped, null);
   }
 
   /**

@@ -19,8 +19,8 @@ export class RecordingLink implements HostLink {
     return this.answer(cmd);
   }
 
-  /** The commands sent, without the account configuration. */
+  /** The commands sent, without the account configuration and the state queries. */
   commands(): HostCommand[] {
-    return this.sent.filter((c) => c.type !== 'host:configure');
+    return this.sent.filter((c) => c.type !== 'host:configure' && c.type !== 'phone:getState');
   }
 }
