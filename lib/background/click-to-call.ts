@@ -18,6 +18,7 @@ import { loadAccount } from '../settings/store';
 import { CallState } from '../sip/states';
 import type { PhoneSnapshot } from '../sip/types';
 import { pageSafeError, showErrorNotice } from './error-notice';
+import { RateLimit } from './rate-limit';
 
 export const MENU_ID = 'softphone-call-selection';
 
@@ -92,9 +93,16 @@ export interface ContentContext {
 
 type ClickToCallChannel = Pick<ContentChannel, 'cs:resolve' | 'cs:dial' | 'cs:dialLink'>;
 
+/**
+ * Resolve batches a frame may send: a page of 2,000 numbers sends 5 (400 each) and later changes
+ * a few more; 120 in 10 s is 48,000 numbers, far above any real page.
+ */
+const RESOLVE_LIMIT = new RateLimit(120, 10_000);
+
 /** Click-to-call's requests, for a site where the user left it on. */
 const handlers: Handlers<ClickToCallChannel, ContentContext> = {
-  'cs:resolve': async (msg) => {
+  'cs:resolve': async (msg, { sender }) => {
+    if (!RESOLVE_LIMIT.allow(`${sender.tab?.id}:${sender.frameId ?? 0}`)) return fail(t('clickToCall.tooMany'));
     const { defaultCountry } = await loadAccount();
     return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
   },

@@ -101,6 +101,14 @@ describe('content scripts: click-to-call', () => {
     expect(await ask(resolve, { ...page, url: 'https://other.example/' })).toMatchObject({ ok: true });
   });
 
+  it('a frame that floods the background with numbers to check is refused past 120 batches in 10 s; other frames are not', async () => {
+    const flooding = { ...page, tab: { id: 99 }, frameId: 3 };
+    const answers = await Promise.all(Array.from({ length: 121 }, () => ask(resolve, flooding)));
+    expect(answers.filter((a) => (a as { ok: boolean }).ok)).toHaveLength(120);
+    expect(answers.at(-1)).toEqual({ ok: false, error: expect.stringContaining('too many numbers') });
+    expect(await ask(resolve, { ...flooding, frameId: 0 })).toMatchObject({ ok: true });
+  });
+
   it('reads the settings once for many requests, and again only after they change', async () => {
     await ask(resolve); // the change in beforeEach dropped what was kept
     const before = settingsReads;

@@ -127,6 +127,7 @@ export const en = {
   'widget.showMore': 'Show more',
   'clickToCall.menu': 'Call “%s”',
   'clickToCall.offHere': 'Click-to-call is off on this site.',
+  'clickToCall.tooMany': 'This page asked to check too many numbers at once; the rest are not marked.',
   'clickToCall.callLabel': 'Call {0}',
   'clickToCall.extNote': 'Call {0}. The extension {1} is not dialled: enter it on the keypad once connected.',
   'clickToCall.siteOn': 'Click-to-call is on for {0}.',

@@ -6,6 +6,8 @@ export interface Sender {
   id?: string | undefined;
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
+  /** Which frame of the tab (0: the top one). */
+  frameId?: number | undefined;
 }
 
 /**

@@ -49,6 +49,11 @@ describe('Chrome: content scripts orphaned by a new copy of the extension', { co
     await browser.uninstallExtension(extensionId);
     assert.equal(await browser.installExtension(CHROME_BUILD), extensionId);
     await browser.waitForTarget((t) => isWorker(t) && t !== workerTarget, { timeout: 20_000 });
+    // A fresh install opens the microphone page in front; a click into a tab behind it can hang
+    // headless Chromium, so it is closed and the page brought back first.
+    const mic = await browser.waitForTarget((t) => t.url().endsWith('/mic-permission.html'), { timeout: 20_000 });
+    await (await mic.page())?.close();
+    await page.bringToFront();
     // The old script does not know yet: nothing has asked it since.
     assert.equal(await page.evaluate(marks), 1);
 
