@@ -5,6 +5,8 @@ export const PAGES = {
   popup: '/popup.html',
   options: '/options.html',
   micPermission: '/mic-permission.html',
+  /** A call a page asked for, waiting for the user's yes (lib/background/confirm-call.ts). */
+  confirmCall: '/confirm-call.html',
   /** Chrome's phone host (lib/phone-host/offscreen). */
   offscreen: '/offscreen.html',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryFromLanguage, isExtension, normaliseNumber } from './phone-number';
+import { callRisk, countryFromLanguage, isExtension, normaliseNumber } from './phone-number';
 
 describe('normaliseNumber', () => {
   it.each([
@@ -58,5 +58,20 @@ describe('isExtension', () => {
   it('is 2 to 6 digits, optionally led by * or # (feature codes)', () => {
     expect(['10', '1002', '123456', '*97', '#21'].filter(isExtension)).toHaveLength(5);
     expect(['1', '1234567', '+1002', '10 02', '**97', '9a'].filter(isExtension)).toEqual([]);
+  });
+});
+
+describe('callRisk', () => {
+  const e164 = (number: string) => ({ kind: 'e164' as const, number, display: number });
+  it('names premium-rate, shared-cost and UAN numbers and feature codes; ordinary numbers have none', () => {
+    expect(callRisk(e164('+19005550100'))).toBe('premiumRate');
+    expect(callRisk(e164('+448712345678'))).toBe('premiumRate');
+    expect(callRisk(e164('+33810123456'))).toBe('sharedCost');
+    expect(callRisk(e164('+445512345678'))).toBe('uan');
+    expect(callRisk({ kind: 'extension', number: '*72', display: '*72' })).toBe('featureCode');
+    expect(callRisk({ kind: 'extension', number: '#21', display: '#21' })).toBe('featureCode');
+    expect(callRisk({ kind: 'extension', number: '1002', display: '1002' })).toBeNull();
+    expect(callRisk(e164('+16505550102'))).toBeNull();
+    expect(callRisk(e164('+4930123456'))).toBeNull();
   });
 });

@@ -65,3 +65,20 @@ export function nationalForms(number: string): { national: string; nationalNumbe
   if (!parsed?.isValid()) return null;
   return { national: parsed.formatNational(), nationalNumber: parsed.nationalNumber };
 }
+
+/** Why a call from a web page must always be confirmed, whatever site asked. */
+export type CallRisk = 'premiumRate' | 'sharedCost' | 'uan' | 'featureCode';
+
+/**
+ * Numbers that cost the caller more than a normal call (premium-rate, shared-cost, universal
+ * access numbers) and PBX feature codes (*72 forwards every call, *80…): a page may write any of
+ * them, so they are never one click away. Null for an ordinary number or extension.
+ */
+export function callRisk(target: DialTarget): CallRisk | null {
+  if (target.kind === 'extension') return /^[*#]/.test(target.number) ? 'featureCode' : null;
+  const type = parsePhoneNumberFromString(target.number)?.getType();
+  if (type === 'PREMIUM_RATE') return 'premiumRate';
+  if (type === 'SHARED_COST') return 'sharedCost';
+  if (type === 'UAN') return 'uan';
+  return null;
+}

@@ -11,54 +11,18 @@ import { numberFromLink, type ContentChannel } from '../messaging/content';
 import type { Channel, Handlers } from '../messaging/define';
 import type { Sender } from '../messaging/senders';
 import { t } from '../i18n';
-import { normaliseNumber, type DialTarget } from '../phone-number';
 import type { HostLink } from '../phone-host/link';
 import { done, fail, type Result } from '../result';
 import { loadAccount } from '../settings/store';
-import { CallState } from '../sip/states';
-import type { PhoneSnapshot } from '../sip/types';
 import { pageSafeError, showErrorNotice } from './error-notice';
+import { dialFromPage, type PageCall } from './page-calls';
 import { RateLimit } from './rate-limit';
 
 export const MENU_ID = 'softphone-call-selection';
 
-/** Numbers a page call is being placed to right now (a double-click sends two requests at once). */
-const dialling = new Set<string>();
-
-/** A call to this number is on (ringing, answered). */
-async function callingNow(link: HostLink, number: string): Promise<boolean> {
-  const state = await link.send({ type: 'phone:getState' });
-  const calls = state.ok ? ((state.value as PhoneSnapshot | undefined)?.calls ?? []) : [];
-  return calls.some((c) => c.state !== CallState.Ended && c.remoteNumber === number);
-}
-
-/** Places the page's call, one at a time per number: a second click while it is on adds none. */
-async function placeOnce(link: HostLink, target: DialTarget): Promise<Result> {
-  // Claimed before any await: the two requests of a double-click arrive together.
-  if (dialling.has(target.number)) return done;
-  dialling.add(target.number);
-  try {
-    if (await callingNow(link, target.number)) return done;
-    return (await link.send({ type: 'phone:dial', number: target })) as Result;
-  } finally {
-    dialling.delete(target.number);
-  }
-}
-
-/** Dials what a user picked on a page; a number that is not one gets the Incorrect Number notice. */
-export async function dialFromPage(link: HostLink, written: string): Promise<Result> {
-  const { defaultCountry } = await loadAccount();
-  const parsed = normaliseNumber(written, defaultCountry);
-  const result: Result = parsed.ok ? await placeOnce(link, parsed.target) : fail(phoneError('incorrectNumber', written));
-  if (!result.ok) await showErrorNotice(result.error);
-  // Show the in-call screen where the browser allows opening the popup without a click on it.
-  else await (browser.action?.openPopup?.() ?? Promise.resolve()).catch(() => undefined);
-  return result;
-}
-
 /** A page script is told why in a sentence; the notification has already said it to the user. */
-async function dialForPage(link: HostLink, written: string): Promise<Result<undefined, string>> {
-  const r = await dialFromPage(link, written);
+async function dialForPage(link: HostLink, written: string, from: PageCall): Promise<Result<undefined, string>> {
+  const r = await dialFromPage(link, written, from);
   return r.ok ? done : fail(pageSafeError(r.error).message);
 }
 
@@ -106,10 +70,10 @@ const handlers: Handlers<ClickToCallChannel, ContentContext> = {
     const { defaultCountry } = await loadAccount();
     return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
   },
-  'cs:dial': (msg, { link }) => dialForPage(link, msg.number),
-  'cs:dialLink': async (msg, { link }) => {
+  'cs:dial': (msg, { link, sender }) => dialForPage(link, msg.number, { site: siteOf(sender.url), via: 'button' }),
+  'cs:dialLink': async (msg, { link, sender }) => {
     const written = numberFromLink(msg.href);
-    if (written !== null) return dialForPage(link, written);
+    if (written !== null) return dialForPage(link, written, { site: siteOf(sender.url), via: 'link' });
     const error = phoneError('incorrectNumber', msg.href);
     await showErrorNotice(error);
     return fail(pageSafeError(error).message);
@@ -139,6 +103,6 @@ export function setUpContextMenu(link: HostLink): void {
   void menus.removeAll().then(() => menus.create({ id: MENU_ID, title: t('clickToCall.menu'), contexts: ['selection'] }));
   menus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    void dialFromPage(link, info.selectionText.trim().slice(0, 64));
+    void dialFromPage(link, info.selectionText.trim().slice(0, 64), { site: siteOf(info.frameUrl ?? info.pageUrl), via: 'selection' });
   });
 }

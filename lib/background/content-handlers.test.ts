@@ -31,7 +31,8 @@ beforeEach(async () => {
   link = new RecordingLink();
   await fakeBrowser.storage.local.set({
     account: { wsUrl: 'wss://p/ws', domain: 'p', username: '1', authorizationUser: '', displayName: '', defaultCountry: 'US', callWaiting: false, debug: false },
-    [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: [] },
+    // This site's calls go without asking (the confirmation is page-calls.test.ts's).
+    [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: [], trustedSites: ['shop.example'] },
   });
 });
 

@@ -17,6 +17,7 @@ import { CallAlerts } from './call-alerts';
 import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type ContentContext } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
+import { watchConfirmWindows } from './confirm-call';
 import { kanbanHandlers, startOdooBackground } from './odoo';
 import { route, type RouterContext } from './router';
 
@@ -57,6 +58,7 @@ export function startBackground(link: HostLink): void {
   });
 
   watchClickToCallSettings();
+  watchConfirmWindows();
   setUpContextMenu(link);
   listenForEmailAlarms();
   void syncEmailAlarms();

@@ -19,6 +19,8 @@ import { hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settin
 import { syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
 import { onOdooChanged } from './odoo';
+import { answerPending, pendingView } from './confirm-call';
+import { placeOnce } from './page-calls';
 
 /** What the background handlers need besides storage: the host, and the badge. */
 export interface RouterContext {
@@ -70,6 +72,8 @@ const backgroundHandlers: Handlers<BackgroundChannel, RouterContext> = {
     await onOdooChanged();
     return done;
   },
+  'bg:pendingCall': (msg) => pendingView(msg.id),
+  'bg:answerCall': (msg, { link }) => answerPending(msg.id, msg.call, msg.trust, (target) => placeOnce(link, target)),
 };
 
 /** Routes a checked message from an extension page. */

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isActiveOn, readClickToCall, siteOf, withSite } from './settings';
+import { isActiveOn, readClickToCall, siteOf, withSite, withTrust } from './settings';
 
 describe('click-to-call settings', () => {
   it('reads damaged or old data as the defaults, keeping what is valid', () => {
-    expect(readClickToCall(undefined)).toEqual({ enabled: true, disabledSites: [] });
-    expect(readClickToCall('on')).toEqual({ enabled: true, disabledSites: [] });
+    expect(readClickToCall(undefined)).toEqual({ enabled: true, disabledSites: [], trustedSites: [] });
+    expect(readClickToCall('on')).toEqual({ enabled: true, disabledSites: [], trustedSites: [] });
     expect(readClickToCall({ enabled: 'no', disabledSites: ['ok.example', 42, 'bad host', 'ok.example'] }))
-      .toEqual({ enabled: true, disabledSites: ['ok.example'] });
-    expect(readClickToCall({ enabled: false })).toEqual({ enabled: false, disabledSites: [] });
+      .toEqual({ enabled: true, disabledSites: ['ok.example'], trustedSites: [] });
+    expect(readClickToCall({ trustedSites: ['crm.example', '<evil>', 7] }).trustedSites).toEqual(['crm.example']);
+    expect(readClickToCall({ enabled: false })).toEqual({ enabled: false, disabledSites: [], trustedSites: [] });
   });
 
   it('names a site by its host; extension and browser pages have none', () => {
@@ -18,10 +19,16 @@ describe('click-to-call settings', () => {
   });
 
   it('turns a site off and on again; the global switch wins', () => {
-    const off = withSite({ enabled: true, disabledSites: [] }, 'a.example', false);
+    const off = withSite({ enabled: true, disabledSites: [], trustedSites: [] }, 'a.example', false);
     expect(isActiveOn(off, 'a.example')).toBe(false);
     expect(isActiveOn(off, 'b.example')).toBe(true);
     expect(isActiveOn(withSite(off, 'a.example', true), 'a.example')).toBe(true);
-    expect(isActiveOn({ enabled: false, disabledSites: [] }, 'b.example')).toBe(false);
+    expect(isActiveOn({ enabled: false, disabledSites: [], trustedSites: [] }, 'b.example')).toBe(false);
+  });
+
+  it('trusts a site and takes the trust back', () => {
+    const trusted = withTrust(readClickToCall(undefined), 'crm.example', true);
+    expect(trusted.trustedSites).toEqual(['crm.example']);
+    expect(withTrust(trusted, 'crm.example', false).trustedSites).toEqual([]);
   });
 });

@@ -3,15 +3,18 @@
  * and nothing else (the account and the secret are not theirs to see).
  */
 export const CLICK_TO_CALL_KEY = 'clickToCall';
+/** How many sites each list keeps (the oldest go first). */
 export const MAX_DISABLED_SITES = 500;
 
 export interface ClickToCallSettings {
   enabled: boolean;
   /** Host names where the user turned click-to-call off ("crm.example.com"). */
   disabledSites: string[];
+  /** Host names whose calls go without asking ("Always call without asking on …"). */
+  trustedSites: string[];
 }
 
-export const DEFAULT_CLICK_TO_CALL: ClickToCallSettings = { enabled: true, disabledSites: [] };
+export const DEFAULT_CLICK_TO_CALL: ClickToCallSettings = { enabled: true, disabledSites: [], trustedSites: [] };
 
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 
@@ -35,15 +38,22 @@ export function isSiteName(value: unknown): value is string {
 export function readClickToCall(stored: unknown): ClickToCallSettings {
   if (typeof stored !== 'object' || stored === null) return { ...DEFAULT_CLICK_TO_CALL };
   const s = stored as Partial<Record<keyof ClickToCallSettings, unknown>>;
-  const sites = Array.isArray(s.disabledSites) ? s.disabledSites.filter(isSiteName) : [];
+  const sites = (v: unknown) => (Array.isArray(v) ? [...new Set(v.filter(isSiteName))].slice(0, MAX_DISABLED_SITES) : []);
   return {
     enabled: typeof s.enabled === 'boolean' ? s.enabled : true,
-    disabledSites: [...new Set(sites)].slice(0, MAX_DISABLED_SITES),
+    disabledSites: sites(s.disabledSites),
+    trustedSites: sites(s.trustedSites),
   };
 }
 
 export function isActiveOn(settings: ClickToCallSettings, site: string | null): boolean {
   return settings.enabled && site !== null && !settings.disabledSites.includes(site);
+}
+
+/** The settings with `site` trusted (calls without asking) or not. */
+export function withTrust(settings: ClickToCallSettings, site: string, trusted: boolean): ClickToCallSettings {
+  const others = settings.trustedSites.filter((s) => s !== site);
+  return { ...settings, trustedSites: trusted ? [...others, site].slice(-MAX_DISABLED_SITES) : others };
 }
 
 /** The settings with `site` turned on or off. */

@@ -2,6 +2,7 @@ import { enData } from './en-data';
 import { enOdoo } from './en-odoo';
 import { enOdooKanban } from './en-odoo-kanban';
 import { enSettings } from './en-settings';
+import { enConfirm } from './en-confirm';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -20,6 +21,7 @@ export const en = {
   ...enOdoo,
   ...enOdooKanban,
   ...enSettings,
+  ...enConfirm,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',
@@ -97,6 +99,7 @@ export const en = {
   // Shared words
   'common.back': 'Back',
   'common.call': 'Call',
+  'common.cancel': 'Cancel',
   'common.callTarget': 'Call {0}',
   'common.discard': 'Discard',
   'common.tryAgain': 'Try again',
@@ -140,6 +143,10 @@ export const en = {
   'clickToCall.noDisabledSites': 'No site is turned off.',
   'clickToCall.removeSite': 'Turn back on for {0}',
   'clickToCall.turnBackOn': 'Turn back on',
+  'clickToCall.trustedSites': 'Calls from these sites go without asking',
+  'clickToCall.noTrustedSites': 'None: every call a web page asks for is confirmed first (your connected Odoo excepted).',
+  'clickToCall.untrust': 'Ask again',
+  'clickToCall.untrustSite': 'Ask again before calls from {0}',
   'widget.empty.recent': 'No calls yet.',
   'widget.empty.activities': 'No calls scheduled for today.',
   'widget.empty.activitiesHint': 'To get calls here, open a contact and choose Schedule, or connect Odoo in the settings.',

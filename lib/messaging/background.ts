@@ -1,4 +1,5 @@
 /** `bg:*` — what only the background does for an extension page: settings and pages to open. */
+import type { CallRisk } from '../phone-number';
 import type { Result } from '../result';
 import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/schema';
 import { bare, entry, type MessageOf } from './define';
@@ -10,6 +11,20 @@ export interface SettingsView {
   /** Browser-language guess for a first setup. */
   suggestedCountry: string;
 }
+
+/** A call a page asked for, as its confirmation window shows it. */
+export interface PendingCallView {
+  /** The number as it will be dialled, formatted for reading. */
+  number: string;
+  /** The contact it belongs to, '' when unknown. */
+  name: string;
+  /** The site that asked; null for none. */
+  site: string | null;
+  /** Why it must be confirmed whatever the site (premium rate, feature code…); null for none. */
+  risk: CallRisk | null;
+}
+
+const requestId = (v: unknown): v is string => str(v, 64) && /^[0-9a-f-]{36}$/.test(v);
 
 const SETTINGS_TEXT_FIELDS = ['wsUrl', 'domain', 'username', 'authorizationUser', 'displayName', 'defaultCountry', 'secret'] as const;
 
@@ -39,6 +54,12 @@ export const backgroundChannel = {
   'bg:missedSeen': bare<Result>(),
   /** The Odoo connection was made or forgotten in the settings. */
   'bg:odooChanged': bare<Result>(),
+  /** The confirmation window asks what it confirms. */
+  'bg:pendingCall': entry<{ id: string }, Result<PendingCallView>>((m) => (requestId(m.id) ? { id: m.id } : null)),
+  /** The user's answer in it: call (and perhaps trust the site from now on) or not. */
+  'bg:answerCall': entry<{ id: string; call: boolean; trust: boolean }, Result>((m) =>
+    requestId(m.id) && bool(m.call) && bool(m.trust) ? { id: m.id, call: m.call, trust: m.trust } : null,
+  ),
 };
 
 export type BackgroundChannel = typeof backgroundChannel;
