@@ -70,6 +70,19 @@ async function inviteAtAda(action, ms = 10_000) {
   return ada.evaluate((s, t) => remote.waitForEvent('invite', { since: s, timeoutMs: t }), since, ms);
 }
 
+async function invitesAtAdaSince(since) {
+  return ada.evaluate((s) => remote.events.filter((e) => e.seq > s && e.type === 'invite').length, since);
+}
+
+/** The extension's confirmation window for a page's call, once open and in front. */
+async function confirmWindow() {
+  const target = await browser.waitForTarget((t) => t.url().includes('/confirm-call.html?id='), { timeout: 10_000 });
+  const page = await target.asPage();
+  await page.waitForSelector('[data-confirm-number]');
+  await page.bringToFront();
+  return page;
+}
+
 async function hangUpAtAda() {
   await ada.evaluate(() => remote.hangupAll());
   await new Promise((r) => setTimeout(r, 500));
@@ -140,15 +153,44 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     assert.equal(recall.toFixed(3), '1.000');
   });
 
-  it('a click on a call button dials the number; the far end rings', async () => {
+  it('a click on a call button of a site not trusted asks first, in the extension\'s window: Enter calls exactly that number', async () => {
     await useCountry('US');
     const page = await openPage(`${server.url}click-to-call-e2e/dial.html`);
     const host = await page.waitForSelector('#sales [data-voip-number]');
     assert.equal(await host.evaluate((e) => e.getAttribute('data-voip-number')), '+16505550102');
     // The page's text is as it was: the button adds no characters to it.
     assert.equal(await page.$eval('#sales p', (p) => p.textContent), 'Ada Lovelace, account manager: +1 650 555 0102 (Mon–Fri)');
-    const invite = await inviteAtAda(() => host.click());
+    const since = await ada.evaluate(() => remote.lastSeq);
+    await host.click();
+    const confirm = await confirmWindow();
+    assert.equal(await confirm.$eval('[data-confirm-number]', (e) => e.textContent), '+1 650 555 0102');
+    assert.match(await confirm.$eval('main', (e) => e.textContent), /Asked by the page on 127\.0\.0\.1/);
+    assert.equal(await confirm.evaluate(() => document.activeElement?.textContent), 'Call', 'Call has the focus');
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.equal(await invitesAtAdaSince(since), 0, 'nothing is dialled before the user says yes');
+    await confirm.keyboard.press('Enter');
+    const invite = await ada.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 10_000 }), since);
     assert.match(JSON.stringify(invite), /1002|6505550102/);
+    await hangUpAtAda();
+    assert.equal(await invitesAtAdaSince(since), 1, 'exactly one call');
+    await page.close();
+  });
+
+  it('Escape in the confirmation places no call; "Always call without asking" makes the next call from the site direct', async () => {
+    const page = await openPage(`${server.url}click-to-call-e2e/dial.html`);
+    const host = await page.waitForSelector('#sales [data-voip-number]');
+    const since = await ada.evaluate(() => remote.lastSeq);
+    await host.click();
+    let confirm = await confirmWindow();
+    await confirm.keyboard.press('Escape');
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.equal(await invitesAtAdaSince(since), 0, 'cancelled: no call');
+    await page.bringToFront();
+    await host.click();
+    confirm = await confirmWindow();
+    await confirm.click('#trust');
+    await confirm.keyboard.press('Enter');
+    await ada.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 10_000 }), since);
     await hangUpAtAda();
     await page.close();
   });
