@@ -75,6 +75,8 @@ export const enData = {
   'odoo.error.accessDenied': 'Odoo refused the login: check the login and the API key in the settings.',
   'odoo.error.generic': 'Odoo could not do this.',
   'odoo.error.unreachable': 'Odoo at {0} cannot be reached ({1}). Check the connection; calls keep working.',
+  'odoo.error.timeout': 'no complete answer within {0} s',
+  'odoo.error.stopped': 'stopped: it took too long',
   'odoo.notOdooContact': 'This contact is not an Odoo contact.',
   'odoo.notOdooActivity': 'This activity is not an Odoo activity.',
   'odoo.noCallType': 'Odoo has no activity type of the Call category: add one in Odoo (Settings ▸ Activity Types).',
