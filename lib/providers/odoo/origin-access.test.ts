@@ -42,7 +42,7 @@ describe('giving back the access to an Odoo origin', () => {
       [ODOO_SETTINGS_KEY]: { settings: { url: 'https://erp.example.com', db: '', mode: 'session', login: '' }, uid: 2, partnerId: 3, userName: 'A', major: 17, voip: false },
     });
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1' });
-    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(undefined as never);
     await disconnectOdoo();
     expect(remove.mock.calls).toEqual([[{ origins: ['https://erp.example.com/*'] }]]);
     expect(await fakeBrowser.storage.local.get(ODOO_SETTINGS_KEY)).toEqual({});
