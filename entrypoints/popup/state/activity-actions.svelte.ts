@@ -3,13 +3,14 @@ import { t } from '../../../lib/i18n';
 import type { ActionDeps } from './action-deps';
 
 /**
- * Only the fields the user changed: the edit form hands back all of them, and a note sent back
- * unchanged would lose in the ERP what plain text cannot hold (Odoo's lists, links).
+ * The edit form hands back every field; a note sent back unchanged would lose in the ERP what
+ * plain text cannot hold (Odoo's lists, links), so it goes only when the user changed it. The
+ * summary (plain text either way) always goes: it names the change if it has to wait.
  */
 function changedFields(before: Activity, edited: ActivityPatch): ActivityPatch {
   const patch: ActivityPatch = {};
   if (edited.dueDate !== undefined && edited.dueDate !== before.dueDate) patch.dueDate = edited.dueDate;
-  if (edited.summary !== undefined && edited.summary.trim() !== before.summary.trim()) patch.summary = edited.summary;
+  if (edited.summary !== undefined) patch.summary = edited.summary;
   if (edited.note !== undefined && edited.note.trim() !== before.note.trim()) patch.note = edited.note;
   return patch;
 }

