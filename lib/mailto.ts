@@ -1,3 +1,5 @@
+import { checkAddress } from './email-address';
+
 /** A mailto: URL for the user's mail app (RFC 6068); every part percent-encoded. */
 export function mailtoUrl(draft: { to: string; subject: string; body: string }): string {
   const to = draft.to
@@ -13,11 +15,14 @@ export function mailtoUrl(draft: { to: string; subject: string; body: string }):
   return `mailto:${to}${query ? `?${query}` : ''}`;
 }
 
-const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
 /** The recipients that are not valid addresses (empty when all are fine). */
 export function invalidRecipients(to: string): string[] {
   const list = to.split(/[;,]/).map((a) => a.trim()).filter(Boolean);
   if (list.length === 0) return [''];
-  return list.filter((a) => !ADDRESS.test(a));
+  return list.filter((a) => checkAddress(a) !== 'ok');
+}
+
+/** The recipients refused because they hold URL syntax ("?bcc=…"): a subset of the invalid ones. */
+export function unsafeRecipients(to: string): string[] {
+  return to.split(/[;,]/).map((a) => a.trim()).filter((a) => a !== '' && checkAddress(a) === 'unsafe');
 }

@@ -33,4 +33,5 @@ export const enOdoo = {
   'odoo.queue.summary': 'Call',
   'odoo.queue.notConnected': 'This page is not the Odoo connected in the softphone’s settings.',
   'odoo.outbox.damaged': 'This kept change was damaged (or written by an older version) and was not sent.',
+  'odoo.outbox.gaveUp': 'Not sent after {0} tries, although Odoo answered other requests: {1}',
 } as const;

@@ -239,6 +239,7 @@ export const en = {
   'email.send': 'Send',
   'email.noRecipient': 'Add a recipient.',
   'email.invalidRecipients': 'Not an email address: {0}',
+  'email.unsafeRecipients': 'Refused: {0}. “?”, “#”, “%” or “&” in an address could add recipients (a hidden Bcc).',
   'email.pickDateTime': 'Pick a date and time.',
   'email.pickFuture': 'Pick a time in the future.',
   'scheduled.title': 'Scheduled emails',

@@ -1,6 +1,19 @@
-import type { ActivityDraft, ActivityPatch, ActivityType } from '../../../lib/providers/types';
+import type { Activity, ActivityDraft, ActivityPatch, ActivityType } from '../../../lib/providers/types';
 import { t } from '../../../lib/i18n';
 import type { ActionDeps } from './action-deps';
+
+/**
+ * The edit form hands back every field; a note sent back unchanged would lose in the ERP what
+ * plain text cannot hold (Odoo's lists, links), so it goes only when the user changed it. The
+ * summary (plain text either way) always goes: it names the change if it has to wait.
+ */
+function changedFields(before: Activity, edited: ActivityPatch): ActivityPatch {
+  const patch: ActivityPatch = {};
+  if (edited.dueDate !== undefined && edited.dueDate !== before.dueDate) patch.dueDate = edited.dueDate;
+  if (edited.summary !== undefined) patch.summary = edited.summary;
+  if (edited.note !== undefined && edited.note.trim() !== before.note.trim()) patch.note = edited.note;
+  return patch;
+}
 
 /**
  * What the user does to activities: mark done, edit, cancel, schedule. Each resolves to null, or
@@ -41,9 +54,10 @@ export class ActivityActions {
     return null;
   }
 
-  async update(patch: ActivityPatch): Promise<string | null> {
+  async update(edited: ActivityPatch): Promise<string | null> {
     const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
+    const patch = changedFields(sel.activity, edited);
     const r = await (await this.#d.source.get()).activities.update(sel.activity.id, patch);
     if (!r.ok) return r.reason;
     // Kept for later (Odoo out of reach): the widget shows the change it knows of.

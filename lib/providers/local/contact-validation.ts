@@ -1,9 +1,9 @@
 import type { ContactDraft } from '../types';
 import { t } from '../../i18n';
+import { addressProblem } from '../../email-address';
 
 const MAX_NAME = 200;
 const MAX_PHONES = 10;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Why a draft cannot be saved, in words for the user, or null when it can. */
 export function contactProblem(draft: ContactDraft): string | null {
@@ -12,7 +12,8 @@ export function contactProblem(draft: ContactDraft): string | null {
   if (name.length > MAX_NAME) return t('data.tooLong', t('data.field.name'), MAX_NAME);
   if (draft.company.trim().length > MAX_NAME) return t('data.tooLong', t('data.field.company'), MAX_NAME);
   const email = draft.email.trim();
-  if (email !== '' && !EMAIL.test(email)) return `"${email}" is not an email address.`;
+  const emailProblem = email === '' ? null : addressProblem(email);
+  if (emailProblem) return emailProblem;
   if (draft.phones.length > MAX_PHONES) return t('data.contact.tooManyPhones', MAX_PHONES);
   const url = draft.recordUrl.trim();
   // The UI renders this as a link: anything but http(s) (javascript:, data:) is refused.

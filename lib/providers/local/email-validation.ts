@@ -1,15 +1,15 @@
 import type { EmailDraft } from '../types';
 import { t } from '../../i18n';
+import { addressProblem } from '../../email-address';
 
-const ADDRESS = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 const MAX_SUBJECT = 255;
 
 /** Why this email cannot be scheduled, in words for the user, or null. */
 export function emailProblem(draft: EmailDraft, sendAt: number, now: number): string | null {
   const addresses = draft.to.split(/[,;]/).map((a) => a.trim()).filter((a) => a !== '');
   if (addresses.length === 0) return t('data.email.needsRecipient');
-  const bad = addresses.find((a) => !ADDRESS.test(a));
-  if (bad !== undefined) return `"${bad}" is not an email address.`;
+  const bad = addresses.map(addressProblem).find((p) => p !== null);
+  if (bad) return bad;
   if (draft.subject.length > MAX_SUBJECT) return t('data.tooLong', t('data.field.subject'), MAX_SUBJECT);
   if (!Number.isFinite(sendAt)) return t('data.email.badTime');
   if (sendAt <= now) return t('data.email.pastTime');

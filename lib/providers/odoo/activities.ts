@@ -10,6 +10,7 @@ import type { ActivitiesApi, Activity, ActivityDraft, ActivityPatch, ProviderRes
 import type { OdooWrite } from './outbox';
 import type { OdooWriter } from './writer';
 import type { OdooFailure, OdooResult } from './errors';
+import { htmlToText, textToHtml } from './note-html';
 import { activityKey, documentsOf, idFromKey, type Many2one, type DocumentInfo } from './records';
 import type { OdooRpc } from './rpc';
 
@@ -46,21 +47,6 @@ function offlineActivity(id: number, patch: ActivityPatch): Activity {
 const FIELDS = ['res_model', 'res_id', 'res_name', 'summary', 'note', 'date_deadline', 'user_id'];
 
 const fail = providerFailure;
-
-/** Odoo's notes are HTML; the widget edits plain text. */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
 
 function toActivity(row: ActivityRow, doc: DocumentInfo | undefined, urlOf?: (model: string, id: number) => string): Activity {
   return {
@@ -172,7 +158,7 @@ export function odooActivities(
       }
       const created = await rpc.callKw<number>('mail.activity', 'create', [{
         res_model: target.model, res_id: target.id, activity_type_id: typeId, user_id: uid,
-        summary: draft.summary.trim(), note: draft.note, date_deadline: draft.dueDate,
+        summary: draft.summary.trim(), note: textToHtml(draft.note), date_deadline: draft.dueDate,
       }]);
       if (!created.ok) return fail(created.failure);
       const r = await one(created.value);
@@ -184,7 +170,8 @@ export function odooActivities(
       if (n === null) return { ok: false, reason: t('odoo.notOdooActivity') };
       const vals: Record<string, string> = {};
       if (patch.summary !== undefined) vals.summary = patch.summary.trim();
-      if (patch.note !== undefined) vals.note = patch.note;
+      // Only a note the user edited is in the patch: an untouched one keeps its HTML (lists, links).
+      if (patch.note !== undefined) vals.note = textToHtml(patch.note);
       if (patch.dueDate !== undefined) vals.date_deadline = patch.dueDate;
       const label = t('odoo.write.edit', patch.summary ?? id);
       const w = await writer.send<boolean>({ model: 'mail.activity', method: 'write', args: [[n], vals], kwargs: {} }, label);

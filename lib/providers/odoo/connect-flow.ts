@@ -4,6 +4,7 @@
  * was learnt. Each step that fails says what to do; nothing is stored until Odoo answered.
  */
 import browser from 'webextension-polyfill';
+import { releaseOrigin } from './origin-access';
 import { t } from '../../i18n';
 import { connectOdoo, type OdooConnection } from './connect';
 import type { OdooResult } from './errors';
@@ -24,6 +25,10 @@ export interface ConnectDeps {
   connect(settings: OdooSettings, key: string): Promise<OdooResult<OdooConnection>>;
   save(c: OdooConnection, settings: OdooSettings, key: string | undefined): Promise<StoredOdoo>;
   savedKey(): Promise<string>;
+  /** The origin connected before this Connect, if any. */
+  previousOrigin?(): Promise<string | null>;
+  /** Gives back the host access to an origin no longer connected. */
+  releaseOrigin?(origin: string): Promise<void>;
 }
 
 export const browserConnectDeps: ConnectDeps = {
@@ -36,6 +41,8 @@ export const browserConnectDeps: ConnectDeps = {
     return stored;
   },
   savedKey: () => loadSecret('odooKey'),
+  previousOrigin: async () => (await loadOdoo())?.settings.url ?? null,
+  releaseOrigin: (origin) => releaseOrigin(origin),
 };
 
 export async function connectFromForm(form: OdooForm, hasKey: boolean, deps: ConnectDeps = browserConnectDeps): Promise<ConnectOutcome> {
@@ -45,6 +52,7 @@ export async function connectFromForm(form: OdooForm, hasKey: boolean, deps: Con
   // Asked first, still inside the click: the browser only shows its prompt for a user gesture.
   const granted = await deps.requestOrigin(settings.url).catch(() => false);
   if (!granted) return { ok: false, message: t('odoo.settings.permissionDenied', settings.url) };
+  const before = (await deps.previousOrigin?.()) ?? null;
   const typedKey = form.key.trim();
   const key = settings.mode === 'apiKey' ? typedKey || (await deps.savedKey()) : '';
   const c = await deps.connect(settings, key);
@@ -55,6 +63,8 @@ export async function connectFromForm(form: OdooForm, hasKey: boolean, deps: Con
   }
   const stored = await deps.save(c.value, settings, settings.mode === 'apiKey' && typedKey ? typedKey : undefined);
   rememberOdooConnected(true);
+  // Connected elsewhere: the old origin's access goes back (only now, when the new one works).
+  if (before !== null && before !== settings.url) await deps.releaseOrigin?.(before);
   return { ok: true, stored };
 }
 
@@ -73,5 +83,5 @@ export async function disconnectOdoo(): Promise<void> {
   const stored = await loadOdoo();
   await forgetOdoo();
   rememberOdooConnected(false);
-  if (stored) await browser.permissions.remove({ origins: [`${stored.settings.url}/*`] }).catch(() => false);
+  if (stored) await releaseOrigin(stored.settings.url);
 }

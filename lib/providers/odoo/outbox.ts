@@ -2,12 +2,22 @@
  * Writes to Odoo that could not be made (Odoo unreachable, session ended) wait here, in their own
  * IndexedDB database so they survive restarts, and are sent again in order. Nothing is dropped:
  * a write Odoo refuses for good (the record was deleted meanwhile, a rule forbids it) becomes a
- * conflict the user is told about and can dismiss; it does not block the writes behind it.
+ * conflict the user is told about and can dismiss; it does not block the writes behind it. Nor
+ * does one that keeps failing in a way we cannot read (a proxy answering HTML) while Odoo answers
+ * other requests: after `MAX_ATTEMPTS` it becomes a conflict too, with its last error.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { t } from '../../i18n';
-import type { OdooFailure } from './errors';
+import { unreachable, type OdooFailure } from './errors';
 import type { OdooRpc } from './rpc';
+
+/**
+ * Tries of one write, failing each time while Odoo answers a plain read, before it is shown as a
+ * conflict and the writes behind it go. While Odoo is out of reach nothing is counted against it.
+ */
+export const MAX_ATTEMPTS = 5;
+/** A drain (waiting for the lock included) stops after this long; what is left waits for the next. */
+export const DRAIN_DEADLINE_MS = 60_000;
 
 export interface OdooWrite {
   model: string;
@@ -60,7 +70,17 @@ export interface Outbox {
   close(): Promise<void>;
 }
 
-export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number = Date.now): Outbox {
+/** Does Odoo answer at all? A read any user may make, on the same connection as the writes. */
+async function odooAnswers(rpc: OdooRpc, signal: AbortSignal): Promise<boolean> {
+  const r = await rpc.callKw('res.users', 'search_count', [[['id', '=', 0]]], {}, { signal });
+  return r.ok;
+}
+
+export function odooOutbox(
+  dbName = 'softphone-odoo-outbox',
+  now: () => number = Date.now,
+  limits: { deadlineMs?: number } = {},
+): Outbox {
   let db: Promise<IDBPDatabase<OutboxSchema>> | null = null;
   const open = () =>
     (db ??= openDB<OutboxSchema>(dbName, 1, {
@@ -74,10 +94,12 @@ export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number =
     return (await open()).getAll('writes');
   }
 
-  async function drainOnce(rpc: OdooRpc): Promise<DrainResult> {
+  async function drainOnce(rpc: OdooRpc, signal: AbortSignal): Promise<DrainResult> {
     let sent = 0;
     const conflicts: OutboxEntry[] = [];
+    const stopped = (): DrainResult => ({ state: 'waiting', sent, conflicts, failure: unreachable(rpc.baseUrl, t('odoo.error.stopped')) });
     for (const entry of (await all()).filter((e) => !e.conflict)) {
+      if (signal.aborted) return stopped();
       const d = await open();
       if (!isWrite(entry.write)) {
         // Written by an older version or damaged: never sent, shown to the user instead.
@@ -86,22 +108,45 @@ export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number =
         conflicts.push(damaged);
         continue;
       }
-      const r = await rpc.callKw(entry.write.model, entry.write.method, entry.write.args, entry.write.kwargs);
+      const r = await rpc.callKw(entry.write.model, entry.write.method, entry.write.args, entry.write.kwargs, { signal });
       if (r.ok) {
         await d.delete('writes', entry.seq as number);
         sent++;
         continue;
       }
+      // Cut short by the drain's deadline: not this write's fault, not counted.
+      if (signal.aborted) return stopped();
       const updated: OutboxEntry = { ...entry, attempts: entry.attempts + 1, lastError: r.failure.message };
-      if (TRANSIENT.has(r.failure.kind)) {
+      const gaveUp = TRANSIENT.has(r.failure.kind) && updated.attempts >= MAX_ATTEMPTS && (await odooAnswers(rpc, signal));
+      if (TRANSIENT.has(r.failure.kind) && !gaveUp) {
         await d.put('writes', updated);
         return { state: 'waiting', sent, conflicts, failure: r.failure };
       }
-      const conflict = { ...updated, conflict: true };
+      const why = gaveUp ? t('odoo.outbox.gaveUp', MAX_ATTEMPTS, r.failure.message) : r.failure.message;
+      const conflict = { ...updated, lastError: why, conflict: true };
       await d.put('writes', conflict);
       conflicts.push(conflict);
     }
     return { state: 'drained', sent, conflicts };
+  }
+
+  /** One drain under a deadline that also bounds the wait for another page's drain (the lock). */
+  async function drainWithin(rpc: OdooRpc): Promise<DrainResult> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limits.deadlineMs ?? DRAIN_DEADLINE_MS);
+    const run = () => drainOnce(rpc, deadline.signal);
+    try {
+      // Across the extension's pages too (popup, phone host, background): a Web Lock.
+      const locks = globalThis.navigator?.locks;
+      if (!locks) return await run();
+      return (await locks.request(`${dbName}:drain`, { signal: deadline.signal }, run)) as DrainResult;
+    } catch (e) {
+      // The lock was not ours in time: another page's drain still runs.
+      if (!deadline.signal.aborted) throw e;
+      return { state: 'waiting', sent: 0, conflicts: [], failure: unreachable(rpc.baseUrl, t('odoo.error.stopped')) };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   return {
@@ -121,12 +166,8 @@ export function odooOutbox(dbName = 'softphone-odoo-outbox', now: () => number =
     },
     drain(rpc) {
       // One drain at a time: two would send the same write twice.
-      // Across the extension's pages too (popup, phone host, background): a Web Lock.
-      const locks = globalThis.navigator?.locks;
-      const run = () => drainOnce(rpc);
       if (draining) return draining;
-      const started = locks ? (locks.request(`${dbName}:drain`, run) as unknown as Promise<DrainResult>) : run();
-      draining = started.finally(() => (draining = null));
+      draining = drainWithin(rpc).finally(() => (draining = null));
       return draining;
     },
     async close() {

@@ -3,6 +3,7 @@
  * (its cookie goes along; needs the origin's host permission), or an API key on /jsonrpc.
  * Always resolves: failures come back as `OdooFailure`s, never as thrown errors.
  */
+import { t } from '../../i18n';
 import { failureFromRpcError, unreachable, type OdooResult } from './errors';
 
 export type OdooAuth =
@@ -15,15 +16,21 @@ export interface OdooRpcOptions {
   auth: OdooAuth;
   /** `fetch` to use (tests pass one with a cookie jar). */
   fetch?: typeof fetch;
+  /** The whole exchange, answer body included (15 s by default). */
   timeoutMs?: number;
+}
+
+export interface CallOptions {
+  /** Ends the call early (a drain's overall deadline): it fails as unreachable. */
+  signal?: AbortSignal;
 }
 
 export interface OdooRpc {
   readonly baseUrl: string;
   /** POST a JSON-RPC `call` to `path` with `params`. */
-  call<T>(path: string, params: Record<string, unknown>): Promise<OdooResult<T>>;
+  call<T>(path: string, params: Record<string, unknown>, opts?: CallOptions): Promise<OdooResult<T>>;
   /** An ORM method: call_kw on the session, execute_kw with the API key. */
-  callKw<T>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>): Promise<OdooResult<T>>;
+  callKw<T>(model: string, method: string, args?: unknown[], kwargs?: Record<string, unknown>, opts?: CallOptions): Promise<OdooResult<T>>;
   /** Requests made so far (for round-trip counts). */
   readonly requests: number;
 }
@@ -34,54 +41,85 @@ export function odooRpc(o: OdooRpcOptions): OdooRpc {
   let seq = 0;
   let apiUid: number | null = null;
 
-  async function call<T>(path: string, params: Record<string, unknown>): Promise<OdooResult<T>> {
-    requests++;
+  /**
+   * One POST and its whole answer, under one timer: a server or proxy that sends the headers and
+   * then stalls the body must not hold the caller (and the outbox's lock) forever.
+   */
+  async function exchange(path: string, params: Record<string, unknown>, opts: CallOptions): Promise<OdooResult<{ status: number; body: unknown }>> {
+    const ms = o.timeoutMs ?? 15_000;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), o.timeoutMs ?? 15_000);
-    let res: Response;
+    let timedOut = false;
+    const timer = setTimeout(() => ((timedOut = true), controller.abort()), ms);
+    const stop = () => controller.abort();
+    opts.signal?.addEventListener('abort', stop);
+    if (opts.signal?.aborted) stop();
+    // A fetch that ignores the signal while reading the body is still cut off here.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(new Error('aborted')));
+    });
+    aborted.catch(() => undefined);
     try {
-      res = await doFetch(new URL(path, o.baseUrl).href, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: o.auth.mode === 'session' ? 'include' : 'omit',
-        body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: ++seq, params }),
-        signal: controller.signal,
-      });
+      const res = await Promise.race([
+        doFetch(new URL(path, o.baseUrl).href, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          credentials: o.auth.mode === 'session' ? 'include' : 'omit',
+          body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: ++seq, params }),
+          signal: controller.signal,
+        }),
+        aborted,
+      ]);
+      const status = res.status;
+      if (status >= 500) {
+        res.body?.cancel().catch(() => undefined);
+        return { ok: false, failure: unreachable(o.baseUrl, `HTTP ${status}`) };
+      }
+      const text = await Promise.race([res.text(), aborted]);
+      try {
+        return { ok: true, value: { status, body: JSON.parse(text) as unknown } };
+      } catch {
+        return { ok: false, failure: { kind: 'protocol', message: `Odoo answered ${path} with something that is not JSON-RPC (HTTP ${status}).` } };
+      }
     } catch (e) {
-      return { ok: false, failure: unreachable(o.baseUrl, e instanceof Error ? e.message : String(e)) };
+      const detail = timedOut
+        ? t('odoo.error.timeout', Math.ceil(ms / 1000))
+        : controller.signal.aborted ? t('odoo.error.stopped') : e instanceof Error ? e.message : String(e);
+      return { ok: false, failure: unreachable(o.baseUrl, detail) };
     } finally {
       clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', stop);
+      controller.abort();
     }
-    if (res.status >= 500) return { ok: false, failure: unreachable(o.baseUrl, `HTTP ${res.status}`) };
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch {
-      return { ok: false, failure: { kind: 'protocol', message: `Odoo answered ${path} with something that is not JSON-RPC (HTTP ${res.status}).` } };
-    }
+  }
+
+  async function call<T>(path: string, params: Record<string, unknown>, opts: CallOptions = {}): Promise<OdooResult<T>> {
+    requests++;
+    const r = await exchange(path, params, opts);
+    if (!r.ok) return r;
+    const { status, body } = r.value;
     const msg = body as { result?: unknown; error?: Parameters<typeof failureFromRpcError>[0] };
     if (msg && typeof msg === 'object' && msg.error) return { ok: false, failure: failureFromRpcError(msg.error, o.baseUrl) };
     if (!msg || typeof msg !== 'object' || !('result' in msg)) {
-      return { ok: false, failure: { kind: 'protocol', message: `Odoo answered ${path} without a result (HTTP ${res.status}).` } };
+      return { ok: false, failure: { kind: 'protocol', message: `Odoo answered ${path} without a result (HTTP ${status}).` } };
     }
     return { ok: true, value: msg.result as T };
   }
 
-  async function keyUid(auth: Extract<OdooAuth, { mode: 'apiKey' }>): Promise<OdooResult<number>> {
+  async function keyUid(auth: Extract<OdooAuth, { mode: 'apiKey' }>, opts: CallOptions): Promise<OdooResult<number>> {
     if (apiUid !== null) return { ok: true, value: apiUid };
-    const r = await call<number | false>('/jsonrpc', { service: 'common', method: 'authenticate', args: [auth.db, auth.login, auth.key, {}] });
+    const r = await call<number | false>('/jsonrpc', { service: 'common', method: 'authenticate', args: [auth.db, auth.login, auth.key, {}] }, opts);
     if (!r.ok) return r;
     if (r.value === false) return { ok: false, failure: failureFromRpcError({ data: { name: 'odoo.exceptions.AccessDenied' } }, o.baseUrl) };
     apiUid = r.value;
     return { ok: true, value: apiUid };
   }
 
-  async function callKw<T>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): Promise<OdooResult<T>> {
+  async function callKw<T>(model: string, method: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}, opts: CallOptions = {}): Promise<OdooResult<T>> {
     const auth = o.auth;
-    if (auth.mode === 'session') return call<T>(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs });
-    const uid = await keyUid(auth);
+    if (auth.mode === 'session') return call<T>(`/web/dataset/call_kw/${model}/${method}`, { model, method, args, kwargs }, opts);
+    const uid = await keyUid(auth, opts);
     if (!uid.ok) return uid;
-    return call<T>('/jsonrpc', { service: 'object', method: 'execute_kw', args: [auth.db, uid.value, auth.key, model, method, args, kwargs] });
+    return call<T>('/jsonrpc', { service: 'object', method: 'execute_kw', args: [auth.db, uid.value, auth.key, model, method, args, kwargs] }, opts);
   }
 
   return {
