@@ -42,7 +42,7 @@ export async function askToConfirm(call: PendingCall): Promise<Result> {
   const id = crypto.randomUUID();
   pending.set(id, { ...call, windowId: undefined, expires: Date.now() + EXPIRES_MS });
   const url = browser.runtime.getURL(`${PAGES.confirmCall}?id=${id}`);
-  const win = await browser.windows.create({ url, type: 'popup', width: 380, height: 340, focused: true }).catch(() => undefined);
+  const win = await browser.windows.create({ url, type: 'popup', width: 380, height: 260, focused: true }).catch(() => undefined);
   const entry = pending.get(id);
   if (entry) entry.windowId = win?.id;
   return done;

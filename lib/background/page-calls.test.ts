@@ -28,7 +28,7 @@ beforeAll(() => {
   fakeBrowser.windows.create = (async (info: { url?: string }) => {
     opened.push(info.url ?? '');
     const win = await create(info as Parameters<typeof create>[0]);
-    windowIds.push(win.id!);
+    windowIds.push(win?.id ?? -1);
     return win;
   }) as typeof fakeBrowser.windows.create;
 });

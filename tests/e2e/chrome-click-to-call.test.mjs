@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../lab/http.mjs';
+import { seriousViolations } from './support/axe.mjs';
 import { ROOT, evaluateInContentScript, launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
@@ -166,6 +167,8 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     assert.equal(await confirm.$eval('[data-confirm-number]', (e) => e.textContent), '+1 650 555 0102');
     assert.match(await confirm.$eval('main', (e) => e.textContent), /Asked by the page on 127\.0\.0\.1/);
     assert.equal(await confirm.evaluate(() => document.activeElement?.textContent), 'Call', 'Call has the focus');
+    assert.deepEqual(await seriousViolations(confirm), [], 'the confirmation passes axe');
+    await confirm.screenshot({ path: 'tests/artifacts/confirm-call.png' });
     await new Promise((r) => setTimeout(r, 1_000));
     assert.equal(await invitesAtAdaSince(since), 0, 'nothing is dialled before the user says yes');
     await confirm.keyboard.press('Enter');

@@ -156,6 +156,10 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
   });
 
   it('click-to-call: a number on a web page gets a call button, and a click on it calls 1002', { timeout: 60_000 }, async () => {
+    // The lab's page is a site the user trusts (Chrome's e2e goes through the confirmation).
+    await popup.evaluate(() =>
+      globalThis.browser.storage.local.set({ clickToCall: { enabled: true, disabledSites: [], trustedSites: ['127.0.0.1'] } }),
+    );
     const page = await firefox.newPage();
     await page.goto(`${server.url}click-to-call-e2e/dial.html`);
     const host = await page.waitForSelector('#sales [data-voip-number]', { timeout: 15_000 });
