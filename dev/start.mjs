@@ -53,7 +53,7 @@ Softphone lab is running (Ctrl-C to stop).
   Browser    Chromium ${headless ? 'headless (no display): a screenshot is written on "shot"' : 'with the extension; click its toolbar icon'}
   Popup      chrome-extension://${extensionId}/popup.html
   Odoo       test double ${odoo.url} (admin / admin): ${odooSaid}
-             CRM board with the toggles: ${odoo.url}/kanban-fixture/index.html?version=18
+             CRM board with the toggles: ${odoo.url}/odoo/crm?version=18
 Commands: ring · shot · quit`);
 
 let stopping = false;

@@ -143,7 +143,7 @@ try {
     await shot(widget, 'widget-odoo-next-activities');
     const board = await browser.newPage();
     await board.setViewport({ width: 1100, height: 420 });
-    await board.goto(`${odoo.url}/kanban-fixture/index.html?version=17`);
+    await board.goto(`${odoo.url}/web?version=17`);
     await board.bringToFront();
     await board.waitForSelector('[data-voip-kanban-toggle]');
     await new Promise((r) => setTimeout(r, 500));

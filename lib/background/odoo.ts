@@ -12,6 +12,8 @@ import type { Sender } from '../messaging/senders';
 import { fail } from '../result';
 import { currentProvider } from '../providers';
 import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
+import type { OdooConnection } from '../providers/odoo/connect';
+import { browserSessionUid } from '../providers/odoo/page-user';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
 import { localDate } from '../dates';
 import { createLogger } from '../log';
@@ -21,6 +23,8 @@ const log = createLogger('odoo');
 
 /** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
 const SCRIPTS = Object.values(KANBAN_SCRIPTS).map((s) => ({ ...s, js: [`content-scripts/${s.id}.js`] }));
+/** Where Odoo serves its web client: /web (16, 17) and /odoo, /odoo/… (17.2 and later). */
+const WEB_CLIENT_PATHS = ['/web', '/web?*', '/odoo', '/odoo/*', '/odoo?*'];
 const OUTBOX_ALARM = 'odoo-outbox';
 
 export async function syncKanbanScripts(): Promise<void> {
@@ -30,10 +34,12 @@ export async function syncKanbanScripts(): Promise<void> {
   if (registered.length > 0) await scripting.unregisterContentScripts({ ids: registered.map((s) => s.id) });
   const stored = await loadOdoo();
   if (!stored) return;
-  const origins = [`${stored.settings.url}/*`];
-  if (!(await browser.permissions.contains({ origins }))) return;
+  const origin = stored.settings.url;
+  if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) return;
+  // Odoo's web client only (where the CRM board is), never its website or portal pages.
+  const matches = WEB_CLIENT_PATHS.map((p) => `${origin}${p}`);
   await scripting.registerContentScripts(
-    SCRIPTS.map((s) => ({ id: s.id, js: s.js, world: s.world, matches: origins, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true })),
+    SCRIPTS.map((s) => ({ id: s.id, js: s.js, world: s.world, matches, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true })),
   );
 }
 
@@ -66,8 +72,12 @@ export function startOdooBackground(): void {
 
 type KanbanChannel = Pick<ContentChannel, 'cs:odooQueueState' | 'cs:odooToggle'>;
 
-/** The connection to the Odoo the sender's page belongs to, or null (not connected, another origin). */
-async function connectionFor(sender: Sender) {
+/**
+ * The connection to the Odoo the sender's page belongs to, or why the board's buttons cannot act:
+ * not connected, another origin, or (API-key mode) a page logged in as someone else than the
+ * key's owner, whose rights the buttons would use.
+ */
+async function connectionFor(sender: Sender): Promise<OdooConnection | string> {
   const stored = await loadOdoo();
   let origin: string;
   try {
@@ -75,20 +85,22 @@ async function connectionFor(sender: Sender) {
   } catch {
     origin = '';
   }
-  return stored && origin === stored.settings.url ? connectionFrom(stored) : null;
+  if (!stored || origin !== stored.settings.url) return t('odoo.queue.notConnected');
+  if (stored.settings.mode === 'apiKey' && (await browserSessionUid(origin)) !== stored.uid) return t('odoo.queue.otherUser');
+  return connectionFrom(stored);
 }
 
 /** The card buttons' requests, only from a page of the Odoo the user connected. */
 export const kanbanHandlers: Handlers<KanbanChannel, { sender: Sender }> = {
   'cs:odooQueueState': async (msg, { sender }) => {
     const c = await connectionFor(sender);
-    if (!c) return fail(t('odoo.queue.notConnected'));
+    if (typeof c === 'string') return fail(c);
     const r = await queueStates(c.rpc, c.uid, msg.resIds, localDate());
     return r.ok ? r : fail(r.failure.message);
   },
   'cs:odooToggle': async (msg, { sender }) => {
     const c = await connectionFor(sender);
-    if (!c) return fail(t('odoo.queue.notConnected'));
+    if (typeof c === 'string') return fail(c);
     const r = await toggleQueued(c.rpc, c.uid, msg.resId, msg.add, localDate());
     if (!r.ok) return fail(r.failure.message);
     await browser.runtime.sendMessage({ type: 'event:activitiesChanged' } satisfies PhoneEvent).catch(() => undefined);

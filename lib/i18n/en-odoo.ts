@@ -32,6 +32,7 @@ export const enOdoo = {
   'odoo.queue.noPhone': 'This opportunity has no phone number: add one in Odoo first.',
   'odoo.queue.summary': 'Call',
   'odoo.queue.notConnected': 'This page is not the Odoo connected in the softphone’s settings.',
+  'odoo.queue.otherUser': 'This Odoo page is logged in as another user than the one whose API key the softphone uses: log in to Odoo as that user to use these buttons.',
   'odoo.outbox.damaged': 'This kept change was damaged (or written by an older version) and was not sent.',
   'odoo.outbox.gaveUp': 'Not sent after {0} tries, although Odoo answered other requests: {1}',
 } as const;

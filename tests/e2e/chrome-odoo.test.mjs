@@ -230,9 +230,9 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.ok(!(await rows()).some((r) => r.includes('Ready Mat')));
     const board = await browser.newPage();
     await board.setViewport({ width: 1280, height: 760 });
-    await board.goto(`${odoo.url}/kanban-fixture/index.html?version=17`);
+    await board.goto(`${odoo.url}/web?version=17#action=crm.crm_lead_action_pipeline`);
     await board.bringToFront();
-    // The extension's scripts, registered for this Odoo's origin when it was connected. Cards are
+    // The extension's scripts, registered for this Odoo's web client when it was connected. Cards are
     // re-rendered by the web client at will: the toggle is looked up afresh each time.
     const toggleOf = (name) =>
       board.waitForFunction(
@@ -257,6 +257,11 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     assert.equal(odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2).length, 0);
     await waitUntil(async () => !(await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated again');
     await board.screenshot({ path: 'tests/artifacts/odoo-kanban-extension.png' });
+    // The same board anywhere else on the Odoo origin (its website, portal pages) gets none.
+    await board.goto(`${odoo.url}/kanban-fixture/index.html?version=17`);
+    await board.waitForSelector('div[role="article"].o_kanban_record');
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.equal(await board.$$eval('[data-voip-kanban-toggle]', (b) => b.length), 0, 'no toggles outside the web client');
     await board.close();
   });
 

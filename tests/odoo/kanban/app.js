@@ -1,7 +1,7 @@
 // A small Odoo-like web client for the CRM pipeline, built on the real OWL runtime Odoo 17/18 use
 // (window.owl from node_modules/@odoo/owl). It reproduces the component tree and the card DOM the
 // softphone's Kanban integration depends on; everything else about Odoo is left out.
-// Open as /kanban-fixture/index.html?version=17 (or 18); data comes from the test double over
+// Open as /web?version=17 or /odoo/crm?version=18 (the web client paths), or /kanban-fixture/index.html?version=17; data comes from the test double over
 // JSON-RPC. Test hooks: window.__kanban (see the end of this file).
 /* global owl */
 const { Component, mount, onMounted, onWillStart, onWillUnmount, useState, xml } = owl;
