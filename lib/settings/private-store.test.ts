@@ -96,11 +96,14 @@ describe('settings content scripts must not read', () => {
     expect((await store.buildSipConfig()).config).toMatchObject({ username: '1001', secret: 'old-secret' });
   });
 
-  it('the account kept in memory follows a save made in another context', async () => {
+  it('the account kept in memory follows a save made in another context, and its own', async () => {
     const background = await context();
     expect((await background.store.loadAccount()).username).toBe(''); // read, and kept
     const options = await context();
     await options.store.saveAccount(account, undefined);
     await vi.waitFor(async () => expect(await background.store.loadAccount()).toEqual(account), { timeout: 1_000 });
+    // And its own save, at once.
+    await background.store.saveAccount({ ...account, username: '3003' }, undefined);
+    expect((await background.store.loadAccount()).username).toBe('3003');
   });
 });
