@@ -14,20 +14,20 @@ export function suggestedCountry(): string {
  * requests of a double-click or of a large page share one); any write, from any context
  * (`onPrivateChange`), drops it, so the next read is of what was written.
  */
-let account: Promise<AccountSettings> | null = null;
+let accountRead: Promise<AccountSettings> | null = null;
 onPrivateChange('account', () => {
-  account = null;
+  accountRead = null;
 });
 
 export async function loadAccount(): Promise<AccountSettings> {
-  if (!account) {
+  if (!accountRead) {
     const read = loadPrivate('account').then((stored) => accountFromStorage(stored, emptySettings(suggestedCountry())));
-    account = read;
+    accountRead = read;
     read.catch(() => {
-      if (account === read) account = null;
+      if (accountRead === read) accountRead = null;
     });
   }
-  return { ...(await account) };
+  return { ...(await accountRead) };
 }
 
 export async function saveAccount(account: AccountSettings, secret: string | undefined): Promise<void> {
