@@ -4,12 +4,16 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startOdoo, type OdooDouble } from '../tests/odoo/server.mjs';
 import { createLocalProvider } from './providers/local';
 import { openLocalDb } from './providers/local/db';
 import { odooOutbox } from './providers/odoo/outbox';
 import { odooRpc } from './providers/odoo/rpc';
+import { loadOdoo } from './providers/odoo/store';
 import { accountFromStorage, emptySettings, missingParameters } from './settings/schema';
+import { saveSecret } from './settings/secret-store';
+import { buildSipConfig, loadAccount, saveAccount } from './settings/store';
 
 describe('stored account settings', () => {
   const defaults = emptySettings('DE');
@@ -32,6 +36,26 @@ describe('stored account settings', () => {
     const damaged = accountFromStorage({ ...old, username: 1001, wsUrl: null }, defaults);
     expect(missingParameters(damaged, true)).toEqual(expect.arrayContaining(['wsUrl', 'username']));
     expect(accountFromStorage('garbage', defaults)).toEqual(defaults);
+  });
+});
+
+describe('settings an older version left in storage.local, damaged', () => {
+  it('are read as well as they can be when moved to the vault, and removed from storage.local', async () => {
+    await fakeBrowser.storage.local.set({
+      account: { wsUrl: 'wss://pbx.example.com/ws', domain: 7, username: '1001', callWaiting: 'yes' },
+      identity: { instanceId: 42 },
+      odoo: { settings: { url: 'javascript:alert(1)' }, uid: 2, major: 17 },
+    });
+    await saveSecret('pa55');
+    const account = await loadAccount();
+    expect(account).toMatchObject({ wsUrl: 'wss://pbx.example.com/ws', domain: '', username: '1001', callWaiting: false });
+    expect(missingParameters(account, true)).toEqual(['domain']);
+    expect(await loadOdoo()).toBeNull();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // The damaged identity is replaced by a new one once the account is complete.
+    await saveAccount({ ...account, domain: 'pbx.example.com' }, undefined);
+    const { config } = await buildSipConfig();
+    expect(config).toMatchObject({ domain: 'pbx.example.com', instanceId: expect.stringMatching(/^[0-9a-f-]{36}$/), contactName: expect.any(String) });
   });
 });
 

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordingLink } from '../../tests/fakes/host-link';
 import { CLICK_TO_CALL_KEY } from '../click-to-call/settings';
+import { savePrivate } from '../settings/private-store';
 import { CallState } from '../sip/states';
 import { watchClickToCallSettings } from './click-to-call';
 import { onContentMessage } from './main';
@@ -29,8 +30,8 @@ beforeAll(() => {
 
 beforeEach(async () => {
   link = new RecordingLink();
+  await savePrivate('account', { wsUrl: 'wss://p/ws', domain: 'p', username: '1', authorizationUser: '', displayName: '', defaultCountry: 'US', callWaiting: false, debug: false });
   await fakeBrowser.storage.local.set({
-    account: { wsUrl: 'wss://p/ws', domain: 'p', username: '1', authorizationUser: '', displayName: '', defaultCountry: 'US', callWaiting: false, debug: false },
     // This site's calls go without asking (the confirmation is page-calls.test.ts's).
     [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: [], trustedSites: ['shop.example'] },
   });

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordingLink } from '../../tests/fakes/host-link';
 import { CLICK_TO_CALL_KEY } from '../click-to-call/settings';
+import { removePrivate, savePrivate } from '../settings/private-store';
 import { watchConfirmWindows } from './confirm-call';
 import { onContentMessage, onPageMessage } from './main';
 
@@ -37,11 +38,9 @@ beforeEach(async () => {
   link = new RecordingLink();
   opened = [];
   windowIds = [];
-  await fakeBrowser.storage.local.remove('odoo');
-  await fakeBrowser.storage.local.set({
-    account: { wsUrl: 'wss://p/ws', domain: 'p', username: '1', authorizationUser: '', displayName: '', defaultCountry: 'US', callWaiting: false, debug: false },
-    [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: [], trustedSites: [] },
-  });
+  await removePrivate('odoo');
+  await savePrivate('account', { wsUrl: 'wss://p/ws', domain: 'p', username: '1', authorizationUser: '', displayName: '', defaultCountry: 'US', callWaiting: false, debug: false });
+  await fakeBrowser.storage.local.set({ [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: [], trustedSites: [] } });
 });
 
 describe('a call a page asks for', () => {
@@ -83,7 +82,7 @@ describe('a call a page asks for', () => {
   });
 
   it('the connected Odoo is trusted without being asked', async () => {
-    await fakeBrowser.storage.local.set({ odoo: { settings: { url: 'https://shop.example', db: '', mode: 'session', login: '' }, uid: 2, major: 17 } });
+    await savePrivate('odoo', { settings: { url: 'https://shop.example', db: '', mode: 'session', login: '' }, uid: 2, major: 17 });
     await fromPage({ type: 'cs:dial', number: '+16505550102' });
     expect(opened).toHaveLength(0);
     expect(dials()).toHaveLength(1);

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordingLink } from '../../tests/fakes/host-link';
+import { loadPrivate, savePrivate } from '../settings/private-store';
 import { loadSecret } from '../settings/secret-store';
 import { onPageMessage } from './main';
 import type { RouterContext } from './router';
@@ -23,7 +24,7 @@ const send = (msg: unknown, sender: object = popup) => onPageMessage(msg, sender
 beforeEach(async () => {
   link = new RecordingLink();
   badge = 0;
-  await fakeBrowser.storage.local.set({ account });
+  await savePrivate('account', account);
 });
 
 describe('background: who may send', () => {
@@ -84,7 +85,7 @@ describe('background: settings', () => {
   it('refuses a wrong form field by field, saves nothing and leaves the host as it was', async () => {
     const r = await send({ type: 'bg:saveSettings', form: { ...account, wsUrl: 'https://pbx', secret: '' } });
     expect(r).toMatchObject({ ok: false, error: { wsUrl: 'validation.wsUrl.scheme' } });
-    expect((await fakeBrowser.storage.local.get('account')).account).toEqual(account);
+    expect(await loadPrivate('account')).toEqual(account);
     expect(link.sent).toHaveLength(0);
   });
 

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { loadPrivate } from '../settings/private-store';
 import type { DataProvider } from './types';
 import { ODOO_SETTINGS_KEY } from './odoo/settings';
 import type { StoredOdoo } from './odoo/store';
@@ -39,16 +39,16 @@ export function widgetProvider(): DataProvider | Promise<DataProvider> {
 
 /**
  * The provider the widget should use now: Odoo's when the user connected Odoo in the settings
- * (rebuilt from storage, no round trip), else the local one. Odoo's contacts, activities and
+ * (rebuilt from the vault, no round trip), else the local one. Odoo's contacts, activities and
  * email; the call history stays local either way.
  */
 export async function currentProvider(defaultCountry?: string): Promise<DataProvider> {
   const local = dataProvider(defaultCountry);
-  // Most users have no Odoo: one storage read, and the Odoo code is not even loaded.
-  const stored = await browser.storage.local.get(ODOO_SETTINGS_KEY).catch(() => ({}));
-  if (!(ODOO_SETTINGS_KEY in stored)) return local;
-  const { loadOdoo } = await import('./odoo/store');
-  return providerFor(await loadOdoo().catch(() => null), defaultCountry);
+  // Most users have no Odoo: one read of the vault, and the Odoo code is not even loaded.
+  const stored = await loadPrivate(ODOO_SETTINGS_KEY).catch(() => undefined);
+  if (stored === undefined) return local;
+  const { readStoredOdoo } = await import('./odoo/store');
+  return providerFor(readStoredOdoo(stored), defaultCountry);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isCountryCode } from '../phone-number';
 import type { MessageKey } from '../i18n';
 
-/** The account as stored in `storage.local`. The secret is NOT here: see `secret-store.ts`. */
+/** The account as stored (`private-store.ts`, out of content scripts' reach). The secret is NOT here: see `secret-store.ts`. */
 export interface AccountSettings {
   wsUrl: string;
   domain: string;

@@ -2,32 +2,37 @@ import browser from 'webextension-polyfill';
 import { countryFromLanguage } from '../phone-number';
 import type { SipConfig } from '../sip/types';
 import { accountFromStorage, emptySettings, missingParameters, type AccountSettings } from './schema';
+import { loadPrivate, onPrivateChange, savePrivate } from './private-store';
 import { loadSecret, saveSecret } from './secret-store';
-
-const ACCOUNT_KEY = 'account';
-const IDENTITY_KEY = 'identity';
 
 export function suggestedCountry(): string {
   return countryFromLanguage(browser.i18n.getUILanguage());
 }
 
-/** Read on every dial, so kept in memory; any write (from any context) drops the copy. */
-let cachedAccount: AccountSettings | null = null;
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && ACCOUNT_KEY in changes) cachedAccount = null;
+/**
+ * Read on every dial and every batch of a page's numbers, so the read is kept (in flight too: the
+ * requests of a double-click or of a large page share one); any write, from any context
+ * (`onPrivateChange`), drops it, so the next read is of what was written.
+ */
+let accountRead: Promise<AccountSettings> | null = null;
+onPrivateChange('account', () => {
+  accountRead = null;
 });
 
 export async function loadAccount(): Promise<AccountSettings> {
-  if (cachedAccount) return { ...cachedAccount };
-  const stored: unknown = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
-  cachedAccount = accountFromStorage(stored, emptySettings(suggestedCountry()));
-  return { ...cachedAccount };
+  if (!accountRead) {
+    const read = loadPrivate('account').then((stored) => accountFromStorage(stored, emptySettings(suggestedCountry())));
+    accountRead = read;
+    read.catch(() => {
+      if (accountRead === read) accountRead = null;
+    });
+  }
+  return { ...(await accountRead) };
 }
 
 export async function saveAccount(account: AccountSettings, secret: string | undefined): Promise<void> {
   if (secret !== undefined) await saveSecret(secret);
-  cachedAccount = null;
-  await browser.storage.local.set({ [ACCOUNT_KEY]: account });
+  await savePrivate('account', account);
 }
 
 export async function hasSecret(): Promise<boolean> {
@@ -36,15 +41,15 @@ export async function hasSecret(): Promise<boolean> {
 
 /** Instance id and Contact name, made once and kept, so one browser is one registration. */
 async function identity(): Promise<{ instanceId: string; contactName: string }> {
-  const stored = (await browser.storage.local.get(IDENTITY_KEY))[IDENTITY_KEY] as
-    | { instanceId: string; contactName: string }
-    | undefined;
-  if (stored?.instanceId && stored.contactName) return stored;
+  const stored = (await loadPrivate('identity')) as Partial<Record<'instanceId' | 'contactName', unknown>> | undefined;
+  if (typeof stored?.instanceId === 'string' && stored.instanceId && typeof stored.contactName === 'string' && stored.contactName) {
+    return { instanceId: stored.instanceId, contactName: stored.contactName };
+  }
   const made = {
     instanceId: crypto.randomUUID(),
     contactName: Math.random().toString(36).slice(2, 10),
   };
-  await browser.storage.local.set({ [IDENTITY_KEY]: made });
+  await savePrivate('identity', made);
   return made;
 }
 

@@ -1,7 +1,8 @@
 // The VoIP secret and the Odoo API key never reach a log or a content script: a whole session
 // (debug logging on, an account saved, Odoo connected with an API key, a call made, Odoo data
 // read, a web page with numbers visited) with every console line of every extension context
-// captured, and the content script's own view of extension storage read from its isolated world.
+// captured, and the content script's own view of extension storage read from its isolated world:
+// its click-to-call settings only, not the account, the SIP identity or the Odoo connection.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -97,9 +98,25 @@ describe('secrets stay out of logs and content scripts', () => {
       returnByValue: true,
     });
     const seenByContentScript = String(result.value);
-    assert.ok(seenByContentScript.length > 2, 'it reads its settings');
+    const [local] = JSON.parse(seenByContentScript);
     assert.ok(!seenByContentScript.includes(sipSecret), 'no VoIP secret in what a content script can read');
     assert.ok(!seenByContentScript.includes(API_KEY), 'no Odoo API key in what a content script can read');
+    // Of storage.local it reads its own settings only: not the account, the SIP identity or the
+    // Odoo connection (they are in the extension origin's IndexedDB).
+    assert.deepEqual(Object.keys(local).filter((k) => k !== 'clickToCall'), [], `storage.local holds only clickToCall: ${seenByContentScript}`);
+    for (const word of [session.lab.wsUrl, '"username"', '"wsUrl"', '"instanceId"', '"contactName"', odoo.url, '"login"']) {
+      assert.ok(!seenByContentScript.includes(word), `${word} is not in what a content script can read`);
+    }
+    // Its IndexedDB is the page's: the extension's vault is not among its databases.
+    const dbs = await cdp.send('Runtime.evaluate', {
+      contextId: ours.id,
+      expression: 'indexedDB.databases().then((d) => JSON.stringify(d.map((x) => x.name)))',
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    assert.ok(!String(dbs.result.value).includes('softphone'), `the content script sees no vault: ${dbs.result.value}`);
+    // The extension itself still reads them: the phone registered above from the account and the
+    // identity, and the widget listed Odoo's contacts from the stored connection.
 
     // Debug logging was on: the phone host logged SIP traffic. Neither secret is in any line.
     await new Promise((r) => setTimeout(r, 500));

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadPrivate, savePrivate } from '../../settings/private-store';
 import { disconnectOdoo } from './connect-flow';
 import { patternCovers, releaseOrigin, type OriginAccessApi } from './origin-access';
 import { ODOO_SETTINGS_KEY } from './settings';
@@ -38,13 +39,11 @@ describe('giving back the access to an Odoo origin', () => {
 
   it('disconnecting gives back the connected origin', async () => {
     fakeBrowser.reset();
-    await fakeBrowser.storage.local.set({
-      [ODOO_SETTINGS_KEY]: { settings: { url: 'https://erp.example.com', db: '', mode: 'session', login: '' }, uid: 2, partnerId: 3, userName: 'A', major: 17, voip: false },
-    });
+    await savePrivate(ODOO_SETTINGS_KEY, { settings: { url: 'https://erp.example.com', db: '', mode: 'session', login: '' }, uid: 2, partnerId: 3, userName: 'A', major: 17, voip: false });
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1' });
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(undefined as never);
     await disconnectOdoo();
     expect(remove.mock.calls).toEqual([[{ origins: ['https://erp.example.com/*'] }]]);
-    expect(await fakeBrowser.storage.local.get(ODOO_SETTINGS_KEY)).toEqual({});
+    expect(await loadPrivate(ODOO_SETTINGS_KEY)).toBeUndefined();
   });
 });

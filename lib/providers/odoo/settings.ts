@@ -14,7 +14,7 @@ export interface OdooSettings {
 
 export type OdooSettingsErrors = Partial<Record<keyof OdooSettings | 'key', MessageKey>>;
 
-export const ODOO_SETTINGS_KEY = 'odoo';
+export const ODOO_SETTINGS_KEY = 'odoo' as const;
 
 /** The Odoo origin for a URL the user typed or pasted ("erp.example.com/odoo/crm" → "https://erp.example.com"). */
 export function odooOrigin(input: string): string | null {

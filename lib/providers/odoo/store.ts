@@ -1,9 +1,9 @@
 /**
- * The Odoo connection as stored: the settings (storage.local, nothing secret), what connecting
- * learnt (user, partner, version, voip: so a popup needs no round trip before its first list),
- * and the API key in the extension's vault.
+ * The Odoo connection as stored: the settings (nothing secret, but kept out of content scripts'
+ * reach with the account: `private-store.ts`), what connecting learnt (user, partner, version,
+ * voip: so a popup needs no round trip before its first list), and the API key in the vault.
  */
-import browser from 'webextension-polyfill';
+import { loadPrivate, removePrivate, savePrivate } from '../../settings/private-store';
 import { loadSecret, saveSecret } from '../../settings/secret-store';
 import type { OdooConnection } from './connect';
 import { odooRpc } from './rpc';
@@ -18,7 +18,8 @@ export interface StoredOdoo {
   voip: boolean;
 }
 
-function readStored(v: unknown): StoredOdoo | null {
+/** Stored data as it is, old or damaged: null unless complete. */
+export function readStoredOdoo(v: unknown): StoredOdoo | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   const settings = readOdooSettings(o.settings);
@@ -30,17 +31,17 @@ function readStored(v: unknown): StoredOdoo | null {
 }
 
 export async function loadOdoo(): Promise<StoredOdoo | null> {
-  return readStored((await browser.storage.local.get(ODOO_SETTINGS_KEY))[ODOO_SETTINGS_KEY]);
+  return readStoredOdoo(await loadPrivate(ODOO_SETTINGS_KEY));
 }
 
 export async function saveOdoo(c: OdooConnection, settings: OdooSettings, key: string | undefined): Promise<void> {
   if (key !== undefined) await saveSecret(key, 'odooKey');
   const stored: StoredOdoo = { settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, major: c.server.major, voip: c.server.voip };
-  await browser.storage.local.set({ [ODOO_SETTINGS_KEY]: stored });
+  await savePrivate(ODOO_SETTINGS_KEY, stored);
 }
 
 export async function forgetOdoo(): Promise<void> {
-  await browser.storage.local.remove(ODOO_SETTINGS_KEY);
+  await removePrivate(ODOO_SETTINGS_KEY);
   await saveSecret('', 'odooKey');
 }
 
