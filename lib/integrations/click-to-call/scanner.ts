@@ -4,18 +4,17 @@
  * Parsing (libphonenumber and its metadata) is done by `resolve`, outside the page: the
  * content script itself only runs the cheap pre-filter and guards.
  */
+import { Answers, keyOf, type ScanItem } from './answers';
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
 import { RunLocator } from './locate';
 import type { Resolved } from '../../messaging/content';
 import { callButton, place, type MarkText } from './marker';
 import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, shadowRootsIn, type TextRun } from './runs';
+import { shownAsWritten } from './shown';
 import { inputPending, yieldToPage } from './yield';
 
-export interface ScanItem {
-  number: string;
-  ext: string;
-}
+export type { ScanItem } from './answers';
 /** Resolves written numbers to E.164 (null: not a valid number), in order. */
 export type Resolve = (items: ScanItem[]) => Promise<(Resolved | null)[]>;
 
@@ -44,7 +43,6 @@ interface Pending {
 
 const now = () => performance.now();
 const SHADOW_SWEEPS_MS = [300, 3_000];
-const keyOf = (c: ScanItem) => `${c.number}\u0000${c.ext}`;
 /** Runs per resolve request: the parser starts on the first while the next are read and sent. */
 const RESOLVE_BATCH = 200;
 /** Marking slice: under the 50 ms of a long task, and cut short when the user does something. */
@@ -60,7 +58,7 @@ export class Scanner {
   /** How many times start() was called: sweeps belong to the latest start only. */
   private starts = 0;
   private readonly hosts = new Set<HTMLElement>();
-  private readonly cache = new Map<string, Resolved | null>();
+  private readonly cache = new Answers();
   /** Shadow roots already observed. */
   private readonly roots = new WeakSet<Node>();
   /** Main-thread time spent walking the page and filtering its text so far (ms), for the benchmark. */
@@ -172,6 +170,9 @@ export class Scanner {
    * browser lay it out again before the next, and on a large page that costs more than marking.
    */
   private async scan(roots: Node[]): Promise<void> {
+    // A long-lived page: buttons it took out are forgotten, old answers go (between scans only).
+    for (const host of this.hosts) if (!host.isConnected) this.hosts.delete(host);
+    this.cache.trim();
     const slice = this.o.sliceMs ?? 8;
     const resolving: Promise<void>[] = [];
     const found: Pending[] = [];
@@ -254,7 +255,9 @@ export class Scanner {
       p.buttons = p.candidates.map((forms) => {
         for (const form of forms) {
           const resolved = this.cache.get(keyOf(form));
-          if (resolved) return { form, host: callButton(this.doc, resolved, form.ext, this.o.text) };
+          // Read here, while the page's style is fresh: only where the number is drawn as written.
+          if (!resolved || !shownAsWritten(p.run.pieces(form.start, form.end))) continue;
+          return { form, host: callButton(this.doc, resolved, form.ext, this.o.text, p.run.text.slice(form.start, form.end)) };
         }
         return null;
       });
