@@ -78,7 +78,8 @@ export function shownAsWritten(pieces: Piece[]): boolean {
       if (!INLINE.has(el.localName)) break;
     }
   }
-  for (let n = following(first.node); n && n !== last.node; n = following(n)) if (addsDigits(n)) return false;
+  // (Walked only between two of its text nodes: `last` comes after `first`.)
+  if (first.node !== last.node) for (let n = following(first.node); n && n !== last.node; n = following(n)) if (addsDigits(n)) return false;
   // An empty element right before or after the number, drawing a digit onto it.
   return !addsDigits(preceding(first.node)) && !addsDigits(last.to === last.node.length ? following(last.node) : null);
 }
