@@ -11,7 +11,7 @@ import { RunLocator } from './locate';
 import type { Resolved } from '../../messaging/content';
 import { callButton, place, type MarkText } from './marker';
 import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, shadowRootsIn, type TextRun } from './runs';
-import { shownAsWritten } from './shown';
+import { atRunEdge, shownAsWritten } from './shown';
 import { inputPending, yieldToPage } from './yield';
 
 export type { ScanItem } from './answers';
@@ -248,19 +248,23 @@ export class Scanner {
     }
   }
 
-  private build(batch: Pending[]): void {
-    if (this.stopped) return;
-    const t0 = now();
+  /** In slices too: reading how each number is drawn (a few computed styles) adds up on a large page. */
+  private async build(batch: Pending[]): Promise<void> {
+    let t0 = now();
     for (const p of batch) {
+      if (this.stopped) return;
       p.buttons = p.candidates.map((forms) => {
-        for (const form of forms) {
-          const resolved = this.cache.get(keyOf(form));
-          // Read here, while the page's style is fresh: only where the number is drawn as written.
-          if (!resolved || !shownAsWritten(p.run.pieces(form.start, form.end))) continue;
-          return { form, host: callButton(this.doc, resolved, form.ext, this.o.text, p.run.text.slice(form.start, form.end)) };
-        }
-        return null;
+        const form = forms.find((f) => this.cache.get(keyOf(f)));
+        const resolved = form && this.cache.get(keyOf(form));
+        // Read while the page's style is fresh (before any button goes in): only numbers drawn as written.
+        if (!form || !resolved || !shownAsWritten(p.run.pieces(form.start, form.end), atRunEdge(p.run.text, form.start, form.end))) return null;
+        return { form, host: callButton(this.doc, resolved, form.ext, this.o.text, p.run.text.slice(form.start, form.end)) };
       });
+      if (now() - t0 > (this.o.sliceMs ?? 8)) {
+        this.buildMs += this.spent(now() - t0);
+        await yieldToPage();
+        t0 = now();
+      }
     }
     this.buildMs += this.spent(now() - t0);
   }

@@ -11,21 +11,32 @@ import { HOST_TAG, INLINE, isSkipped, type Piece } from './runs';
 const DIGIT = /\d/;
 /** Below this size (px) a digit cannot be read. */
 const MIN_FONT_PX = 4;
+const MIN_OPACITY = 0.1;
 const TRANSPARENT = /^(?:transparent|rgba\([^)]*[,/]\s*0(?:\.0*)?\))$/;
 /** Generated content that may draw a digit: a digit in a string, a counter, an attribute's value. */
 const DRAWS_DIGITS = /\d|counter|attr\(/;
 
 type Styles = (el: Element, pseudo?: string) => CSSStyleDeclaration;
 
-/** Whether text directly in `el` is drawn where a user can read it. */
-function drawn(el: Element, style: Styles): boolean {
-  const check = (el as { checkVisibility?: (o: object) => boolean }).checkVisibility;
-  if (check && !check.call(el, { visibilityProperty: true, opacityProperty: true })) return false;
-  const cs = style(el);
-  if (cs.display === 'none' || (cs.visibility !== '' && cs.visibility !== 'visible')) return false;
-  const size = parseFloat(cs.fontSize);
-  if (size < MIN_FONT_PX) return false;
+/** Whether text directly in an element of this style can be read: visible, big enough, not transparent. */
+function readable(cs: CSSStyleDeclaration): boolean {
+  if (cs.visibility !== '' && cs.visibility !== 'visible') return false;
+  if (Number.parseFloat(cs.fontSize) < MIN_FONT_PX) return false;
   return !TRANSPARENT.test(cs.color.trim());
+}
+
+/** Whether an inline element inside a number hides its part: not drawn, faded out, or taken out of the line (moved away, `sr-only`). */
+function hides(cs: CSSStyleDeclaration): boolean {
+  return cs.display === 'none' || Number.parseFloat(cs.opacity) < MIN_OPACITY || cs.position === 'absolute' || cs.position === 'fixed';
+}
+
+/** Whether the number at [start, end) of a run's text begins or ends it (the block's own generated content would touch it). */
+export function atRunEdge(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && text.charCodeAt(i - 1) <= 32) i--;
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) <= 32) j++;
+  return i === 0 || j === text.length;
 }
 
 /** Whether CSS draws a digit before or after `el`'s content (its `::before` / `::after`). */
@@ -45,43 +56,43 @@ function following(node: Node): Node | null {
   return null;
 }
 
-function preceding(node: Node): Node | null {
-  if (!node.previousSibling) return node.parentNode;
-  let n: Node = node.previousSibling;
-  while (n.lastChild) n = n.lastChild;
-  return n;
-}
-
 /**
  * Whether the digits drawn for these pieces of text are exactly the digits they hold: every
- * digit drawn, and none added by CSS on the elements they are in (up to their block), between
- * them, or just beside them.
+ * digit drawn, and none added by CSS on the inline elements they are in, between them, or just
+ * beside them, nor by their block where the number begins or ends it (`atBlockEdge`). A block
+ * hidden whole hides the button after the number too: only the number's own parts are read.
  */
-export function shownAsWritten(pieces: Piece[]): boolean {
+export function shownAsWritten(pieces: Piece[], atBlockEdge = true): boolean {
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   const view = first?.node.ownerDocument.defaultView;
   if (!first || !last || !view) return false;
   const style: Styles = (el, pseudo) => view.getComputedStyle(el, pseudo);
   const checked = new Set<Node>();
+  const hidden = new Map<Element, boolean>();
   const addsDigits = (node: Node | null) => {
     if (!node || node.nodeType !== 1 || checked.has(node)) return false;
     checked.add(node);
     return (node as Element).localName !== HOST_TAG && generatesDigits(node as Element, style);
   };
+  const hiding = (el: Element) => hidden.get(el) ?? hidden.set(el, hides(style(el))).get(el);
   for (const { node, from, to } of pieces) {
     const parent = node.parentElement;
     if (!parent) return false;
-    if (DIGIT.test(node.data.slice(from, to)) && !drawn(parent, style)) return false;
-    for (let el: Element | null = parent; el && !checked.has(el); el = el.parentElement) {
-      if (addsDigits(el)) return false;
-      if (!INLINE.has(el.localName)) break;
+    const digits = DIGIT.test(node.data.slice(from, to));
+    if (digits && !readable(style(parent))) return false;
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      if (!INLINE.has(el.localName)) {
+        if (atBlockEdge && addsDigits(el)) return false;
+        break;
+      }
+      if ((digits && hiding(el)) || addsDigits(el)) return false;
     }
   }
   // (Walked only between two of its text nodes: `last` comes after `first`.)
   if (first.node !== last.node) for (let n = following(first.node); n && n !== last.node; n = following(n)) if (addsDigits(n)) return false;
-  // An empty element right before or after the number, drawing a digit onto it.
-  return !addsDigits(preceding(first.node)) && !addsDigits(last.to === last.node.length ? following(last.node) : null);
+  // The elements right before and after the number: their generated content touches it.
+  return !addsDigits(first.from === 0 ? first.node.previousSibling : null) && !addsDigits(last.to === last.node.length ? last.node.nextSibling : null);
 }
 
 /** Whether a text node's characters are part of the inline run that ends in `block`. */
