@@ -22,8 +22,7 @@ function fakeWindow(opts: { parent?: FakeWindow; ancestorOrigins?: string[]; hre
       target.dispatchEvent(Object.assign(new Event('message'), { data, source }));
     },
   } as unknown as FakeWindow;
-  w.parent = opts.parent ?? w;
-  w.top = opts.parent ? opts.parent.top : w;
+  Object.assign(w, { parent: opts.parent ?? w, top: opts.parent ? opts.parent.top : w });
   opts.parent?.frames.push(w);
   return w;
 }

@@ -90,9 +90,8 @@ export class Scanner {
     const started = ++this.starts;
     const first = this.scan([this.doc.body ?? this.doc.documentElement]);
     this.running = first;
-    // Open shadow roots: those the first scan did not walk into, and those a web component
-    // attaches when it upgrades later (no change the observer can see), are looked for a little
-    // after the first scan, twice.
+    // Open shadow roots the first scan did not walk into, or a web component attaches when it
+    // upgrades later (no change the observer sees), are looked for after the first scan, twice.
     void first.then(() => {
       if (this.stopped || started !== this.starts) return;
       for (const ms of SHADOW_SWEEPS_MS) this.sweeps.push(setTimeout(() => this.sweepShadowRoots(), ms));
@@ -195,8 +194,7 @@ export class Scanner {
     let count = 0;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      // Only what may hold a number is read. Open shadow roots are not in an element's text;
-      // the sweeps after the first scan find them (see start()).
+      // Only what may hold a number is read. Open shadow roots: the sweeps find them (start()).
       const source =
         root.nodeType === 1 ? new RunLocator(root as Element, this.o.locateFromChars) : mayHaveNumbers(root.textContent ?? '') ? new RunCursor(root) : null;
       for (let run = source?.next(); run; run = source?.next()) {
@@ -248,7 +246,7 @@ export class Scanner {
     }
   }
 
-  /** In slices too: reading how each number is drawn (a few computed styles) adds up on a large page. */
+  /** Only numbers drawn as written get a button: read in slices (a few computed styles each), before any button goes in. */
   private async build(batch: Pending[]): Promise<void> {
     let t0 = now();
     for (const p of batch) {
@@ -256,7 +254,6 @@ export class Scanner {
       p.buttons = p.candidates.map((forms) => {
         const form = forms.find((f) => this.cache.get(keyOf(f)));
         const resolved = form && this.cache.get(keyOf(form));
-        // Read while the page's style is fresh (before any button goes in): only numbers drawn as written.
         if (!form || !resolved || !shownAsWritten(p.run.pieces(form.start, form.end), atRunEdge(p.run.text, form.start, form.end))) return null;
         return { form, host: callButton(this.doc, resolved, form.ext, this.o.text, p.run.text.slice(form.start, form.end)) };
       });

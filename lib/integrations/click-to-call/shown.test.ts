@@ -37,6 +37,8 @@ describe('a number is marked only where it is drawn as written', () => {
     ['visibility:hidden digits', '<p>Sales: +1 650 <span style="visibility:hidden">555</span> 0102</p>'],
     ['transparent digits', '<p>Sales: +1 650 555 010<span style="color:transparent">2</span></p>'],
     ['a number hidden whole', '<p style="font-size:0">Sales: +1 650 555 0102</p>'],
+    ['digits taken out of the line (moved away, sr-only)', '<p>Sales: +1 650 555 01<span style="position:absolute;left:-9999px">0</span>2</p>'],
+    ['faded-out digits', '<p>Sales: +1 650 555 <b><i style="opacity:0">0</i></b>102</p>'],
   ])('refuses %s', async (_, html) => {
     expect(await marks(html)).toEqual([]);
   });
