@@ -66,6 +66,14 @@ describe('a button dials only while its number is still beside it', () => {
     expect(stillBeside(first as Element, '+1 650 555 0102')).toBe(false);
   });
 
+  it('reads inside an open shadow root too', async () => {
+    document.body.innerHTML = '<div id="w"></div>';
+    const root = (document.getElementById('w') as Element).attachShadow({ mode: 'open' });
+    root.innerHTML = 'Sales: <b>+1 650 555 0102</b><voip-call></voip-call>';
+    expect(stillBeside(root.querySelector('voip-call') as Element, '+1 650 555 0102')).toBe(true);
+    expect(stillBeside(root.querySelector('voip-call') as Element, '+1 650 555 0103')).toBe(false);
+  });
+
   it('fails when the number became the tail of a longer one, or is now hidden', async () => {
     await marks('<p>Sales: <span id="n">+1 650 555 0102</span></p>');
     const host = document.querySelector('voip-call') as Element;

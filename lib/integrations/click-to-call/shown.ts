@@ -22,7 +22,8 @@ type Styles = (el: Element, pseudo?: string) => CSSStyleDeclaration;
 function readable(cs: CSSStyleDeclaration): boolean {
   if (cs.visibility !== '' && cs.visibility !== 'visible') return false;
   if (Number.parseFloat(cs.fontSize) < MIN_FONT_PX) return false;
-  return !TRANSPARENT.test(cs.color.trim());
+  // Transparent text with a background drawn through it (gradient headings) is seen.
+  return !TRANSPARENT.test(cs.color.trim()) || cs.backgroundClip === 'text' || cs.getPropertyValue('-webkit-background-clip') === 'text';
 }
 
 /** Whether an inline element inside a number hides its part: not drawn, faded out, or taken out of the line (moved away, `sr-only`). */
@@ -96,16 +97,17 @@ export function shownAsWritten(pieces: Piece[], atBlockEdge = true): boolean {
 }
 
 /** Whether a text node's characters are part of the inline run that ends in `block`. */
-function inRun(node: Node, block: Element): boolean {
+function inRun(node: Node, block: Node): boolean {
   for (let el = node.parentElement; el && el !== block; el = el.parentElement) if (!INLINE.has(el.localName) || isSkipped(el)) return false;
   return true;
 }
 
-/** The nearest ancestor of `node` that is not inline: a run never crosses it. */
-function blockAround(node: Node): Element | null {
+/** The nearest ancestor of `node` that is not inline (or the shadow root it is in): a run never crosses it. */
+function blockAround(node: Node): Node | null {
   let el = node.parentElement;
-  while (el?.parentElement && INLINE.has(el.localName)) el = el.parentElement;
-  return el;
+  if (!el) return node.parentNode;
+  while (el.parentElement && INLINE.has(el.localName)) el = el.parentElement;
+  return INLINE.has(el.localName) && el.parentNode ? el.parentNode : el;
 }
 
 /**
