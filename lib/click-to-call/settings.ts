@@ -61,3 +61,13 @@ export function withSite(settings: ClickToCallSettings, site: string, on: boolea
   const others = settings.disabledSites.filter((s) => s !== site);
   return { ...settings, disabledSites: on ? others : [...others, site].slice(-MAX_DISABLED_SITES) };
 }
+
+/**
+ * Whether a frame's script is on: where it is on for the tab's top page (the site in the address
+ * bar, the one the user turns off) and for the frame's own site. A top page this frame cannot
+ * know (`undefined`) might be any site: then only while no site is turned off.
+ */
+export function isActiveInFrame(settings: ClickToCallSettings, site: string | null, topSite: string | null | undefined): boolean {
+  if (!isActiveOn(settings, site)) return false;
+  return topSite === undefined ? settings.disabledSites.length === 0 : isActiveOn(settings, topSite);
+}

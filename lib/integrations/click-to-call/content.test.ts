@@ -38,6 +38,10 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
+// happy-dom lays nothing out (every box is 0×0 at 0,0): whether a click was on something the
+// user saw is read in real Chromium (tests/e2e/chrome-click-to-call.test.mjs, attack pages).
+vi.mock('./seen', async (original) => ({ ...(await original<typeof import('./seen')>()), clickSeen: () => true }));
+
 const { ContentScriptContext } = await import('wxt/utils/content-script-context');
 const { startClickToCall } = await import('./content');
 

@@ -8,11 +8,12 @@ import { t } from '../../i18n';
 import { MAX_RESOLVE_ITEMS, type ContentChannel } from '../../messaging/content';
 import type { ReplyOf } from '../../messaging/define';
 import { parseTabMessage, type PageSite } from '../../messaging/tab';
-import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf } from '../../click-to-call/settings';
+import { CLICK_TO_CALL_KEY, isActiveInFrame, readClickToCall, siteOf } from '../../click-to-call/settings';
 import { endWhenOrphaned, listenWhileValid } from '../lifetime';
 import type { IntegrationContext } from '../types';
+import { ClickHandler } from './clicks';
+import { PageOptOut, topPageUrl } from './frames';
 import { numberOfHost, type MarkText } from './marker';
-import { optedOut } from './opt-out';
 import { HOST_TAG } from './runs';
 import { Scanner } from './scanner';
 
@@ -23,33 +24,6 @@ const TEXT: MarkText = {
   label: (display) => t('clickToCall.callLabel', display),
   title: (display, ext) => (ext ? t('clickToCall.extNote', display, ext) : t('clickToCall.callLabel', display)),
 };
-
-/** A plain left click with no modifier, made by the user (not by a script on the page). */
-function isUserClick(ev: MouseEvent): boolean {
-  return ev.isTrusted && ev.button === 0 && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && !ev.altKey;
-}
-
-/**
- * One listener, first in the capture phase, for every call button (the number is the one this
- * script resolved for that button) and for tel:/callto: links (the softphone dials instead of
- * the OS handler).
- */
-function onClick(ev: MouseEvent): void {
-  const path = ev.composedPath();
-  const number = path.map(numberOfHost).find((n) => n !== undefined);
-  if (number !== undefined) {
-    ev.preventDefault();
-    ev.stopPropagation();
-    if (isUserClick(ev)) void browser.runtime.sendMessage({ type: 'cs:dial', number }).catch(() => undefined);
-    return;
-  }
-  if (!isUserClick(ev) || ev.defaultPrevented) return;
-  const link = path.find((n): n is HTMLAnchorElement => (n as Element).localName === 'a' && (n as Element).hasAttribute('href'));
-  const href = link?.getAttribute('href')?.trim() ?? '';
-  if (!/^(?:tel|callto):/i.test(href)) return;
-  ev.preventDefault();
-  void browser.runtime.sendMessage({ type: 'cs:dialLink', href: href.slice(0, 256) }).catch(() => undefined);
-}
 
 async function resolve(ctx: IntegrationContext, items: { number: string; ext: string }[]) {
   // An orphan (the extension was updated under this page) asks no more; asking ends it.
@@ -106,25 +80,32 @@ function removeStaleButtons(doc: Document): void {
  * Everything ends with `ctx`: then the buttons go, and clicks are the page's own again.
  */
 export async function startClickToCall(ctx: IntegrationContext, doc: Document = document): Promise<void> {
-  const win = doc.defaultView ?? window;
+  const win = (doc.defaultView ?? window) as Window & typeof globalThis;
   // A manifest script starts while the page loads; one that finds it parsed was injected later.
   const injectedLate = doc.readyState !== 'loading';
   const site = siteOf(location.href);
+  // A frame goes by the tab's top page ("Disable on this site" and the page's opt-out are about it).
+  const top = topPageUrl(win);
+  const topSite = top === undefined ? undefined : siteOf(top);
   let stored: unknown;
   let changed = false;
   let ready = false;
   let active = false;
   let scanner: Scanner | null = null;
   const apply = () => {
-    const on = ready && scanner !== null && isActiveOn(readClickToCall(stored), site);
+    const on = ready && scanner !== null && !pageOff.isOff && isActiveInFrame(readClickToCall(stored), site, topSite);
     if (on === active || !scanner) return;
     active = on;
     if (on) void scanner.start();
     else scanner.stop();
   };
+  const pageOff = new PageOptOut(win, ctx.signal, () => apply());
   endWhenOrphaned(ctx, win);
+  const clicks = new ClickHandler(win, (msg) => void browser.runtime.sendMessage(msg).catch(() => undefined));
+  ctx.onInvalidated(() => clicks.stop());
   // Asked again here too: a click that came with no input before it (none the browser reported).
-  win.addEventListener('click', (ev) => active && ctx.isValid && onClick(ev), { capture: true, signal: ctx.signal });
+  win.addEventListener('click', (ev) => active && ctx.isValid && clicks.click(ev), { capture: true, signal: ctx.signal });
+  for (const type of ['pointerover', 'focusin']) win.addEventListener(type, (ev) => active && clicks.approach(ev), { capture: true, passive: true, signal: ctx.signal });
   listenWhileValid(ctx, browser.storage.onChanged, (changes, area) => {
     if (area !== 'local' || !(CLICK_TO_CALL_KEY in changes)) return;
     stored = changes[CLICK_TO_CALL_KEY]?.newValue;
@@ -136,7 +117,8 @@ export async function startClickToCall(ctx: IntegrationContext, doc: Document = 
     () => undefined,
   );
   await parsed(ctx, doc);
-  if (optedOut(doc) || ctx.isInvalid) return;
+  // The page's opt-out, or that of a page this frame is in (its frames are told).
+  if (pageOff.check(doc) || ctx.isInvalid) return;
   await afterFirstFrame(ctx, doc);
   if (ctx.isInvalid) return;
   // For the benchmark: when the page has had its first frame and the scan may begin.

@@ -50,7 +50,7 @@ interface Frame {
 /** Children looked at before the scanner gets a chance to give the main thread back. */
 const CHILDREN_PER_STEP = 256;
 /** What next() gives while it is still looking: no text, so the scanner passes over it. */
-const NOTHING_YET: TextRun = { text: '', nodeAt: () => null, current: () => false, anyNode: () => null };
+const NOTHING_YET: TextRun = { text: '', nodeAt: () => null, current: () => false, anyNode: () => null, pieces: () => [] };
 
 /** Whether RunCursor ends a run at this element (so a stretch of inline content ends there too). */
 function endsRun(el: Element): boolean {

@@ -19,12 +19,20 @@ button::before{content:"";position:absolute;inset:0;background:currentColor;-web
 button:hover{background:#176d30}
 button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}`;
 
-/** The number each button of this content script calls: kept here, never read back from the page. */
-const numbers = new WeakMap<EventTarget, string>();
+/**
+ * What each button of this content script calls, and the number as written before it when it
+ * was placed: kept here, never read back from the page.
+ */
+const numbers = new WeakMap<EventTarget, { e164: string; written: string }>();
 
 /** The number behind a call button's host (the target a click on the button has outside its closed shadow root). */
 export function numberOfHost(target: EventTarget | null): string | undefined {
-  return target ? numbers.get(target) : undefined;
+  return target ? numbers.get(target)?.e164 : undefined;
+}
+
+/** The text the button was placed after (the number as written, its extension included). */
+export function writtenBefore(host: EventTarget): string {
+  return numbers.get(host)?.written ?? '';
 }
 
 interface Templates {
@@ -93,10 +101,10 @@ export interface MarkText {
  * answers are awaited, so that putting it in (`place`) costs the page little. The number a click
  * calls is the one this extension resolved (`numberOfHost`), never read back from the page.
  */
-export function callButton(doc: Document, resolved: Resolved, ext: string, text: MarkText): HTMLElement {
+export function callButton(doc: Document, resolved: Resolved, ext: string, text: MarkText, written = ''): HTMLElement {
   const host = button(doc, text.label(resolved.display), text.title(resolved.display, ext));
   host.setAttribute('data-voip-number', resolved.e164);
-  numbers.set(host, resolved.e164);
+  numbers.set(host, { e164: resolved.e164, written });
   return host;
 }
 

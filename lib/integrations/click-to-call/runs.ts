@@ -11,6 +11,29 @@ export interface TextRun {
   current(): boolean;
   /** A node of the run still in the page, to read it again; null if all are gone. */
   anyNode(): Node | null;
+  /** The text nodes holding [start, end) of the run's text, each with the part of it that is inside. */
+  pieces(start: number, end: number): Piece[];
+}
+
+/** Part of a text node: its characters [from, to). */
+export interface Piece {
+  node: Text;
+  from: number;
+  to: number;
+}
+
+/** The parts of `nodes` (starting at `starts` in a run's text) that hold [start, end) of it. */
+function piecesOf(nodes: Iterable<Text>, starts: (i: number, node: Text) => number, start: number, end: number): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  for (const node of nodes) {
+    const at = starts(i++, node);
+    if (at >= end) break;
+    const from = Math.max(0, start - at);
+    const to = Math.min(node.length, end - at);
+    if (to > from) out.push({ node, from, to });
+  }
+  return out;
 }
 
 /** A run read node by node: its text nodes and where each starts in its text. */
@@ -37,6 +60,10 @@ export class NodeRun implements TextRun {
 
   anyNode(): Node | null {
     return this.nodes.find((n) => n.isConnected) ?? null;
+  }
+
+  pieces(start: number, end: number): Piece[] {
+    return piecesOf(this.nodes, (i) => this.starts[i] ?? 0, start, end);
   }
 }
 
@@ -76,6 +103,15 @@ export class BlockRun implements TextRun {
 
   anyNode(): Node | null {
     return this.block.isConnected ? this.block : null;
+  }
+
+  pieces(start: number, end: number): Piece[] {
+    const walker = this.block.ownerDocument.createTreeWalker(this.block, SHOW_TEXT);
+    function* nodes() {
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+    }
+    let at = 0;
+    return piecesOf(nodes(), (_, node) => (at += node.length) - node.length, start, end);
   }
 }
 

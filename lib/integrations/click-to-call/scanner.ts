@@ -4,18 +4,17 @@
  * Parsing (libphonenumber and its metadata) is done by `resolve`, outside the page: the
  * content script itself only runs the cheap pre-filter and guards.
  */
+import { Answers, keyOf, type ScanItem } from './answers';
 import { findCandidates, mayHaveNumbers, type Candidate } from './candidates';
 import { acceptedCandidates, shorterAccepted } from './guards';
 import { RunLocator } from './locate';
 import type { Resolved } from '../../messaging/content';
 import { callButton, place, type MarkText } from './marker';
 import { blockOf, HOST_TAG, isInsideSkipped, isSkipped, RunCursor, shadowRootsIn, type TextRun } from './runs';
+import { atRunEdge, shownAsWritten } from './shown';
 import { inputPending, yieldToPage } from './yield';
 
-export interface ScanItem {
-  number: string;
-  ext: string;
-}
+export type { ScanItem } from './answers';
 /** Resolves written numbers to E.164 (null: not a valid number), in order. */
 export type Resolve = (items: ScanItem[]) => Promise<(Resolved | null)[]>;
 
@@ -44,7 +43,6 @@ interface Pending {
 
 const now = () => performance.now();
 const SHADOW_SWEEPS_MS = [300, 3_000];
-const keyOf = (c: ScanItem) => `${c.number}\u0000${c.ext}`;
 /** Runs per resolve request: the parser starts on the first while the next are read and sent. */
 const RESOLVE_BATCH = 200;
 /** Marking slice: under the 50 ms of a long task, and cut short when the user does something. */
@@ -60,7 +58,7 @@ export class Scanner {
   /** How many times start() was called: sweeps belong to the latest start only. */
   private starts = 0;
   private readonly hosts = new Set<HTMLElement>();
-  private readonly cache = new Map<string, Resolved | null>();
+  private readonly cache = new Answers();
   /** Shadow roots already observed. */
   private readonly roots = new WeakSet<Node>();
   /** Main-thread time spent walking the page and filtering its text so far (ms), for the benchmark. */
@@ -92,9 +90,8 @@ export class Scanner {
     const started = ++this.starts;
     const first = this.scan([this.doc.body ?? this.doc.documentElement]);
     this.running = first;
-    // Open shadow roots: those the first scan did not walk into, and those a web component
-    // attaches when it upgrades later (no change the observer can see), are looked for a little
-    // after the first scan, twice.
+    // Open shadow roots the first scan did not walk into, or a web component attaches when it
+    // upgrades later (no change the observer sees), are looked for after the first scan, twice.
     void first.then(() => {
       if (this.stopped || started !== this.starts) return;
       for (const ms of SHADOW_SWEEPS_MS) this.sweeps.push(setTimeout(() => this.sweepShadowRoots(), ms));
@@ -172,6 +169,9 @@ export class Scanner {
    * browser lay it out again before the next, and on a large page that costs more than marking.
    */
   private async scan(roots: Node[]): Promise<void> {
+    // A long-lived page: buttons it took out are forgotten, old answers go (between scans only).
+    for (const host of this.hosts) if (!host.isConnected) this.hosts.delete(host);
+    this.cache.trim();
     const slice = this.o.sliceMs ?? 8;
     const resolving: Promise<void>[] = [];
     const found: Pending[] = [];
@@ -194,8 +194,7 @@ export class Scanner {
     let count = 0;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      // Only what may hold a number is read. Open shadow roots are not in an element's text;
-      // the sweeps after the first scan find them (see start()).
+      // Only what may hold a number is read. Open shadow roots: the sweeps find them (start()).
       const source =
         root.nodeType === 1 ? new RunLocator(root as Element, this.o.locateFromChars) : mayHaveNumbers(root.textContent ?? '') ? new RunCursor(root) : null;
       for (let run = source?.next(); run; run = source?.next()) {
@@ -247,17 +246,22 @@ export class Scanner {
     }
   }
 
-  private build(batch: Pending[]): void {
-    if (this.stopped) return;
-    const t0 = now();
+  /** Only numbers drawn as written get a button: read in slices (a few computed styles each), before any button goes in. */
+  private async build(batch: Pending[]): Promise<void> {
+    let t0 = now();
     for (const p of batch) {
+      if (this.stopped) return;
       p.buttons = p.candidates.map((forms) => {
-        for (const form of forms) {
-          const resolved = this.cache.get(keyOf(form));
-          if (resolved) return { form, host: callButton(this.doc, resolved, form.ext, this.o.text) };
-        }
-        return null;
+        const form = forms.find((f) => this.cache.get(keyOf(f)));
+        const resolved = form && this.cache.get(keyOf(form));
+        if (!form || !resolved || !shownAsWritten(p.run.pieces(form.start, form.end), atRunEdge(p.run.text, form.start, form.end))) return null;
+        return { form, host: callButton(this.doc, resolved, form.ext, this.o.text, p.run.text.slice(form.start, form.end)) };
       });
+      if (now() - t0 > (this.o.sliceMs ?? 8)) {
+        this.buildMs += this.spent(now() - t0);
+        await yieldToPage();
+        t0 = now();
+      }
     }
     this.buildMs += this.spent(now() - t0);
   }
