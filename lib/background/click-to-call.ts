@@ -70,10 +70,10 @@ const handlers: Handlers<ClickToCallChannel, ContentContext> = {
     const { defaultCountry } = await loadAccount();
     return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
   },
-  'cs:dial': (msg, { link, sender }) => dialForPage(link, msg.number, { site: siteOf(sender.url), via: 'button' }),
+  'cs:dial': (msg, { link, sender }) => dialForPage(link, msg.number, { site: siteOf(sender.url, sender.origin), via: 'button' }),
   'cs:dialLink': async (msg, { link, sender }) => {
     const written = numberFromLink(msg.href);
-    if (written !== null) return dialForPage(link, written, { site: siteOf(sender.url), via: 'link' });
+    if (written !== null) return dialForPage(link, written, { site: siteOf(sender.url, sender.origin), via: 'link' });
     const error = phoneError('incorrectNumber', msg.href);
     await showErrorNotice(error);
     return fail(pageSafeError(error).message);
@@ -81,7 +81,7 @@ const handlers: Handlers<ClickToCallChannel, ContentContext> = {
 };
 
 async function isOn({ sender }: ContentContext): Promise<boolean> {
-  return isActiveOn(await clickToCallSettings(), siteOf(sender.url));
+  return isActiveOn(await clickToCallSettings(), siteOf(sender.url, sender.origin));
 }
 
 /** The same handlers, each answering only for a site where click-to-call is on. */

@@ -16,6 +16,11 @@ describe('click-to-call settings', () => {
     expect(siteOf('http://127.0.0.1:8080/')).toBe('127.0.0.1');
     expect(siteOf('chrome-extension://abc/popup.html')).toBeNull();
     expect(siteOf('not a url')).toBeNull();
+    // A frame with no address of its own belongs to the site that made it.
+    expect(siteOf('about:srcdoc', 'https://mail.example.com')).toBe('mail.example.com');
+    expect(siteOf('about:blank', 'https://mail.example.com')).toBe('mail.example.com');
+    expect(siteOf('about:blank', 'null')).toBeNull();
+    expect(siteOf('about:blank')).toBeNull();
   });
 
   it('turns a site off and on again; the global switch wins', () => {

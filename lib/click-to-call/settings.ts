@@ -18,9 +18,14 @@ export const DEFAULT_CLICK_TO_CALL: ClickToCallSettings = { enabled: true, disab
 
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
 
-/** The site key of a page URL: its host name, lower-case; null for non-web pages. */
-export function siteOf(url: string | undefined): string | null {
+/**
+ * The site key of a page URL: its host name, lower-case; null for non-web pages. A frame with no
+ * address of its own (`about:blank`, `about:srcdoc`: a webmail's message, an ad) belongs to the
+ * site that made it, which its document's origin names (`self.origin`; `location.origin` says 'null').
+ */
+export function siteOf(url: string | undefined, origin?: string): string | null {
   if (!url) return null;
+  if (/^about:/i.test(url)) return origin && origin !== 'null' ? siteOf(origin) : null;
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'file:') return null;

@@ -19,6 +19,10 @@ interface IntegrationBase {
   matches: string[];
   runAt?: 'document_start' | 'document_end' | 'document_idle';
   allFrames?: boolean;
+  /** Also in frames with no address of their own (about:blank, about:srcdoc) under a matching page. */
+  matchAboutBlank?: boolean;
+  /** Chrome: also in frames whose address has no host (about:, blob:, data:), by their creator's origin. */
+  matchOriginAsFallback?: boolean | { chrome?: boolean; firefox?: boolean };
   /** 'runtime': not in the manifest; the background registers it (lib/background/odoo.ts). */
   registration?: 'manifest' | 'runtime';
   /** Starts the integration on this page; everything it starts ends with `ctx`. */

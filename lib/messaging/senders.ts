@@ -6,6 +6,8 @@ export interface Sender {
   id?: string | undefined;
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
+  /** The frame's origin (Chrome): the site of a frame with no address of its own (about:srcdoc). */
+  origin?: string | undefined;
   /** Which frame of the tab (0: the top one). */
   frameId?: number | undefined;
 }

@@ -227,6 +227,21 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     await page.close();
   });
 
+  it('a webmail message in an about:srcdoc or about:blank frame gets its buttons, under the switches of the mail site', async () => {
+    const page = await openPage(`${server.url}click-to-call-e2e/webmail.html`);
+    const frameMarks = () => Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.evaluate(() =>
+      [...document.querySelectorAll('[data-voip-number]')].map((e) => e.getAttribute('data-voip-number')))));
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentDocument?.querySelector('[data-voip-number]')), { timeout: 10_000 });
+    assert.deepEqual((await frameMarks()).flat().sort(), ['+16505550103', '+16505550104']);
+    // The frames follow the mail site's switch: turned off there, their buttons go.
+    const sw = await serviceWorker(browser);
+    const stored = await sw.evaluate(() => chrome.storage.local.get('clickToCall').then((r) => r.clickToCall));
+    await sw.evaluate((c) => chrome.storage.local.set({ clickToCall: { ...c, disabledSites: ['127.0.0.1'] } }), stored ?? { enabled: true, disabledSites: [], trustedSites: [] });
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => !f.contentDocument?.querySelector('[data-voip-number]')), { timeout: 5_000 });
+    await sw.evaluate((c) => chrome.storage.local.set({ clickToCall: c }), stored ?? { enabled: true, disabledSites: [], trustedSites: [] });
+    await page.close();
+  });
+
   it('"Disable on this site" in the popup takes the buttons away; the settings turn it back on', async () => {
     const page = await openPage(`${server.url}click-to-call-e2e/dial.html`);
     await page.waitForSelector('#sales [data-voip-number]');

@@ -83,7 +83,8 @@ export async function startClickToCall(ctx: IntegrationContext, doc: Document = 
   const win = (doc.defaultView ?? window) as Window & typeof globalThis;
   // A manifest script starts while the page loads; one that finds it parsed was injected later.
   const injectedLate = doc.readyState !== 'loading';
-  const site = siteOf(location.href);
+  // The document's own origin (not location.origin, which is 'null' for about:srcdoc).
+  const site = siteOf(location.href, globalThis.origin);
   // A frame goes by the tab's top page ("Disable on this site" and the page's opt-out are about it).
   const top = topPageUrl(win);
   const topSite = top === undefined ? undefined : siteOf(top);

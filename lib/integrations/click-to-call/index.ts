@@ -10,6 +10,10 @@ export const clickToCall: IsolatedIntegration = {
   id: 'click-to-call',
   matches: ['<all_urls>'],
   allFrames: true,
+  // Webmail shows a message in an about:srcdoc or about:blank frame: its numbers get buttons too,
+  // under the switches of the site that made the frame.
+  matchAboutBlank: true,
+  matchOriginAsFallback: { chrome: true },
   // From the start: settings are read while the page loads, and the scan starts when its DOM is parsed.
   runAt: 'document_start',
   init: (ctx) => startClickToCall(ctx),
