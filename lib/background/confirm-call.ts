@@ -5,7 +5,8 @@
  * What waits for an answer lives here, in the background, keyed by an id the window is opened with.
  */
 import browser from 'webextension-polyfill';
-import { readClickToCall, withTrust, CLICK_TO_CALL_KEY } from '../click-to-call/settings';
+import { withTrust } from '../click-to-call/settings';
+import { loadClickToCall, saveClickToCall } from '../click-to-call/site-switch';
 import { phoneError } from '../errors';
 import { PAGES } from '../extension-pages';
 import type { PendingCallView } from '../messaging/background';
@@ -44,7 +45,12 @@ export async function askToConfirm(call: PendingCall): Promise<Result> {
   const url = browser.runtime.getURL(`${PAGES.confirmCall}?id=${id}`);
   const win = await browser.windows.create({ url, type: 'popup', width: 380, height: 260, focused: true }).catch(() => undefined);
   const entry = pending.get(id);
-  if (entry) entry.windowId = win?.id;
+  if (!win || !entry) {
+    // No window, no yes: never leave a call waiting for an answer nobody can give.
+    pending.delete(id);
+    return fail(phoneError('internal', 'The window to confirm the call could not be opened.'));
+  }
+  entry.windowId = win.id;
   return done;
 }
 
@@ -71,8 +77,7 @@ export async function answerPending(id: string, call: boolean, trust: boolean, p
   if (!asked) return gone();
   if (!call) return done;
   if (trust && asked.site && !asked.risk) {
-    const stored = (await browser.storage.local.get(CLICK_TO_CALL_KEY))[CLICK_TO_CALL_KEY];
-    await browser.storage.local.set({ [CLICK_TO_CALL_KEY]: withTrust(readClickToCall(stored), asked.site, true) });
+    await saveClickToCall(withTrust(await loadClickToCall(), asked.site, true));
   }
   return place(asked.target);
 }

@@ -23,8 +23,11 @@ const log = createLogger('odoo');
 
 /** Built by WXT as runtime-registered content scripts (entrypoints/odoo-kanban*.content.ts). */
 const SCRIPTS = Object.values(KANBAN_SCRIPTS).map((s) => ({ ...s, js: [`content-scripts/${s.id}.js`] }));
-/** Where Odoo serves its web client: /web (16, 17) and /odoo, /odoo/… (17.2 and later). */
-const WEB_CLIENT_PATHS = ['/web', '/web?*', '/odoo', '/odoo/*', '/odoo?*'];
+/**
+ * Where Odoo serves its web client (addons/web/controllers/home.py, `web_client`): /web (16, 17),
+ * and from 17.2 also /odoo, /odoo/… and /scoped_app/… (the installed-app shell).
+ */
+const WEB_CLIENT_PATHS = ['/web', '/web?*', '/odoo', '/odoo/*', '/odoo?*', '/scoped_app/*'];
 const OUTBOX_ALARM = 'odoo-outbox';
 
 export async function syncKanbanScripts(): Promise<void> {

@@ -2,7 +2,7 @@
 // waits for a yes in the extension's own window; premium-rate numbers and feature codes always do;
 // the connected Odoo and trusted sites call at once; what the window shows and answers.
 import 'fake-indexeddb/auto';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecordingLink } from '../../tests/fakes/host-link';
 import { CLICK_TO_CALL_KEY } from '../click-to-call/settings';
@@ -96,6 +96,22 @@ describe('a call a page asks for', () => {
     await fromPage({ type: 'cs:dialLink', href: 'tel:*72' });
     expect(await fromConfirm({ type: 'bg:pendingCall', id: lastId() })).toMatchObject({ ok: true, value: { risk: 'featureCode' } });
     expect(dials()).toHaveLength(0);
+  });
+
+  it('where no window can be opened, nothing is called and the user is told', async () => {
+    const create = fakeBrowser.windows.create;
+    fakeBrowser.windows.create = (async () => {
+      throw new Error('windows are not supported here');
+    }) as typeof create;
+    const notices = vi.spyOn(fakeBrowser.notifications, 'create');
+    expect(await fromPage({ type: 'cs:dial', number: '+16505550108' })).toMatchObject({ ok: false });
+    fakeBrowser.windows.create = create;
+    expect(dials()).toHaveLength(0);
+    expect(notices).toHaveBeenCalled();
+    notices.mockRestore();
+    // Not left pending: the next click asks again.
+    await fromPage({ type: 'cs:dial', number: '+16505550108' });
+    expect(opened.at(-1)).toMatch(/confirm-call/);
   });
 
   it('a double-click asks once: the window already open comes back to the front', async () => {

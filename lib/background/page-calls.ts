@@ -6,7 +6,8 @@
  * codes whatever the site; one call at a time per number.
  */
 import browser from 'webextension-polyfill';
-import { readClickToCall, CLICK_TO_CALL_KEY, siteOf } from '../click-to-call/settings';
+import { siteOf } from '../click-to-call/settings';
+import { loadClickToCall } from '../click-to-call/site-switch';
 import { phoneError } from '../errors';
 import { callRisk, normaliseNumber, type DialTarget } from '../phone-number';
 import type { HostLink } from '../phone-host/link';
@@ -55,8 +56,7 @@ export async function placeOnce(link: HostLink, target: DialTarget): Promise<Res
 /** Sites whose calls go without asking: the ones the user trusted, and the connected Odoo. */
 async function isTrusted(site: string | null): Promise<boolean> {
   if (site === null) return false;
-  const stored = (await browser.storage.local.get(CLICK_TO_CALL_KEY))[CLICK_TO_CALL_KEY];
-  if (readClickToCall(stored).trustedSites.includes(site)) return true;
+  if ((await loadClickToCall()).trustedSites.includes(site)) return true;
   const odoo = await loadOdoo().catch(() => null);
   return odoo !== null && siteOf(odoo.settings.url) === site;
 }
@@ -75,8 +75,7 @@ export async function dialFromPage(link: HostLink, written: string, from: PageCa
   }
   const risk = callRisk(parsed.target);
   const direct = !risk && (from.via === 'selection' || (await isTrusted(from.site)));
-  if (!direct) return askToConfirm({ target: parsed.target, site: from.site, risk });
-  const result = await placeOnce(link, parsed.target);
+  const result = direct ? await placeOnce(link, parsed.target) : await askToConfirm({ target: parsed.target, site: from.site, risk });
   if (!result.ok) await showErrorNotice(result.error);
   return result;
 }
