@@ -1,28 +1,16 @@
 // Benchmark: click → INVITE on the wire, and click → Established, for the extension (popup
 // click, through background and offscreen host) beside a bare SIP.js page calling through the
-// same Kamailio and the same WebSocket tap, in the same run.
+// same Kamailio and the same WebSocket tap, in the same run; then a page's call button, confirmed
+// and on a trusted site (page-calls.mjs), in the same browser and through the same tap.
 import { launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mjs';
 import { startLabSession } from '../e2e/support/lab-session.mjs';
 import { press, saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
 import { startWsTap } from '../lab/ws-tap.mjs';
+import { median, p90, waitForInvite } from './invites.mjs';
+import { benchPageCalls } from './page-calls.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 2;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
-
-async function waitForInvite(tap, from, known) {
-  for (let i = 0; i < 500; i++) {
-    for (const [id, inv] of tap.invites) if (inv.from === from && !known.has(id)) return [id, inv];
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  throw new Error(`no INVITE from ${from} on the wire`);
-}
 
 export async function benchCallSetup() {
   const session = await startLabSession();
@@ -100,10 +88,17 @@ export async function benchCallSetup() {
       }
       await new Promise((res) => setTimeout(res, 150));
     }
-    return { rounds: ROUNDS, ext, base, summary: { median, p90 } };
+    const page = await benchPageCalls({ browser, popup, tap, known, rounds: ROUNDS, warmup: WARMUP });
+    return { rounds: ROUNDS, ext, base, page, summary: { median, p90 } };
   } finally {
     await browser.close().catch(() => {});
     await tap.close();
     await session.stop();
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { ext, page } = await benchCallSetup();
+  const m = (xs) => median(xs).toFixed(1);
+  console.log({ popupInvite: m(ext.invite), shown: m(page.shown), confirmed: m(page.confirmed), trusted: m(page.trusted), ratio: (median(page.trusted) / median(ext.invite)).toFixed(2) });
 }

@@ -3,7 +3,10 @@
 //    DOMContentLoaded until every number is marked, the scanner's main-thread time and the
 //    longest main-thread task, beside libphonenumber's own findNumbers over the same page text
 //    in the same run (the baseline a naive content script would pay);
+//  - the peer, RingCentral's detector (c2c-peer.mjs), on the same page in the same run, in a
+//    Chromium without our extension: its main-thread work and longest slice beside ours;
 //  - a page of 20,000 text nodes without a digit: the content script's main-thread time;
+//  - precision and recall of ours and the peer's on the fixture corpus (c2c-corpus.mjs);
 //  - the content script's size, gzipped.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +15,9 @@ import zlib from 'node:zlib';
 import { findNumbers } from 'libphonenumber-js/max';
 import { startStaticServer } from '../lab/http.mjs';
 import { CHROME_BUILD, launchWithExtension } from '../e2e/support/chrome.mjs';
+import { launchChromium } from '../lab/browser.mjs';
+import { corpusScores } from './c2c-corpus.mjs';
+import { runPeer } from './c2c-peer.mjs';
 
 const WORDS = ['supplier', 'invoice', 'delivery', 'contact', 'office', 'warehouse', 'quote', 'meeting', 'account', 'order', 'team', 'support'];
 
@@ -103,9 +109,12 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
   fs.writeFileSync(path.join(dir, 'numbers.html'), numbersPage.html);
   fs.writeFileSync(path.join(dir, 'plain.html'), plainPage.html.replace(/\d/g, ''));
   fs.writeFileSync(path.join(dir, 'sparse.html'), sparsePage.html);
+  fs.symlinkSync(path.resolve(import.meta.dirname, '../fixtures/click-to-call'), path.join(dir, 'click-to-call'));
   const server = await startStaticServer(dir);
-  const { browser } = await launchWithExtension({ protocolTimeout: 300_000 });
+  const { browser, extensionId } = await launchWithExtension({ protocolTimeout: 300_000 });
+  const peerBrowser = await launchChromium({ protocolTimeout: 300_000 });
   try {
+    const peer = [];
     const marked = [];
     const plain = [];
     const sparse = [];
@@ -118,6 +127,9 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
       const found = findNumbers(r.text, 'US', { v2: true });
       baseline.push(performance.now() - t0);
       if (found.length < numbersPage.numbers) throw new Error(`findNumbers found ${found.length}`);
+      const p = await runPeer(peerBrowser, `${server.url}numbers.html`, 'US');
+      if (p.found.length < numbersPage.numbers) throw new Error(`the peer found ${p.found.length}`);
+      peer.push(p);
       plain.push(await timePage(browser, `${server.url}plain.html`, 0, true));
       const s = await timePage(browser, `${server.url}sparse.html`, sparsePage.numbers);
       sparse.push(s);
@@ -125,6 +137,7 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
       findNumbers(s.text, 'US', { v2: true });
       sparseBaseline.push(performance.now() - t1);
     }
+    const corpus = await corpusScores({ extBrowser: browser, extensionId, peerBrowser, baseUrl: server.url });
     const js = fs.readFileSync(path.join(CHROME_BUILD, 'content-scripts/click-to-call.js'));
     return {
       rounds,
@@ -136,6 +149,12 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
       walkMs: median(marked.map((r) => r.walkMs)),
       buildMs: median(marked.map((r) => r.buildMs)),
       markMs: median(marked.map((r) => r.markMs)),
+      workMs: median(marked.map((r) => r.walkMs + r.buildMs + r.markMs)),
+      peerWorkMs: median(peer.map((r) => r.workMs)),
+      peerLongestSliceMs: Math.max(...peer.map((r) => r.longestSliceMs)),
+      peerLongestTaskMs: Math.max(...peer.map((r) => r.longestTaskMs)),
+      peerLoadMs: median(peer.map((r) => r.evalMs)),
+      corpus,
       longestTaskMs: Math.max(...marked.map((r) => r.longestTaskMs)),
       longestSliceMs: Math.max(...marked.map((r) => r.longestSliceMs)),
       findNumbersMs: median(baseline),
@@ -154,11 +173,14 @@ export async function benchClickToCall({ rounds = 5 } = {}) {
     };
   } finally {
     await browser.close().catch(() => {});
+    await peerBrowser.close().catch(() => {});
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(await benchClickToCall({ rounds: Number(process.argv[2] ?? 3) }));
+  const r = await benchClickToCall({ rounds: Number(process.argv[2] ?? 3) });
+  console.log(JSON.stringify({ ...r, corpus: { ...r.corpus, oursByPage: undefined, peerByPage: undefined } }, null, 1));
+  for (const who of ['oursByPage', 'peerByPage']) for (const p of r.corpus[who]) if (p.fp || p.fn) console.log(who, p.page, 'extra', p.extra, 'missed', p.missed);
 }

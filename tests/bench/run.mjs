@@ -11,7 +11,7 @@ const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
 
 execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
 execSync('npx wxt build --mode bench', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
-const { rounds, ext, base, summary } = await benchCallSetup();
+const { rounds, ext, base, page, summary } = await benchCallSetup();
 const { median, p90 } = summary;
 console.log(`\nCall setup, ${rounds} calls each, same Kamailio and WebSocket tap, same run`);
 console.log('                              extension (popup click)   bare SIP.js page      ratio');
@@ -23,6 +23,11 @@ for (const [label, key, target] of [
   const b = median(base[key]);
   console.log(`${label}  median ${fmt(e)} p90 ${fmt(p90(ext[key]))}   median ${fmt(b)}   ${(e / b).toFixed(2)}×   (${target})`);
 }
+const pg = page;
+console.log(`A page's call button (a real click after the pointer rests on it), same browser and tap:`);
+console.log(`  site not trusted: click → confirmation window's number painted  median ${fmt(median(pg.shown))} p90 ${fmt(p90(pg.shown))}   (target < 150 ms)`);
+console.log(`                    Enter in that window → INVITE on the wire     median ${fmt(median(pg.confirmed))} p90 ${fmt(p90(pg.confirmed))}`);
+console.log(`  trusted site: click → INVITE on the wire  median ${fmt(median(pg.trusted))} p90 ${fmt(p90(pg.trusted))}   ${(median(pg.trusted) / median(ext.invite)).toFixed(2)}× the popup click   (target ≤ 1.2×)`);
 console.log(
   `first call after start (cold microphone): INVITE ${fmt(ext.first.invite)} / Established ${fmt(ext.first.established)}` +
     `   bare: ${fmt(base.first.invite)} / ${fmt(base.first.established)}`,
@@ -60,6 +65,11 @@ console.log(`    content script: putting the buttons in              ${fmt(c.mar
 console.log(`  the page's own first frame, DOMContentLoaded → scan start ${fmt(c.firstFrameMs)}`);
 console.log(`  all numbers marked, from DOMContentLoaded       ${fmt(c.allMarkedMs)}   ${(c.allMarkedMs / c.findNumbersMs).toFixed(2)}× findNumbers`);
 console.log(`  baseline: findNumbers over the same page text   ${fmt(c.findNumbersMs)}   (libphonenumber-js/max, Node, same run)`);
+console.log(`  main-thread work of ours (reading + building + putting in) ${fmt(c.workMs)}   peer (RingCentral's ringcentral-c2d, same page, same run) ${fmt(c.peerWorkMs)}   ${(c.workMs / c.peerWorkMs).toFixed(2)}× the peer   (target ≤ 0.5×)`);
+console.log(`  longest slice: ours ${fmt(c.longestSliceMs)}, the peer's ${fmt(c.peerLongestSliceMs)} (its page's longest task ${fmt(c.peerLongestTaskMs)}; loading its 1.2 MB bundle, not counted: ${fmt(c.peerLoadMs)})`);
+const pr = (x) => `precision ${x.precision.toFixed(3)} recall ${x.recall.toFixed(3)} (${x.tp} right, ${x.fp} wrong, ${x.fn} missed)`;
+console.log(`Fixture corpus (${c.corpus.pages} static pages, ${c.corpus.expected} numbers): ours ${pr(c.corpus.ours)}; the peer ${pr(c.corpus.peer)}`);
+console.log(`  without the 2 pages that test our opt-out markup: ours ${pr(c.corpus.oursWithoutOptOut)}; the peer ${pr(c.corpus.peerWithoutOptOut)}`);
 console.log(`  longest scanner slice ${fmt(c.longestSliceMs)}; main-thread tasks over 50 ms seen by the page's longtask observer (the page's own parsing and first layout included): ${c.longestTaskMs > 0 ? fmt(c.longestTaskMs) : 'none'}   (target < 50 ms for the scanner)`);
 console.log(`Same page size with ${c.sparseNumbers} numbers (most pages): scan start → all marked ${fmt(c.sparseScanToMarkedMs)}, ${(c.sparseScanToMarkedMs / c.sparseFindNumbersMs).toFixed(2)}× findNumbers over its text (${fmt(c.sparseFindNumbersMs)}); content script ${fmt(c.sparseWalkMs)} reading + ${fmt(c.sparseMarkMs)} marking`);
 console.log(`A number the page adds later → its button is in: ${fmt(c.addedLaterMs)} (target < 500 ms)`);
