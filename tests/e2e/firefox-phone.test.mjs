@@ -176,4 +176,38 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     await remote1002.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
     await page.close();
   });
+
+  // Firefox gives the background no frame origin and frames no ancestorOrigins: the background
+  // reads the browser's frame tree (lib/background/frame-sites.ts).
+  const setClickToCall = (c) => popup.evaluate((v) => globalThis.browser.storage.local.set({ clickToCall: v }), c);
+  const marksInFrames = () =>
+    [...document.querySelectorAll('iframe')].map((f) => f.contentDocument?.querySelectorAll('[data-voip-number]').length ?? 0);
+
+  it('click-to-call: a webmail message in an about:srcdoc or about:blank frame gets its buttons, under the mail site\'s switch', { timeout: 60_000 }, async () => {
+    await setClickToCall({ enabled: true, disabledSites: [], trustedSites: ['127.0.0.1'] });
+    const page = await firefox.newPage();
+    await page.goto(`${server.url}click-to-call-e2e/webmail.html`);
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.contentDocument?.querySelector('[data-voip-number]')), { timeout: 15_000 });
+    assert.deepEqual(await page.evaluate(marksInFrames), [1, 1]);
+    await setClickToCall({ enabled: true, disabledSites: ['127.0.0.1'], trustedSites: [] });
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => !f.contentDocument?.querySelector('[data-voip-number]')), { timeout: 10_000 });
+    await page.close();
+  });
+
+  it('click-to-call: a frame of another site is on while some other site is off, and off with its top page\'s site', { timeout: 60_000 }, async () => {
+    // localhost's frame in 127.0.0.1's page: it cannot read its top page's address in Firefox.
+    const crossMarks = (page) => page.frames().find((f) => f.url().startsWith('http://localhost'))?.evaluate(() => document.querySelectorAll('[data-voip-number]').length);
+    await setClickToCall({ enabled: true, disabledSites: ['elsewhere.example'], trustedSites: [] });
+    let page = await firefox.newPage();
+    await page.goto(`${server.url}click-to-call-e2e/trap-frames.html`);
+    await until(() => crossMarks(page), (n) => n > 0, 'buttons in the other site\'s frame while an unrelated site is off', 15_000);
+    await page.close();
+    await setClickToCall({ enabled: true, disabledSites: ['127.0.0.1'], trustedSites: [] });
+    page = await firefox.newPage();
+    await page.goto(`${server.url}click-to-call-e2e/trap-frames.html`);
+    await new Promise((r) => setTimeout(r, 3_000));
+    assert.equal(await crossMarks(page), 0, 'no buttons in a frame of a page whose site is off');
+    await page.close();
+    await setClickToCall({ enabled: true, disabledSites: [], trustedSites: [] });
+  });
 });
