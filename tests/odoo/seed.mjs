@@ -7,10 +7,10 @@ const daysFromToday = (n) => new Date(Date.now() + n * 86_400_000).toISOString()
 export function seedData() {
   return {
     'res.users': [
-      { id: 2, login: 'admin', password: 'admin', name: 'Mitchell Admin', partner_id: 3, voip_username: '1001', share: false },
-      { id: 6, login: 'demo', password: 'demo', name: 'Marc Demo', partner_id: 7, voip_username: '1003', share: false },
-      { id: 7, login: 'jane', password: 'jane', name: 'Jane Seller', partner_id: 8, voip_username: '1004', share: false },
-      { id: 9, login: 'portal', password: 'portal', name: 'Portal Customer', partner_id: 26, voip_username: false, share: true },
+      { id: 2, login: 'admin', password: 'admin', name: 'Mitchell Admin', partner_id: 3, voip_username: '1001', share: false, lang: 'en_US', tz: 'Europe/Brussels' },
+      { id: 6, login: 'demo', password: 'demo', name: 'Marc Demo', partner_id: 7, voip_username: '1003', share: false, lang: 'en_US', tz: 'Europe/Brussels' },
+      { id: 7, login: 'jane', password: 'jane', name: 'Jane Seller', partner_id: 8, voip_username: '1004', share: false, lang: 'fr_FR', tz: 'Europe/Paris' },
+      { id: 9, login: 'portal', password: 'portal', name: 'Portal Customer', partner_id: 26, voip_username: false, share: true, lang: 'en_US', tz: false },
     ],
     'res.partner': [
       { id: 3, name: 'Mitchell Admin', phone: false, mobile: false, email: 'admin@yourcompany.example', is_company: false },
@@ -28,10 +28,12 @@ export function seedData() {
       { id: 32, name: 'No Phone GmbH', phone: false, mobile: false, email: 'info@nophone.example', is_company: true },
     ],
     'mail.activity.type': [
-      { id: 1, name: 'Email', category: 'default' },
-      { id: 2, name: 'Call', category: 'phonecall' },
-      { id: 3, name: 'Meeting', category: 'meeting' },
-      { id: 4, name: 'To-Do', category: 'default' },
+      // `name` is translated (translate=True in mail_activity.py); the French names stand for a
+      // translation (made up here, not read from Odoo's fr.po).
+      { id: 1, name: 'Email', category: 'default', name_fr_FR: 'E-mail' },
+      { id: 2, name: 'Call', category: 'phonecall', name_fr_FR: 'Appel' },
+      { id: 3, name: 'Meeting', category: 'meeting', name_fr_FR: 'Réunion' },
+      { id: 4, name: 'To-Do', category: 'default', name_fr_FR: 'À faire' },
     ],
     'crm.lead': [
       { id: 1, name: 'Office Design Project', partner_id: 10, phone: '(603)-996-3829', email_from: 'deco.addict82@example.com', user_id: 2, type: 'opportunity', stage_id: 1 },
@@ -49,6 +51,12 @@ export function seedData() {
       { id: 6, res_model: 'crm.lead', res_id: 1, res_name: 'Office Design Project', activity_type_id: 1, summary: 'Send the brochure', note: '', date_deadline: today(), user_id: 2 },
     ],
     'mail.message': [],
+    'ir.model': [
+      { id: 80, model: 'res.partner', name: 'Contact' },
+      { id: 81, model: 'crm.lead', name: 'Lead/Opportunity' },
+      { id: 82, model: 'mail.activity', name: 'Activity' },
+      { id: 83, model: 'res.users', name: 'User' },
+    ],
     'ir.module.module': [
       { id: 1, name: 'crm', state: 'installed' },
       { id: 2, name: 'mail', state: 'installed' },

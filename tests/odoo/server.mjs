@@ -5,17 +5,13 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { DomainError, compileDomain } from './domain.mjs';
-import { CHATTER_MODELS, MODELS, SINCE } from './models.mjs';
+import { CHATTER_MODELS, MODELS } from './models.mjs';
+import { Json2Error, json2Call } from './json2.mjs';
+import { SINCE, UNTIL, escapesPlainBody, hasJson2, serverErrorCode, versionOf } from './versions.mjs';
 import { seedData } from './seed.mjs';
 // The CRM Kanban fixture web client (see README.md, "Kanban fixture"): static files only.
 import { serveKanbanFixture } from './kanban/static.mjs';
 
-const VERSIONS = {
-  16: [16, 0, 0, 'final', 0, ''],
-  17: [17, 0, 0, 'final', 0, ''],
-  18: [18, 0, 0, 'final', 0, ''],
-  19: [19, 0, 0, 'final', 0, ''],
-};
 
 /** An Odoo exception as the server returns it (`error.data.name` is the Python class). */
 export class OdooError extends Error {
@@ -25,8 +21,11 @@ export class OdooError extends Error {
     this.code = code;
   }
 }
-const userError = (m) => new OdooError('odoo.exceptions.UserError', m);
 const missing = () => new OdooError('odoo.exceptions.MissingError', 'Record does not exist or has been deleted.');
+/** A NOT NULL column left empty, as odoo/service/model.py reports it (ValidationError). */
+const notNull = (model, field) => new OdooError('odoo.exceptions.ValidationError',
+  `The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n- Delete: another model requires the record being deleted. If possible, archive it instead.\n\nModel: ${model}\nField: ${field}`);
+const accessError = (model) => new OdooError('odoo.exceptions.AccessError', `You are not allowed to access '${model}' (${model}) records.`);
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +34,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * @param {{ version?: 16|17|18|19, enterprise?: boolean, port?: number, db?: string, sessionTtlMs?: number, extend?: (seed: Record<string, any[]>) => void }} [opts]
  */
 export async function startOdoo(opts = {}) {
-  const version = opts.version ?? 17;
+  const played = versionOf(opts.version ?? 17);
+  const version = played.major;
   const db = opts.db ?? 'demo';
   const enterprise = opts.enterprise ?? false;
   const sessionTtlMs = opts.sessionTtlMs ?? 3_600_000;
@@ -44,6 +44,8 @@ export async function startOdoo(opts = {}) {
   const seed = seedData();
   opts.extend?.(seed);
   if (enterprise) seed['ir.module.module'].push({ id: 99, name: 'voip', state: 'installed' });
+  const modelId = (name) => seed['ir.model'].find((m) => m.model === name)?.id ?? false;
+  for (const a of seed['mail.activity']) a.res_model_id ??= modelId(a.res_model);
   for (const [model, rows] of Object.entries(seed)) tables[model] = new Map(rows.map((r) => [r.id, { ...r }]));
   tables['mail.scheduled.message'] = new Map();
   const nextId = (model) => Math.max(0, ...tables[model].keys()) + 1;
@@ -52,10 +54,12 @@ export async function startOdoo(opts = {}) {
   const calls = []; // every ORM call, for tests that count round trips
   let down = false;
 
+  /** The fields a model has on this version (Enterprise ones only with `voip`). */
   const fieldsOf = (model) => {
     const f = MODELS[model];
     if (!f || version < (SINCE[model] ?? 0)) throw new OdooError('builtins.KeyError', model);
-    return f;
+    const until = UNTIL[model] ?? {};
+    return Object.fromEntries(Object.entries(f).filter(([name, def]) => version <= (until[name] ?? Infinity) && (enterprise || !def.enterprise)));
   };
   const resolve = (model, id) => {
     const rec = tables[model]?.get(id);
@@ -63,10 +67,12 @@ export async function startOdoo(opts = {}) {
   };
 
   /** A record with Odoo's computed fields filled in. */
-  function computed(model, rec) {
+  function computed(model, rec, lang = 'en_US') {
     const out = { ...rec };
-    if ('name' in rec) out.display_name = rec.name;
+    if (MODELS[model].name?.translate && rec[`name_${lang}`]) out.name = rec[`name_${lang}`];
+    if ('name' in rec) out.display_name = out.name;
     if (model === 'mail.activity') {
+      out.res_model = tables['ir.model'].get(rec.res_model_id)?.model ?? false;
       const d = rec.date_deadline;
       out.state = d < today() ? 'overdue' : d === today() ? 'today' : 'planned';
       out.activity_category = tables['mail.activity.type'].get(rec.activity_type_id)?.category ?? 'default';
@@ -86,12 +92,12 @@ export async function startOdoo(opts = {}) {
     return value === undefined || value === null ? false : value;
   }
 
-  function readRecs(model, recs, fields) {
-    const all = Object.keys(fieldsOf(model)).filter((f) => enterprise || !MODELS[model][f].enterprise);
+  function readRecs(model, recs, fields, lang) {
+    const all = Object.keys(fieldsOf(model));
     const wanted = fields && fields.length ? fields : all;
     for (const f of wanted) if (!all.includes(f)) throw new OdooError('builtins.ValueError', `Invalid field '${f}' on model '${model}'`);
     return recs.map((r) => {
-      const c = computed(model, r);
+      const c = computed(model, r, lang);
       const out = { id: c.id };
       for (const f of wanted) out[f] = shown(model, c, f);
       return out;
@@ -119,10 +125,19 @@ export async function startOdoo(opts = {}) {
     return rows;
   }
 
+  /** Unknown fields are refused; readonly (computed, related) ones are recomputed over what was sent. */
   function checkVals(model, vals) {
     const fields = fieldsOf(model);
-    for (const k of Object.keys(vals)) {
-      if (!(k in fields) || fields[k].readonly || k === 'id') throw new OdooError('builtins.ValueError', `Invalid field '${k}' on model '${model}'`);
+    const out = {};
+    for (const [k, v] of Object.entries(vals)) {
+      if (!(k in fields) || k === 'id') throw new OdooError('builtins.ValueError', `Invalid field '${k}' on model '${model}'`);
+      if (!fields[k].readonly) out[k] = v;
+    }
+    return out;
+  }
+  function checkRequired(model, vals) {
+    for (const [k, def] of Object.entries(fieldsOf(model))) {
+      if (def.required && (vals[k] === undefined || vals[k] === false || vals[k] === null)) throw notNull(model, k);
     }
   }
 
@@ -130,7 +145,7 @@ export async function startOdoo(opts = {}) {
     if (!CHATTER_MODELS.has(model)) throw new OdooError('builtins.AttributeError', `'${model}' object has no attribute 'message_post'`);
     if (!tables[model].has(resId)) throw missing();
     // Odoo 17+ escapes a plain string body; HTML goes through only with body_is_html.
-    const html = version >= 17 && !body_is_html ? escapeHtml(body) : String(body);
+    const html = escapesPlainBody(version) && !body_is_html ? escapeHtml(body) : String(body);
     const id = nextId('mail.message');
     const author = tables['res.users'].get(uid)?.partner_id ?? false;
     tables['mail.message'].set(id, { id, model, res_id: resId, body: html, message_type, subtype_xmlid, author_id: author, subject, partner_ids, date: new Date().toISOString() });
@@ -138,8 +153,13 @@ export async function startOdoo(opts = {}) {
   }
 
   function callKw(uid, model, method, args = [], kwargs = {}) {
-    calls.push({ model, method });
+    const context = kwargs.context ?? {};
+    const lang = typeof context.lang === 'string' ? context.lang : 'en_US';
+    calls.push({ model, method, context });
     fieldsOf(model);
+    // ir.module.module is readable by administrators only (base's access rules); others get an
+    // AccessError unless base_install_request grants them more.
+    if (model === 'ir.module.module' && uid !== 2) throw accessError(model);
     const table = tables[model];
     const ids = () => {
       const list = Array.isArray(args[0]) ? args[0] : [args[0]];
@@ -150,25 +170,28 @@ export async function startOdoo(opts = {}) {
       case 'search_read': {
         const domain = kwargs.domain ?? args[0] ?? [];
         const rows = search(model, domain, { offset: kwargs.offset ?? 0, limit: kwargs.limit ?? null, order: kwargs.order ?? null });
-        return readRecs(model, rows, kwargs.fields ?? args[1]);
+        return readRecs(model, rows, kwargs.fields ?? args[1], lang);
       }
       case 'search_count':
         return search(model, kwargs.domain ?? args[0] ?? []).length;
       case 'read':
-        return readRecs(model, ids().map((id) => table.get(id)), kwargs.fields ?? args[1]);
+        return readRecs(model, ids().map((id) => table.get(id)), kwargs.fields ?? args[1], lang);
       case 'create': {
         const list = Array.isArray(args[0]) ? args[0] : [args[0]];
-        const created = list.map((vals) => {
-          checkVals(model, vals);
+        const created = list.map((sent) => {
+          let vals = checkVals(model, sent);
           if (model === 'mail.activity') {
-            if (!vals.res_model || !vals.res_id) throw userError('An activity needs a document to be attached to.');
-            const target = tables[vals.res_model]?.get(vals.res_id);
+            // Defaults of mail_activity.py: user_id the current user, date_deadline today.
+            vals = { note: '', summary: false, user_id: uid, date_deadline: today(), ...vals };
+            checkRequired(model, vals);
+            const target = tables[tables['ir.model'].get(vals.res_model_id)?.model]?.get(vals.res_id);
             if (!target) throw missing();
-            vals = { note: '', summary: false, user_id: uid, date_deadline: today(), res_name: target.name, ...vals };
+            vals.res_name = target.name;
           }
           if (model === 'mail.scheduled.message') {
-            if (!(Date.parse(vals.scheduled_date) > Date.now())) throw new OdooError('odoo.exceptions.ValidationError', 'A scheduled message must be scheduled in the future.');
-            vals = { author_id: tables['res.users'].get(uid)?.partner_id ?? false, partner_ids: [], ...vals };
+            vals = { partner_ids: [], ...vals };
+            checkRequired(model, vals);
+            if (!(Date.parse(`${String(vals.scheduled_date).replace(' ', 'T')}Z`) > Date.now())) throw new OdooError('odoo.exceptions.ValidationError', 'A Scheduled Message cannot be scheduled in the past');
           }
           const id = nextId(model);
           table.set(id, { id, ...vals });
@@ -177,8 +200,7 @@ export async function startOdoo(opts = {}) {
         return Array.isArray(args[0]) ? created : created[0];
       }
       case 'write': {
-        const vals = args[1] ?? {};
-        checkVals(model, vals);
+        const vals = checkVals(model, args[1] ?? {});
         for (const id of ids()) table.set(id, { ...table.get(id), ...vals });
         return true;
       }
@@ -204,6 +226,12 @@ export async function startOdoo(opts = {}) {
         const [id] = ids();
         return post(model, id, uid, kwargs);
       }
+      case 'fields_get': {
+        const wanted = kwargs.allfields ?? args[0] ?? null;
+        const fields = fieldsOf(model);
+        const names = (wanted && wanted.length ? wanted : Object.keys(fields)).filter((f) => f in fields);
+        return Object.fromEntries(names.map((f) => [f, { type: fields[f].type, required: Boolean(fields[f].required), readonly: Boolean(fields[f].readonly) }]));
+      }
       default:
         break;
     }
@@ -221,9 +249,18 @@ export async function startOdoo(opts = {}) {
     const user = tables['res.users'].get(uid);
     return {
       uid, is_system: uid === 2, name: user.name, username: user.login, partner_id: user.partner_id, db,
-      server_version: `${version}.0`, server_version_info: VERSIONS[version],
-      user_context: { lang: 'en_US', tz: 'Europe/Brussels', uid },
+      server_version: played.serverVersion, server_version_info: played.versionInfo,
+      user_context: { lang: user.lang || 'en_US', tz: user.tz || false, uid },
     };
+  };
+  const bearerUid = (req) => {
+    const key = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+    const user = [...tables['res.users'].values()].find((u) => key === `key-${u.login}`);
+    const dbHeader = req.headers['x-odoo-database'];
+    if (!user || (dbHeader !== undefined && dbHeader !== db)) {
+      throw Object.assign(new OdooError('werkzeug.exceptions.Unauthorized', 'Invalid apikey'), { status: 401 });
+    }
+    return user.id;
   };
   const login = (dbName, loginName, password) => {
     if (dbName !== db) throw new OdooError('odoo.exceptions.AccessDenied', 'Access Denied');
@@ -248,7 +285,7 @@ export async function startOdoo(opts = {}) {
     const m = /^\/web\/dataset\/call_kw(?:\/([\w.]+)\/(\w+))?$/.exec(path);
     if (m) return { result: callKw(sessionUid(req), params.model, params.method, params.args, params.kwargs) };
     if (path === '/jsonrpc') {
-      if (params.service === 'common' && params.method === 'version') return { result: { server_version: `${version}.0`, server_version_info: VERSIONS[version] } };
+      if (params.service === 'common' && params.method === 'version') return { result: { server_version: played.serverVersion, server_version_info: played.versionInfo } };
       if (params.service === 'common' && params.method === 'authenticate') {
         const [dbName, loginName, key] = params.args;
         const user = [...tables['res.users'].values()].find((u) => u.login === loginName);
@@ -278,6 +315,8 @@ export async function startOdoo(opts = {}) {
         res.end(JSON.stringify(payload));
       };
       if (req.method !== 'POST') return reply(404, { error: 'not found' });
+      const j2 = /^\/json\/2\/([\w.]+)\/(\w+)$/.exec(url.pathname);
+      if (j2 && hasJson2(version)) return answerJson2(req, j2[1], j2[2], body, reply);
       try {
         const msg = JSON.parse(body || '{}');
         id = msg.id ?? null;
@@ -287,13 +326,15 @@ export async function startOdoo(opts = {}) {
         // How long the double itself took to answer (benchmarks take it out of their figures).
         if (calls.length > before) calls[calls.length - 1].ms = performance.now() - started;
         if (!out) return reply(404, { jsonrpc: '2.0', id, error: { code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound', message: 'Not Found' } } });
-        reply(200, { jsonrpc: '2.0', id, result: out.result }, out.cookie ? { 'Set-Cookie': out.cookie } : {});
+        // odoo/http.py (JsonRPCDispatcher._response): no `result` key when the method returned None.
+        const payload = out.result === null || out.result === undefined ? { jsonrpc: '2.0', id } : { jsonrpc: '2.0', id, result: out.result };
+        reply(200, payload, out.cookie ? { 'Set-Cookie': out.cookie } : {});
       } catch (e) {
         const err = e instanceof OdooError ? e : new OdooError('builtins.Exception', String(e?.message ?? e));
         reply(200, {
           jsonrpc: '2.0', id,
           error: {
-            code: err.code,
+            code: err.code === 100 ? 100 : serverErrorCode(version),
             message: err.code === 100 ? 'Odoo Session Expired' : 'Odoo Server Error',
             data: { name: err.odooName, debug: `Traceback (most recent call last):\n${err.odooName}: ${err.message}`, message: err.message, arguments: [err.message], context: {} },
           },
@@ -301,6 +342,31 @@ export async function startOdoo(opts = {}) {
       }
     });
   });
+  /** JSON-2: the result alone, or an HTTP error status with serialize_exception's object. */
+  function answerJson2(req, model, method, raw, reply) {
+    const status = { 'odoo.exceptions.AccessDenied': 401, 'odoo.exceptions.AccessError': 403, 'odoo.exceptions.MissingError': 404, 'odoo.exceptions.UserError': 422, 'odoo.exceptions.ValidationError': 422 };
+    try {
+      const uid = bearerUid(req);
+      let body;
+      try {
+        body = JSON.parse(raw || '{}');
+      } catch {
+        throw new Json2Error(400, 'werkzeug.exceptions.BadRequest', 'could not parse the body as json');
+      }
+      if (!MODELS[model]) throw new Json2Error(404, 'werkzeug.exceptions.NotFound', `the model '${model}' does not exist`);
+      const { args, kwargs } = json2Call(model, method, body);
+      const started = performance.now();
+      const result = callKw(uid, model, method, args, kwargs);
+      calls[calls.length - 1].ms = performance.now() - started;
+      calls[calls.length - 1].json2 = true;
+      reply(200, result ?? null);
+    } catch (e) {
+      const name = e.odooName ?? 'builtins.Exception';
+      const code = e.status ?? status[name] ?? 500;
+      reply(code, { name, message: e.message, arguments: [e.message], context: {}, debug: `Traceback (most recent call last):\n${name}: ${e.message}` });
+    }
+  }
+
   await new Promise((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
@@ -308,6 +374,8 @@ export async function startOdoo(opts = {}) {
     port,
     db,
     version,
+    /** What the server says it is: "18.0", "saas~18.2"… */
+    serverVersion: played.serverVersion,
     calls,
     /** Direct access to the records, for assertions. */
     table: (model) => [...tables[model].values()].map((r) => computed(model, r)),

@@ -50,7 +50,10 @@ describe('Odoo test double', () => {
   });
 
   it('creates, edits and marks an activity done; the feedback lands in the chatter', async () => {
-    const created = await callKw('mail.activity', 'create', [{ res_model: 'crm.lead', res_id: 4, activity_type_id: 2, summary: 'Call back' }]);
+    // res_model is only the readonly mirror of the required res_model_id (mail_activity.py).
+    const refused = await callKw('mail.activity', 'create', [{ res_model: 'crm.lead', res_id: 4, activity_type_id: 2, summary: 'Call back' }]);
+    expect(refused.error.data).toMatchObject({ name: 'odoo.exceptions.ValidationError', message: expect.stringContaining('Field: res_model_id') });
+    const created = await callKw('mail.activity', 'create', [{ res_model_id: 81, res_id: 4, activity_type_id: 2, summary: 'Call back' }]);
     const id = created.result;
     expect((await callKw('mail.activity', 'read', [[id], ['user_id', 'date_deadline', 'res_name']])).result[0])
       .toMatchObject({ user_id: [2, 'Mitchell Admin'], date_deadline: today, res_name: 'Open Space Design' });

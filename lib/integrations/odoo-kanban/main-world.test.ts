@@ -44,6 +44,20 @@ afterEach(() => {
 });
 
 describe('tagKanbanRecords', () => {
+  it('leaves the sample cards of an empty pipeline alone: their ids are not the leads shown', () => {
+    const content = document.createElement('div');
+    content.className = 'o_content o_view_sample_data';
+    const sample = cardNode(1);
+    content.append(sample.el);
+    document.body.append(content);
+    setRoot([node(document.body, {}, [sample.node])]);
+    expect(tagKanbanRecords(window, new Set()).size).toBe(0);
+    expect(sample.el.hasAttribute('data-voip-res-id')).toBe(false);
+    // The first real lead: the view leaves sample mode and the card is tagged.
+    content.className = 'o_content';
+    expect(tagKanbanRecords(window, new Set()).size).toBe(1);
+  });
+
   it('tags each saved crm.lead card with its id, and not its fields', () => {
     const a = cardNode(7);
     const b = cardNode(12, 'crm.lead', 'div');

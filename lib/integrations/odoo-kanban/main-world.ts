@@ -39,6 +39,9 @@ export interface KanbanIdOptions {
   models?: readonly string[];
 }
 
+/** Odoo's sample mode (addons/web's kanban tests: `.o_content` gets this class). */
+const SAMPLE_VIEW = '.o_view_sample_data';
+
 function rootNode(win: Window): OwlNode | null {
   try {
     return (win as unknown as PageGlobals).odoo?.__WOWL_DEBUG__?.root?.__owl__ ?? null;
@@ -98,6 +101,9 @@ function cardOf(node: OwlNode, toRaw: <T>(v: T) => T, models: ReadonlySet<string
   const first = typeof node.firstNode === 'function' ? node.firstNode() : null;
   if (!first || first.nodeType !== 1) return null;
   const el = first as Element;
+  // An empty view with sample="1" (every CRM pipeline) shows made-up records whose ids (1, 2…)
+  // are real, unrelated leads: Odoo marks that view's `.o_content` with o_view_sample_data.
+  if (el.closest(SAMPLE_VIEW)) return null;
   return el.classList.contains(CARD_CLASS) ? [el, String(resId), resModel] : null;
 }
 

@@ -11,7 +11,7 @@ import type { OdooWrite } from './outbox';
 import type { OdooWriter } from './writer';
 import type { OdooFailure, OdooResult } from './errors';
 import { htmlToText, textToHtml } from './note-html';
-import { activityKey, documentsOf, idFromKey, type Many2one, type DocumentInfo } from './records';
+import { activityKey, documentsOf, idFromKey, modelId, type Many2one, type DocumentInfo } from './records';
 import type { OdooRpc } from './rpc';
 
 export interface ActivityRow {
@@ -156,8 +156,10 @@ export function odooActivities(
         if (!type.value[0]) return { ok: false, reason: t('odoo.noCallType') };
         typeId = type.value[0].id;
       }
+      const model = await modelId(rpc, target.model);
+      if (!model.ok) return fail(model.failure);
       const created = await rpc.callKw<number>('mail.activity', 'create', [{
-        res_model: target.model, res_id: target.id, activity_type_id: typeId, user_id: uid,
+        res_model_id: model.value, res_id: target.id, activity_type_id: typeId, user_id: uid,
         summary: draft.summary.trim(), note: textToHtml(draft.note), date_deadline: draft.dueDate,
       }]);
       if (!created.ok) return fail(created.failure);

@@ -1,3 +1,4 @@
+import { dialectFor } from './dialect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { callLogHtml, callLogWrite } from './call-log';
@@ -30,7 +31,7 @@ describe('call log notes', () => {
   it('lands in the chatter as HTML on Odoo 17 and on Odoo 16', async () => {
     for (const [server, major] of [[v16, 16], [v17, 17]] as const) {
       const rpc = odooRpc({ baseUrl: server.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } });
-      const w = callLogWrite(answered, 'crm.lead', 4, major);
+      const w = callLogWrite(answered, 'crm.lead', 4, dialectFor(major));
       expect((await rpc.callKw(w.model, w.method, w.args, w.kwargs)).ok).toBe(true);
       expect(server.table('mail.message').at(-1)).toMatchObject({ model: 'crm.lead', res_id: 4, body: callLogHtml(answered), message_type: 'comment' });
     }

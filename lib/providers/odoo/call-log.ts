@@ -4,6 +4,7 @@
  * and the network). Odoo 17+ escapes a plain string body, so the note is sent with
  * `body_is_html`; Odoo 16 takes the body as HTML already and does not know that argument.
  */
+import type { OdooDialect } from './dialect';
 import { t } from '../../i18n';
 import { formatDuration } from '../../dates';
 import type { HistoryEntry } from '../types';
@@ -22,8 +23,8 @@ export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | '
   return `<p>${escapeHtml(what)}</p><p>${escapeHtml(outcome)}</p>`;
 }
 
-/** The message_post that logs `entry` on record (model, id) of an Odoo of version `major`. */
-export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: string, id: number, major: number): OdooWrite {
+/** The message_post that logs `entry` on record (model, id) of an Odoo speaking `dialect`. */
+export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: string, id: number, dialect: OdooDialect): OdooWrite {
   return {
     model,
     method: 'message_post',
@@ -32,7 +33,7 @@ export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: st
       body: callLogHtml(entry),
       message_type: 'comment',
       subtype_xmlid: 'mail.mt_note',
-      ...(major >= 17 ? { body_is_html: true } : {}),
+      ...(dialect.bodyIsHtml ? { body_is_html: true } : {}),
     },
   };
 }

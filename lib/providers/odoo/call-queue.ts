@@ -6,6 +6,7 @@
 import { t } from '../../i18n';
 import type { QueueState } from '../../messaging/content';
 import type { OdooResult } from './errors';
+import { modelId, partnerPhone } from './records';
 import type { OdooRpc } from './rpc';
 
 const LEAD = 'crm.lead';
@@ -24,11 +25,11 @@ async function leadPhones(rpc: OdooRpc, resIds: number[]): Promise<OdooResult<Ma
   const partnerIds = [...new Set(leads.value.flatMap((l) => (!l.phone && l.partner_id ? [l.partner_id[0]] : [])))];
   const partners = new Map<number, string>();
   if (partnerIds.length > 0) {
-    const r = await rpc.callKw<{ id: number; phone: string | false; mobile: string | false }[]>('res.partner', 'search_read', [], {
-      domain: [['id', 'in', partnerIds]], fields: ['phone', 'mobile'],
+    const r = await rpc.callKw<{ id: number; phone?: string | false; mobile?: string | false }[]>('res.partner', 'search_read', [], {
+      domain: [['id', 'in', partnerIds]], fields: [...rpc.dialect.partnerPhones],
     });
     if (!r.ok) return r;
-    for (const p of r.value) partners.set(p.id, p.phone || p.mobile || '');
+    for (const p of r.value) partners.set(p.id, partnerPhone(rpc, p));
   }
   const out = new Map<number, string>();
   for (const l of leads.value) out.set(l.id, l.phone || (l.partner_id ? partners.get(l.partner_id[0]) ?? '' : ''));
@@ -68,8 +69,10 @@ export async function toggleQueued(rpc: OdooRpc, uid: number, resId: number, add
   const type = await rpc.callKw<{ id: number }[]>('mail.activity.type', 'search_read', [], { domain: [['category', '=', 'phonecall']], fields: ['id'], limit: 1 });
   if (!type.ok) return type;
   if (!type.value[0]) return { ok: false, failure: { kind: 'odoo', message: t('odoo.noCallType'), odooName: 'odoo.exceptions.UserError' } };
+  const leadModel = await modelId(rpc, LEAD);
+  if (!leadModel.ok) return leadModel;
   const created = await rpc.callKw<number>('mail.activity', 'create', [{
-    res_model: LEAD, res_id: resId, activity_type_id: type.value[0].id, user_id: uid, date_deadline: today, summary: t('odoo.queue.summary'),
+    res_model_id: leadModel.value, res_id: resId, activity_type_id: type.value[0].id, user_id: uid, date_deadline: today, summary: t('odoo.queue.summary'),
   }]);
   return created.ok ? { ok: true, value: true } : created;
 }

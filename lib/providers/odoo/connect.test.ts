@@ -46,10 +46,12 @@ describe('Odoo settings', () => {
 });
 
 describe('connecting to Odoo', () => {
+  // Jane is no administrator: the module list is closed to her, and voip is found all the same.
   it("through the browser's session: who I am and which Odoo it is", async () => {
     const r = await connectOdoo({ url: odoo.url, db: '', mode: 'session', login: '' }, '', await loggedInFetch('jane'));
     expect(r.ok && { uid: r.value.uid, partnerId: r.value.partnerId, userName: r.value.userName, server: r.value.server })
-      .toEqual({ uid: 7, partnerId: 8, userName: 'Jane Seller', server: { major: 18, voip: true } });
+      .toEqual({ uid: 7, partnerId: 8, userName: 'Jane Seller', server: { major: 18, version: '18.0', voip: true } });
+    expect(r.ok && r.value.rpc.context).toEqual({ lang: 'fr_FR', tz: 'Europe/Paris' });
   });
 
   it('with an API key, and refuses a wrong one', async () => {

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { odooContacts } from './contacts';
 import { odooRpc } from './rpc';
+import { dialectFor } from './dialect';
 import { recordUrl } from './version';
 
 let odoo: OdooDouble;
 const api = () =>
   odooContacts(odooRpc({ baseUrl: odoo.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } }), {
     baseUrl: odoo.url,
-    recordUrl: (model, id) => recordUrl(odoo.url, 17, model, id),
+    recordUrl: (model, id) => recordUrl(odoo.url, dialectFor(17), model, id),
     defaultCountry: 'US',
   });
 

@@ -14,15 +14,18 @@ import type { OdooRpc } from './rpc';
 interface PartnerRow {
   id: number;
   name: string;
-  phone: string | false;
-  mobile: string | false;
+  phone?: string | false;
+  mobile?: string | false;
   email: string | false;
   is_company: boolean;
 }
 
-const FIELDS = ['name', 'phone', 'mobile', 'email', 'is_company'];
-const HAS_NUMBER = ['|', ['phone', '!=', false], ['mobile', '!=', false]];
 const fail = providerFailure;
+
+/** `a | b | c` over the number fields this version has (dialect.ts). */
+function anyNumber(fields: readonly string[], leaf: (f: string) => unknown[]): unknown[] {
+  return [...fields.slice(1).map(() => '|'), ...fields.map(leaf)];
+}
 
 /** "6505550102" → "6%5%0%5%5%5%0%1%0%2": matches the digits whatever separators Odoo stored. */
 function digitsPattern(digits: string): string {
@@ -30,6 +33,9 @@ function digitsPattern(digits: string): string {
 }
 
 export function odooContacts(rpc: OdooRpc, opts: { baseUrl: string; recordUrl: (model: string, id: number) => string; defaultCountry: string }): ContactsApi {
+  const phones = () => rpc.dialect.partnerPhones;
+  const hasNumber = () => anyNumber(phones(), (f) => [f, '!=', false]);
+  const numberLike = (pattern: string) => anyNumber(phones(), (f) => [f, 'ilike', pattern]);
   const toContact = (p: PartnerRow): Contact => ({
     id: partnerKey(p.id),
     name: p.name,
@@ -47,7 +53,8 @@ export function odooContacts(rpc: OdooRpc, opts: { baseUrl: string; recordUrl: (
   const readOnly = (): { ok: false; reason: string } => ({ ok: false, reason: t('odoo.contactsInOdoo') });
 
   async function searchRows(domain: unknown[], limit: number | null): Promise<ProviderResult<PartnerRow[]>> {
-    const r = await rpc.callKw<PartnerRow[]>('res.partner', 'search_read', [], { domain, fields: FIELDS, limit, order: 'name asc' });
+    const fields = ['name', ...phones(), 'email', 'is_company'];
+    const r = await rpc.callKw<PartnerRow[]>('res.partner', 'search_read', [], { domain, fields, limit, order: 'name asc' });
     return r.ok ? r : fail(r.failure);
   }
 
@@ -56,9 +63,9 @@ export function odooContacts(rpc: OdooRpc, opts: { baseUrl: string; recordUrl: (
       const q = query.trim();
       const digits = q.replace(/\D/g, '');
       const text = ['|', ['name', 'ilike', q], ['email', 'ilike', q]];
-      const number = digits.length >= 3 ? ['|', ['phone', 'ilike', digitsPattern(digits)], ['mobile', 'ilike', digitsPattern(digits)]] : null;
+      const number = digits.length >= 3 ? numberLike(digitsPattern(digits)) : null;
       const match = q === '' ? [] : number ? ['|', ...text, ...number] : text;
-      const r = await searchRows([...(match.length ? ['&'] : []), ...HAS_NUMBER, ...match], limit);
+      const r = await searchRows([...(match.length ? ['&'] : []), ...hasNumber(), ...match], limit);
       return r.ok ? { ok: true, value: r.value.map(toContact) } : r;
     },
 
@@ -77,7 +84,7 @@ export function odooContacts(rpc: OdooRpc, opts: { baseUrl: string; recordUrl: (
       const tail = digits.slice(-9);
       if (tail.length < 6) return { ok: true, value: null };
       const pattern = digitsPattern(tail.slice(-7));
-      const r = await searchRows(['|', ['phone', 'ilike', pattern], ['mobile', 'ilike', pattern]], 50);
+      const r = await searchRows(numberLike(pattern), 50);
       if (!r.ok) return r;
       const numbersOf = (p: PartnerRow) => [p.phone, p.mobile].filter((x): x is string => Boolean(x));
       const normalised = (n: string) => {
@@ -90,12 +97,12 @@ export function odooContacts(rpc: OdooRpc, opts: { baseUrl: string; recordUrl: (
     },
 
     async count() {
-      const r = await rpc.callKw<number>('res.partner', 'search_count', [HAS_NUMBER]);
+      const r = await rpc.callKw<number>('res.partner', 'search_count', [hasNumber()]);
       return r.ok ? r : fail(r.failure);
     },
 
     async all() {
-      const r = await searchRows(HAS_NUMBER, null);
+      const r = await searchRows(hasNumber(), null);
       return r.ok ? { ok: true, value: r.value.map(toContact) } : r;
     },
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { odooEmail, textToHtml } from './email';
+import { dialectFor } from './dialect';
 import { odooRpc } from './rpc';
 
 let v17: OdooDouble;
 let v18: OdooDouble;
-const rpcFor = (s: OdooDouble) => odooRpc({ baseUrl: s.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } });
+const rpcFor = (s: OdooDouble) => odooRpc({ baseUrl: s.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' }, dialect: dialectFor(s.version) });
 const draft = { to: 'ada@example.com', subject: 'Your quote', body: 'Hello Ada,\n\n<b>see</b> attached', contactId: 'res.partner/30' };
 
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe('email through Odoo', () => {
   });
 
   it("Send posts the email to the contact's chatter, addressed to them", async () => {
-    const api = odooEmail(rpcFor(v17), { major: 17, partnerId: 3 });
+    const api = odooEmail(rpcFor(v17), { partnerId: 3 });
     expect(api.sendMode).toBe('server');
     expect(await api.send?.(draft)).toEqual({ ok: true, value: undefined });
     expect(v17.table('mail.message').at(-1)).toMatchObject({
@@ -33,7 +34,7 @@ describe('email through Odoo', () => {
   });
 
   it('Send Later uses Odoo 18 scheduled messages, listed and cancelled', async () => {
-    const api = odooEmail(rpcFor(v18), { major: 18, partnerId: 3 });
+    const api = odooEmail(rpcFor(v18), { partnerId: 3 });
     const at = Date.now() + 3_600_000;
     const r = await api.schedule(draft, at);
     expect(r).toMatchObject({ ok: true, value: { state: 'scheduled', contactId: 'res.partner/30' } });
@@ -46,7 +47,7 @@ describe('email through Odoo', () => {
   });
 
   it('says clearly that Odoo 17 has no Send Later', async () => {
-    const api = odooEmail(rpcFor(v17), { major: 17, partnerId: 3 });
-    expect(await api.schedule(draft, Date.now() + 60_000)).toEqual({ ok: false, reason: expect.stringMatching(/Odoo 17 cannot schedule messages/) });
+    const api = odooEmail(rpcFor(v17), { partnerId: 3 });
+    expect(await api.schedule(draft, Date.now() + 60_000)).toEqual({ ok: false, reason: expect.stringMatching(/Odoo 17\.0 cannot schedule messages/) });
   });
 });

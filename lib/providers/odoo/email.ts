@@ -31,10 +31,10 @@ interface ScheduledRow {
   author_id: Many2one;
 }
 
-export function odooEmail(rpc: OdooRpc, opts: { major: number; partnerId: number; now?: () => number }): EmailApi {
+export function odooEmail(rpc: OdooRpc, opts: { partnerId: number; now?: () => number }): EmailApi {
   const now = opts.now ?? Date.now;
   const partnerOf = (draft: EmailDraft) => (draft.contactId ? idFromKey(draft.contactId, 'res.partner') : null);
-  const notHere = (): { ok: false; reason: string } => ({ ok: false, reason: t('odoo.email.noSendLater', String(opts.major)) });
+  const notHere = (): { ok: false; reason: string } => ({ ok: false, reason: t('odoo.email.noSendLater', rpc.dialect.version) });
 
   return {
     sendMode: 'server',
@@ -48,26 +48,28 @@ export function odooEmail(rpc: OdooRpc, opts: { major: number; partnerId: number
         message_type: 'comment',
         subtype_xmlid: 'mail.mt_comment',
         partner_ids: [partner],
-        ...(opts.major >= 17 ? { body_is_html: true } : {}),
+        ...(rpc.dialect.bodyIsHtml ? { body_is_html: true } : {}),
       });
       return r.ok ? { ok: true, value: undefined } : fail(r.failure);
     },
 
     async schedule(draft, sendAt): Promise<ProviderResult<ScheduledEmail>> {
-      if (opts.major < 18) return notHere();
+      if (!rpc.dialect.scheduledMessages) return notHere();
       const partner = partnerOf(draft);
       if (partner === null) return { ok: false, reason: t('odoo.email.needsContact') };
       if (!(sendAt > now())) return { ok: false, reason: t('data.email.pastTime') };
       const r = await rpc.callKw<number>('mail.scheduled.message', 'create', [{
         model: 'res.partner', res_id: partner, subject: draft.subject, body: textToHtml(draft.body),
         scheduled_date: new Date(sendAt).toISOString().slice(0, 19).replace('T', ' '), partner_ids: [partner],
+        // Required (mail_scheduled_message.py): the message is posted as its author.
+        author_id: opts.partnerId,
       }]);
       if (!r.ok) return fail(r.failure);
       return { ok: true, value: { ...draft, id: `mail.scheduled.message/${r.value}`, sendAt, state: 'scheduled' } };
     },
 
     async scheduled() {
-      if (opts.major < 18) return { ok: true, value: [] };
+      if (!rpc.dialect.scheduledMessages) return { ok: true, value: [] };
       const r = await rpc.callKw<ScheduledRow[]>('mail.scheduled.message', 'search_read', [], {
         domain: [['author_id', '=', opts.partnerId]], fields: ['res_id', 'subject', 'body', 'scheduled_date', 'author_id'], order: 'scheduled_date asc',
       });

@@ -23,25 +23,26 @@ export function createOdooProvider(
   c: OdooConnection,
   opts: { history: HistoryApi; defaultCountry: string; outbox?: Outbox },
 ): DataProvider {
-  const major = c.server.major;
+  const dialect = c.rpc.dialect;
+  const urlOf = (model: string, id: number) => recordUrl(c.rpc.baseUrl, dialect, model, id);
   const outbox = opts.outbox ?? (sharedOutbox ??= odooOutbox());
   const writer = odooWriter(c.rpc, outbox);
   return {
     kind: 'odoo',
     contacts: odooContacts(c.rpc, {
       baseUrl: c.rpc.baseUrl,
-      recordUrl: (model, id) => recordUrl(c.rpc.baseUrl, major, model, id),
+      recordUrl: urlOf,
       defaultCountry: opts.defaultCountry,
     }),
-    activities: odooActivities(c.rpc, c.uid, { writer, recordUrl: (model, id) => recordUrl(c.rpc.baseUrl, major, model, id) }),
+    activities: odooActivities(c.rpc, c.uid, { writer, recordUrl: urlOf }),
     history: opts.history,
-    email: odooEmail(c.rpc, { major, partnerId: c.partnerId }),
+    email: odooEmail(c.rpc, { partnerId: c.partnerId }),
     ...(c.server.voip ? { colleagues: odooColleagues(c.rpc) } : {}),
     async logCall(entry) {
       const partner = entry.contactId ? idFromKey(entry.contactId, 'res.partner') : null;
       if (partner === null) return { ok: true, value: undefined };
       const label = t('odoo.write.callLog', entry.contactName || entry.number);
-      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, major), label);
+      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, dialect), label);
       if (!r.ok) return providerFailure(r.failure);
       return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
     },

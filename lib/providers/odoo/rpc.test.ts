@@ -1,7 +1,8 @@
+import { dialectFor } from './dialect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { odooRpc } from './rpc';
-import { detectServer, recordUrl } from './version';
+import { detectVoip, recordUrl } from './version';
 
 let odoo: OdooDouble;
 let enterprise: OdooDouble;
@@ -73,15 +74,15 @@ describe('Odoo JSON-RPC client', () => {
     expect((await (await loggedIn(odoo)).callKw('res.partner', 'search_count', [[['id', '=', 30]]])).ok).toBe(true);
   });
 
-  it('detects the version and whether Enterprise voip is installed', async () => {
-    expect(await detectServer(await loggedIn(odoo), 'session')).toEqual({ ok: true, value: { major: 17, voip: false } });
-    expect(await detectServer(await loggedIn(enterprise), 'session')).toEqual({ ok: true, value: { major: 18, voip: true } });
+  it('detects whether Enterprise voip is installed', async () => {
+    expect(await detectVoip(await loggedIn(odoo))).toEqual({ ok: true, value: false });
+    expect(await detectVoip(await loggedIn(enterprise))).toEqual({ ok: true, value: true });
     const key = odooRpc({ baseUrl: enterprise.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } });
-    expect(await detectServer(key, 'apiKey')).toEqual({ ok: true, value: { major: 18, voip: true } });
+    expect(await detectVoip(key)).toEqual({ ok: true, value: true });
   });
 
   it('builds record URLs in the form of each version', () => {
-    expect(recordUrl('https://erp.example', 17, 'crm.lead', 4)).toBe('https://erp.example/web#id=4&model=crm.lead&view_type=form');
-    expect(recordUrl('https://erp.example', 18, 'crm.lead', 4)).toBe('https://erp.example/odoo/crm.lead/4');
+    expect(recordUrl('https://erp.example', dialectFor(17), 'crm.lead', 4)).toBe('https://erp.example/web#id=4&model=crm.lead&view_type=form');
+    expect(recordUrl('https://erp.example', dialectFor(18), 'crm.lead', 4)).toBe('https://erp.example/odoo/crm.lead/4');
   });
 });

@@ -6,7 +6,8 @@
 import { loadPrivate, removePrivate, savePrivate } from '../../settings/private-store';
 import { loadSecret, saveSecret } from '../../settings/secret-store';
 import type { OdooConnection } from './connect';
-import { odooRpc } from './rpc';
+import { dialectFor } from './dialect';
+import { odooRpc, type OdooContext } from './rpc';
 import { ODOO_SETTINGS_KEY, readOdooSettings, type OdooSettings } from './settings';
 
 export interface StoredOdoo {
@@ -15,7 +16,11 @@ export interface StoredOdoo {
   partnerId: number;
   userName: string;
   major: number;
+  /** As the server said it ("saas~18.2"); older stored connections have none. */
+  version?: string;
   voip: boolean;
+  /** The user's language and time zone read at Connect, sent with every call. */
+  context?: OdooContext;
 }
 
 /** Stored data as it is, old or damaged: null unless complete. */
@@ -27,7 +32,15 @@ export function readStoredOdoo(v: unknown): StoredOdoo | null {
   const uid = num(o.uid);
   const major = num(o.major);
   if (!settings || uid === null || major === null) return null;
-  return { settings, uid, partnerId: num(o.partnerId) ?? 0, userName: typeof o.userName === 'string' ? o.userName : '', major, voip: o.voip === true };
+  const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  const ctx = (typeof o.context === 'object' && o.context !== null ? o.context : {}) as Record<string, unknown>;
+  const version = str(o.version);
+  const lang = str(ctx.lang);
+  const tz = str(ctx.tz);
+  return {
+    settings, uid, partnerId: num(o.partnerId) ?? 0, userName: typeof o.userName === 'string' ? o.userName : '', major,
+    ...(version ? { version } : {}), voip: o.voip === true, context: { ...(lang ? { lang } : {}), ...(tz ? { tz } : {}) },
+  };
 }
 
 export async function loadOdoo(): Promise<StoredOdoo | null> {
@@ -36,7 +49,10 @@ export async function loadOdoo(): Promise<StoredOdoo | null> {
 
 export async function saveOdoo(c: OdooConnection, settings: OdooSettings, key: string | undefined): Promise<void> {
   if (key !== undefined) await saveSecret(key, 'odooKey');
-  const stored: StoredOdoo = { settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, major: c.server.major, voip: c.server.voip };
+  const stored: StoredOdoo = {
+    settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, major: c.server.major,
+    ...(c.server.version ? { version: c.server.version } : {}), voip: c.server.voip, context: c.rpc.context,
+  };
   await savePrivate(ODOO_SETTINGS_KEY, stored);
 }
 
@@ -51,6 +67,8 @@ export async function connectionFrom(s: StoredOdoo): Promise<OdooConnection> {
   const rpc = odooRpc({
     baseUrl: s.settings.url,
     auth: s.settings.mode === 'apiKey' ? { mode: 'apiKey', db: s.settings.db, login: s.settings.login, key } : { mode: 'session' },
+    dialect: dialectFor(s.major, s.version),
+    context: s.context ?? {},
   });
-  return { rpc, uid: s.uid, partnerId: s.partnerId, userName: s.userName, server: { major: s.major, voip: s.voip } };
+  return { rpc, uid: s.uid, partnerId: s.partnerId, userName: s.userName, server: { major: s.major, ...(s.version ? { version: s.version } : {}), voip: s.voip } };
 }

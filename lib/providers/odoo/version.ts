@@ -1,29 +1,47 @@
 /**
- * What the connected Odoo is: its major version (16–19, for URLs and API differences) and
- * whether Enterprise `voip` is installed (its fields and methods are used when it is).
+ * What the connected Odoo is: its version (16–19 or an Odoo Online build; see dialect.ts for what
+ * differs) and whether Enterprise `voip` is installed (its fields and methods are used when it is).
  */
-import type { OdooResult } from './errors';
+import { dialectFor, parseServerVersion, type OdooDialect } from './dialect';
+import type { OdooFailure, OdooResult } from './errors';
 import type { OdooRpc } from './rpc';
 
 export interface OdooServer {
   major: number;
+  /** As the server says it ("18.0", "saas~18.2"); absent in connections stored before it was kept. */
+  version?: string;
   voip: boolean;
 }
 
-export async function detectServer(rpc: OdooRpc, mode: 'session' | 'apiKey'): Promise<OdooResult<OdooServer>> {
-  const info = mode === 'session'
-    ? await rpc.call<{ server_version_info?: unknown[] }>('/web/session/get_session_info', {})
-    : await rpc.call<{ server_version_info?: unknown[] }>('/jsonrpc', { service: 'common', method: 'version', args: [] });
-  if (!info.ok) return info;
-  const major = Number(info.value?.server_version_info?.[0]);
-  if (!Number.isInteger(major)) return { ok: false, failure: { kind: 'protocol', message: 'Odoo did not say which version it is.' } };
-  const voip = await rpc.callKw<number>('ir.module.module', 'search_count', [[['name', '=', 'voip'], ['state', '=', 'installed']]]);
-  if (!voip.ok) return voip;
-  return { ok: true, value: { major, voip: voip.value > 0 } };
+export interface VersionInfo {
+  server_version?: unknown;
+  server_version_info?: unknown;
+}
+
+/** The dialect of a version answer, or a protocol failure when it says no version. */
+export function dialectOf(info: VersionInfo | null | undefined): OdooResult<OdooDialect> {
+  const v = parseServerVersion(info?.server_version_info, info?.server_version);
+  if (!v) return { ok: false, failure: { kind: 'protocol', message: 'Odoo did not say which version it is.' } };
+  return { ok: true, value: dialectFor(v.major, v.version) };
+}
+
+/** Access refused to a model (not the session or the server): the caller can do without it. */
+const refused = (f: OdooFailure) => f.kind === 'odoo' && f.odooName === 'odoo.exceptions.AccessError';
+
+/**
+ * Whether Enterprise `voip` is installed. The module list is readable by administrators only; for
+ * other users, voip's own field on res.users (fields_get is open to every user) tells the same.
+ */
+export async function detectVoip(rpc: OdooRpc): Promise<OdooResult<boolean>> {
+  const count = await rpc.callKw<number>('ir.module.module', 'search_count', [[['name', '=', 'voip'], ['state', '=', 'installed']]]);
+  if (count.ok) return { ok: true, value: count.value > 0 };
+  if (!refused(count.failure)) return count;
+  const fields = await rpc.callKw<Record<string, unknown> | null>('res.users', 'fields_get', [['voip_username']], { attributes: ['type'] });
+  if (!fields.ok) return refused(fields.failure) ? { ok: true, value: false } : fields;
+  return { ok: true, value: Boolean(fields.value && 'voip_username' in fields.value) };
 }
 
 /** The web client's URL of a record, in the form of that version. */
-export function recordUrl(baseUrl: string, major: number, model: string, id: number): string {
-  const path = major >= 18 ? `/odoo/${model}/${id}` : `/web#id=${id}&model=${encodeURIComponent(model)}&view_type=form`;
-  return new URL(path, baseUrl).href;
+export function recordUrl(baseUrl: string, dialect: OdooDialect, model: string, id: number): string {
+  return new URL(dialect.recordPath(model, id), baseUrl).href;
 }
