@@ -90,11 +90,12 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await press(popup, 'Transfer');
   });
 
-  it('closing and reopening the popup mid-call keeps the call', async () => {
+  it('closing and reopening the popup mid-call keeps the call and who is on the line', async () => {
     await reopenPopup();
     await waitForCallState(popup, 'established');
+    await popup.waitForSelector('[data-call-state] .company::-p-text(Analytical Engines Ltd)');
     const name = await popup.$eval('[data-call-state] .who', (e) => e.textContent);
-    assert.equal(name, '1002');
+    assert.equal(name, 'Ada Lovelace');
     await press(popup, 'Hang up');
     await popup.waitForSelector('#search');
   });
