@@ -72,7 +72,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     assert.deepEqual(await rows(), ['Ada Lovelace Analytical Engines Ltd · 1002']);
     await noAxeViolations('Contacts');
     await popup.type('#search', 'zzz');
-    await popup.waitForSelector('::-p-text(No contact matches your search.)');
+    await popup.waitForSelector('::-p-text(Nothing matches “zzz”)');
     await fill(popup, '#search', 'lovel');
     await popup.waitForSelector('#tab-panel li::-p-text(Ada Lovelace)');
     const since = await ada.evaluate(() => remote.lastSeq);
