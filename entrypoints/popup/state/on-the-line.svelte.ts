@@ -46,11 +46,16 @@ export class OnTheLine {
     await browser.storage.session.set({ [LINE_KEY]: this.#byCall });
   }
 
-  /** What is known of the call's far end now; asks the contacts once per number if needed. */
+  /** Run in an effect while a call is shown: asks the contacts about its number, once per number. */
+  identify(call: CallSnapshot): void {
+    const number = call.remoteNumber;
+    if (number && !(number in this.#byNumber)) void this.#match(number);
+  }
+
+  /** What is known of the call's far end now. */
   party(call: CallSnapshot): Party | null {
     const known = this.#byCall[call.id];
     const number = call.remoteNumber;
-    if (!known?.company && number && !(number in this.#byNumber)) void this.#match(number);
     const matched = number ? this.#byNumber[number] : null;
     if (known) return { ...known, company: known.company || matched?.company || '' };
     if (call.remoteName) return { name: call.remoteName, company: matched?.company ?? '', subject: '' };

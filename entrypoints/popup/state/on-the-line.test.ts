@@ -30,10 +30,12 @@ describe('who is on the line', () => {
     await popup.followUp.call(contact.phones[0]!.number, data.activities[0]!);
     const call = callSnapshot({ id: 'c1', remoteNumber: contact.phones[0]!.number });
     const want = { name: 'Ada Lovelace', company: 'Analytical Engines Ltd', subject: 'Call about the engine' };
+    popup.line.identify(call);
     await vi.waitFor(() => expect(popup.line.party(call)).toEqual(want), SOON);
     // The popup is closed and opened again mid-call: a new popup, the same browser session.
     const reopened = createPopup(data.provider);
     await reopened.line.load();
+    reopened.line.identify(call);
     await vi.waitFor(() => expect(reopened.line.party(call)).toEqual(want), SOON);
   });
 
@@ -42,7 +44,10 @@ describe('who is on the line', () => {
     const data = await seeded(['Ada Lovelace']);
     const popup = createPopup(data.provider);
     const call = callSnapshot({ id: 'c9', remoteNumber: data.contacts[0]!.phones[0]!.number });
+    popup.line.identify(call);
     await vi.waitFor(() => expect(popup.line.party(call)?.name).toBe('Ada Lovelace'), SOON);
-    expect(popup.line.party(callSnapshot({ id: 'c8', remoteNumber: '+4930123456' }))).toBeNull();
+    const stranger = callSnapshot({ id: 'c8', remoteNumber: '+4930123456' });
+    popup.line.identify(stranger);
+    expect(popup.line.party(stranger)).toBeNull();
   });
 });
