@@ -55,6 +55,13 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     action: { default_title: '__MSG_extName__' },
+    // The popup opens from the keyboard (changeable at chrome://extensions/shortcuts or Firefox's
+    // add-on shortcuts). MV2 Firefox names the toolbar button's command _execute_browser_action.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

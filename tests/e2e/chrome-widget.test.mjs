@@ -72,7 +72,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     assert.deepEqual(await rows(), ['Ada Lovelace Analytical Engines Ltd · 1002']);
     await noAxeViolations('Contacts');
     await popup.type('#search', 'zzz');
-    await popup.waitForSelector('::-p-text(No contact matches your search.)');
+    await popup.waitForSelector('::-p-text(Nothing matches “zzz”)');
     await fill(popup, '#search', 'lovel');
     await popup.waitForSelector('#tab-panel li::-p-text(Ada Lovelace)');
     const since = await ada.evaluate(() => remote.lastSeq);
@@ -90,11 +90,12 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await press(popup, 'Transfer');
   });
 
-  it('closing and reopening the popup mid-call keeps the call', async () => {
+  it('closing and reopening the popup mid-call keeps the call and who is on the line', async () => {
     await reopenPopup();
     await waitForCallState(popup, 'established');
+    await popup.waitForSelector('[data-call-state] .company::-p-text(Analytical Engines Ltd)');
     const name = await popup.$eval('[data-call-state] .who', (e) => e.textContent);
-    assert.equal(name, '1002');
+    assert.equal(name, 'Ada Lovelace');
     await press(popup, 'Hang up');
     await popup.waitForSelector('#search');
   });

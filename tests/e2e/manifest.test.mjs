@@ -33,6 +33,11 @@ describe('least privilege in the built manifests and bundles', () => {
     assert.equal(m.content_security_policy, undefined);
   });
 
+  it('the popup opens from a keyboard shortcut (Alt+Shift+P, the toolbar button\'s own command)', () => {
+    assert.deepEqual(manifest(builds.chrome).commands, { _execute_action: { suggested_key: { default: 'Alt+Shift+P' } } });
+    assert.deepEqual(manifest(builds.firefox).commands, { _execute_browser_action: { suggested_key: { default: 'Alt+Shift+P' } } });
+  });
+
   it('no eval, no Function constructor, no script loaded from the network', () => {
     for (const dir of Object.values(builds)) {
       for (const [file, code] of scripts(dir)) {

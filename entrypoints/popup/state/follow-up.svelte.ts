@@ -4,6 +4,7 @@ import { formatDuration } from '../../../lib/dates';
 import type { ListsState } from './lists.svelte';
 import type { NavigationState } from './navigation.svelte';
 import type { PhoneState } from './phone.svelte';
+import { partyOfActivity, type OnTheLine, type Party } from './on-the-line.svelte';
 
 /**
  * Calls placed from the widget, and what follows a call made from an activity: with auto-call on,
@@ -20,11 +21,13 @@ export class FollowUpState {
   readonly #phone: PhoneState;
   readonly #lists: ListsState;
   readonly #nav: NavigationState;
+  readonly #line: OnTheLine;
 
-  constructor(phone: PhoneState, lists: ListsState, nav: NavigationState) {
+  constructor(phone: PhoneState, lists: ListsState, nav: NavigationState, line: OnTheLine) {
     this.#phone = phone;
     this.#lists = lists;
     this.#nav = nav;
+    this.#line = line;
   }
 
   get autoCall(): boolean {
@@ -48,12 +51,18 @@ export class FollowUpState {
     this.#autoCall = on;
   }
 
-  /** Dials `number`; `activity` is the one the call is for, if any. False when the phone refused. */
-  async call(number: string, activity: Activity | null = null): Promise<boolean> {
+  /**
+   * Dials `number`; `activity` is the one the call is for, if any, `party` who it is with (the
+   * activity's contact when not given). False when the phone refused.
+   */
+  async call(number: string, activity: Activity | null = null, party: Party | null = null): Promise<boolean> {
     this.#offer = null;
-    const ok = await this.#phone.dial(number);
-    if (ok) this.#callActivity = activity;
-    return ok;
+    const callId = await this.#phone.dial(number);
+    if (callId === null) return false;
+    this.#callActivity = activity;
+    const who = party ?? (activity ? partyOfActivity(activity) : null);
+    if (callId && who) void this.#line.remember(callId, who);
+    return true;
   }
 
   skip(): void {

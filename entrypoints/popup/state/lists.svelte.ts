@@ -19,10 +19,12 @@ export const FIRST_PAGE = 12;
 /** Rows added each time the user reaches the end of a list. */
 export const PAGE = 50;
 export const TAB_KEY = 'softphone.tab';
+/** Matches shown from each of the other tabs while searching. */
+export const ELSEWHERE = 3;
 /** Recent marks missed calls as seen only once it has been on screen a moment. */
 const SEEN_AFTER_MS = 300;
 
-type Rows =
+export type Rows =
   | { tab: 'recent'; rows: HistoryEntry[] }
   | { tab: 'activities'; rows: Activity[] }
   | { tab: 'contacts'; rows: Contact[] };
@@ -48,6 +50,8 @@ export class ListsState {
   #dataLoginUrl = $state('');
   #today = $state(localDate());
   #unseenMissed = $state(0);
+  /** While searching: what the other tabs hold for the query (the active tab's rows are above). */
+  #elsewhere = $state.raw<Rows[]>([]);
   /** The user chose a tab (now or on an earlier open): the popup never picks one for them. */
   #chosen = false;
   #seq = 0;
@@ -67,6 +71,11 @@ export class ListsState {
   get recent(): HistoryEntry[] { return this.#recent; }
   get activities(): Activity[] { return this.#activities; }
   get contacts(): Contact[] { return this.#contacts; }
+  /** The active tab's rows, tagged with their tab. */
+  get shownRows(): Rows {
+    const tab = this.#tab;
+    return tab === 'recent' ? { tab, rows: this.#recent } : tab === 'activities' ? { tab, rows: this.#activities } : { tab, rows: this.#contacts };
+  }
   /** A first list is on screen. */
   get loaded(): boolean { return this.#loaded; }
   /** The list on screen may have more rows than it shows (it came back full). */
@@ -80,6 +89,8 @@ export class ListsState {
   /** Where a data error is fixed by logging in (an ended Odoo session), else ''. */
   get dataLoginUrl(): string { return this.#dataLoginUrl; }
   get today(): string { return this.#today; }
+  /** The other tabs' matches for the query shown (empty when not searching). */
+  get elsewhere(): Rows[] { return this.#elsewhere; }
   /** Missed calls not seen yet: Recent's badge. */
   get unseenMissed(): number { return this.#unseenMissed; }
 
@@ -140,8 +151,12 @@ export class ListsState {
     const provider = await this.#source.get();
     const q = this.#query.trim();
     this.#today = localDate();
+    const others = q === '' ? [] : TABS.filter((x) => x.id !== tab).map((x) => this.#load(provider, x.id, q, ELSEWHERE));
     const r = await this.#load(provider, tab, q, this.#limit);
-    if (seq === this.#seq) this.#show(provider, r, q);
+    const found = (await Promise.all(others)).flatMap((o) => (o.ok && o.value.rows.length > 0 ? [o.value] : []));
+    if (seq !== this.#seq) return;
+    this.#elsewhere = found;
+    this.#show(provider, r, q);
   }
 
   /** Opens the page that fixes the data error by logging in (Odoo's login), if there is one. */

@@ -91,13 +91,18 @@ export class PhoneState {
     return r.ok;
   }
 
-  async dial(number: string): Promise<boolean> {
+  /** Places a call; the new call's id, or null when the phone refused (the error is shown). */
+  async dial(number: string): Promise<string | null> {
     // No dismiss of the last ended call first: the engine drops ended calls when a new one
     // starts, and an extra round trip here would delay the INVITE.
     this.#commandError = null;
-    const ok = await this.#run(request({ type: 'phone:dial', number }));
-    if (ok) this.#lastDialled = number;
-    return ok;
+    const r = await request({ type: 'phone:dial', number });
+    if (!r.ok) {
+      this.#commandError = r.error;
+      return null;
+    }
+    this.#lastDialled = number;
+    return r.value ?? '';
   }
 
   answer = (callId: string) => this.#run(request({ type: 'phone:answer', callId }));

@@ -6,6 +6,7 @@ import { EmailActions } from './email-actions.svelte';
 import { FollowUpState } from './follow-up.svelte';
 import { ListsState } from './lists.svelte';
 import { NavigationState } from './navigation.svelte';
+import { OnTheLine } from './on-the-line.svelte';
 import { Notice } from './notice.svelte';
 import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
@@ -19,6 +20,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const lists = new ListsState(source);
   const nav = new NavigationState(source);
   const outbox = new OutboxState(source);
+  const line = new OnTheLine(source);
   let stopListening = () => {};
   return {
     phone,
@@ -28,12 +30,14 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     activities: new ActivityActions({ source, nav, lists, notice }),
     email: new EmailActions({ source, nav, lists, notice }),
     outbox,
-    followUp: new FollowUpState(phone, lists, nav),
+    line,
+    followUp: new FollowUpState(phone, lists, nav, line),
     colleagues: new ColleagueSearch(source),
     site: new SiteSwitchState(),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();
+      void line.load();
       void lists.loadUnseenMissed();
       // Changes kept while Odoo was out of reach go out now, in order.
       void outbox.flush();
