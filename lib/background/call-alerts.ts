@@ -84,17 +84,17 @@ export class CallAlerts {
     let color = '#5f6368';
     let title = 'Softphone';
     if (live.some((c) => c.state === CallState.Incoming)) {
-      [text, color, title] = ['☎', '#d93025', 'Softphone — incoming call'];
+      [text, color, title] = ['☎', '#d93025', t('badge.incoming')];
     } else if (live.length > 0) {
-      [text, color, title] = ['●', '#188038', 'Softphone — in a call'];
+      [text, color, title] = ['●', '#188038', t('badge.inCall')];
     } else if (unseen > 0) {
-      [text, color, title] = [String(unseen), '#d93025', `Softphone — ${unseen} missed call${unseen === 1 ? '' : 's'}`];
+      [text, color, title] = [String(unseen), '#d93025', t(unseen === 1 ? 'badge.missed.one' : 'badge.missed.other', String(unseen))];
     } else if (!state) {
       title = 'Softphone';
     } else if (state.registration === Registration.Registered) {
-      title = 'Softphone — ready';
+      title = t('badge.ready');
     } else if (state.registration !== Registration.Stopped) {
-      [text, color, title] = ['!', '#f29900', 'Softphone — not registered'];
+      [text, color, title] = ['!', '#f29900', t('badge.notRegistered')];
     }
     await action.setBadgeText({ text });
     await action.setBadgeBackgroundColor({ color });

@@ -14,6 +14,7 @@ import { isOwnContentScript, isOwnExtensionPage, type Sender } from '../messagin
 import type { HostEvent, HostLink } from '../phone-host/link';
 import { fail } from '../result';
 import { CallAlerts } from './call-alerts';
+import { UnreachableNotice, systemNotifier } from './unreachable-notice';
 import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type ContentContext } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
@@ -44,12 +45,16 @@ export function onContentMessage(raw: unknown, sender: Sender, link: HostLink): 
 
 export function startBackground(link: HostLink): void {
   const alerts = new CallAlerts(link, openWidgetWindow);
+  const unreachable = new UnreachableNotice(systemNotifier(openWidgetWindow));
   const ctx: RouterContext = { link, refreshBadge: () => void alerts.refreshBadge() };
 
   link.start((event: HostEvent) => {
     if (event.type === 'event:hostReady') void configureHost(link);
     else if (event.type === 'event:historyChanged') ctx.refreshBadge();
-    else void alerts.update(event.state);
+    else {
+      unreachable.update(event.state);
+      void alerts.update(event.state);
+    }
   });
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => onPageMessage(raw, sender, ctx));
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => onContentMessage(raw, sender, link));

@@ -4,6 +4,7 @@ import { enOdooKanban } from './en-odoo-kanban';
 import { enSettings } from './en-settings';
 import { enConfirm } from './en-confirm';
 import { enDay } from './en-day';
+import { enReachability } from './en-reachability';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -24,6 +25,7 @@ export const en = {
   ...enSettings,
   ...enConfirm,
   ...enDay,
+  ...enReachability,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -16,6 +16,8 @@ const forCall = <R>() => entry<{ callId: string }, R>((m) => (callId(m.callId) ?
 
 export const phoneChannel = {
   'phone:getState': bare<Result<PhoneSnapshot>>(),
+  /** Try again: register now (a refused account too; a reconnect skips its wait). */
+  'phone:retry': bare<Result>(),
   'phone:dial': entry<{ number: string }, Result<string>>((m) => (str(m.number, 64) ? { number: m.number } : null)),
   'phone:answer': forCall<Result>(),
   'phone:decline': forCall<Result>(),

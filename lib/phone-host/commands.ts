@@ -17,6 +17,10 @@ type PhoneHandlers = { [K in PhoneName]: (cmd: HostPhoneCommand<K>, host: Comman
 
 const phoneHandlers: PhoneHandlers = {
   'phone:getState': (_cmd, host) => ok(host.state()),
+  'phone:retry': (_cmd, { engine }) => {
+    engine.retryNow();
+    return done;
+  },
   'phone:dial': (cmd, { engine }) => engine.dial(cmd.number),
   'phone:answer': (cmd, { engine }) => engine.answer(cmd.callId),
   'phone:decline': (cmd, { engine }) => engine.decline(cmd.callId),

@@ -71,6 +71,23 @@ describe('PhoneHost.handle', () => {
     expect(h.pbx.requests('REGISTER')).toHaveLength(registers);
   });
 
+  it('a refused account saved again unchanged registers again; so does Try again (phone:retry)', async () => {
+    const h = await registeredHost();
+    h.pbx.registerAnswer = [404, 'Not Found'];
+    h.pbx.dropAll();
+    await until(() => h.last()?.registration === Registration.Failed, 'the refusal published');
+    h.pbx.registerAnswer = null;
+    await h.host.handle(configure(h.pbx));
+    await until(() => h.last()?.registration === Registration.Registered, 'registered after saving the same settings');
+
+    h.pbx.registerAnswer = [403, 'Forbidden'];
+    h.pbx.dropAll();
+    await until(() => h.last()?.registration === Registration.Failed, 'refused again');
+    h.pbx.registerAnswer = null;
+    expect(await h.host.handle({ type: 'phone:retry' })).toEqual({ ok: true, value: undefined });
+    await until(() => h.last()?.registration === Registration.Registered, 'registered after Try again');
+  });
+
   it('dial puts an INVITE for the target on the wire; getState shows the call; hangup sends BYE and the call reaches the history', async () => {
     const h = await registeredHost();
     const dialled = await h.host.handle({ type: 'phone:dial', number: e164('+4930123456') });

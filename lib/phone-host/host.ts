@@ -140,6 +140,10 @@ export class PhoneHost implements HostDiagnostics {
     if (key !== this.configKey) {
       this.configKey = key;
       await this.engine.start(cmd.config, cmd.missing);
+    } else {
+      // The same account saved again (or the background woke): a phone that is not registered
+      // tries again now — a refused account too, the user may have fixed it on the server.
+      this.engine.retryNow();
     }
     // Calls a previous phone host could not write: now that the provider is known.
     void this.keeper.flush();

@@ -7,6 +7,9 @@ import { Registerer, RegistererState, UserAgent, type Invitation, type LogConnec
 import { phoneError, type PhoneError } from '../errors';
 import { reconnectDelay } from './backoff';
 import { fastIceFactory } from './fast-ice';
+import { HeardWebSocketTransport, KEEP_ALIVE, type HeardTransport } from './heard-transport';
+import { DEFAULT_LINE_TIMING, LineWatch } from './line-watch';
+import { registerRefusal } from './register-refusal';
 import { Registration, canMoveRegistration } from './states';
 import type { PhoneSnapshot, SipConfig } from './types';
 import type { EngineDeps } from './deps';
@@ -21,6 +24,13 @@ const ICE_SERVERS: RTCIceServer[] = [];
 const REGISTER_EXPIRES_S = 300;
 const STOP_WAIT_MS = 3_000;
 
+/**
+ * A REGISTER (ours or SIP.js's own refresh) awaits its answer. SIP.js 0.21 has the getter but
+ * types it private; while it is true the Registerer refuses another REGISTER ("already in
+ * progress") until the first times out, 32 s later.
+ */
+const isWaiting = (registerer: Registerer): boolean => (registerer as unknown as { waiting: boolean }).waiting;
+
 export abstract class SipConnection {
   protected config: SipConfig | null = null;
   protected ua: UserAgent | null = null;
@@ -32,6 +42,10 @@ export abstract class SipConnection {
   protected retryTimer: ReturnType<typeof setTimeout> | null = null;
   protected registerInFlight = false;
   protected generation = 0;
+  /** When the current connection attempt started: the backoff runs from one start to the next. */
+  private attemptStartedAt = 0;
+  /** The keep-alive of the open connection (line-watch.ts); null while there is none. */
+  private watch: LineWatch | null = null;
 
   constructor(protected readonly deps: EngineDeps) {}
 
@@ -80,17 +94,66 @@ export abstract class SipConnection {
   networkOffline(): void {
     const live = [Registration.Registered, Registration.Registering, Registration.Connecting, Registration.Reconnecting];
     if (!this.ua || !live.includes(this.registration)) return;
-    this.onDisconnect(new Error('the browser is offline'));
-    // Closed on purpose: SIP.js reports it without an error, which onDisconnect ignores.
-    this.ua.transport.disconnect().catch((e: unknown) => this.deps.logger.debug('disconnect failed', e));
+    this.lineDead('the browser is offline');
   }
 
-  /** The network came back: skip the backoff wait. */
+  /**
+   * The network came back, or changed under a connection that looks fine: reconnect now rather
+   * than after the backoff wait, or check the open connection with a keep-alive.
+   */
   networkOnline(): void {
-    if (this.registration === Registration.Reconnecting && this.ua) {
-      this.clearRetry();
-      void this.connect(this.generation);
-    }
+    if (this.registration === Registration.Reconnecting && this.ua) this.reconnectNow();
+    else this.watch?.probe();
+  }
+
+  /**
+   * The user asked (Try again, or saved the settings): a refused account is tried again, a
+   * reconnect waiting for its backoff goes now, a registered phone checks its line.
+   */
+  retryNow(): void {
+    if (this.registration === Registration.Failed && this.config) void this.start(this.config);
+    else this.networkOnline();
+  }
+
+  /**
+   * The connection carries nothing (no answer to a keep-alive, a REGISTER timed out, the browser
+   * is offline, the computer slept): calls are told, it is closed, and a new one is made.
+   */
+  protected lineDead(reason: string): void {
+    const ua = this.ua;
+    if (!ua) return;
+    this.deps.logger.warn('connection dead:', reason);
+    this.onDisconnect(new Error(reason));
+    // Closed on purpose: SIP.js reports it without an error, which onDisconnect ignores.
+    ua.transport.disconnect().catch((e: unknown) => this.deps.logger.debug('disconnect failed', e));
+  }
+
+  private reconnectNow(): void {
+    this.clearRetry();
+    void this.connect(this.generation);
+  }
+
+  /** Watches the open connection: keep-alives, and a sleep noticed on waking. */
+  private watchLine(ua: UserAgent): void {
+    this.watch?.stop();
+    const watch = new LineWatch(this.deps.lineTiming ?? DEFAULT_LINE_TIMING, {
+      ping: () => void ua.transport.send(KEEP_ALIVE).catch((e: unknown) => this.deps.logger.debug('keep-alive not sent', e)),
+      dead: (reason) => this.lineDead(reason),
+      woke: () => {
+        this.lineDead('the computer slept');
+        this.reconnectNow();
+      },
+      wall: this.deps.now ?? Date.now,
+      monotonic: this.deps.monotonic ?? (() => performance.now()),
+    });
+    (ua.transport as HeardTransport).onHeard = () => watch.heard();
+    this.watch = watch;
+    watch.start();
+  }
+
+  private unwatchLine(): void {
+    this.watch?.stop();
+    this.watch = null;
   }
 
   protected buildUserAgent(config: SipConfig): UserAgent {
@@ -128,7 +191,7 @@ export abstract class SipConnection {
         onDisconnect: (error) => this.onDisconnect(error),
       },
     };
-    if (this.deps.transportConstructor) options.transportConstructor = this.deps.transportConstructor;
+    options.transportConstructor = this.deps.transportConstructor ?? HeardWebSocketTransport;
     options.sessionDescriptionHandlerFactory =
       this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS);
     return new UserAgent(options);
@@ -146,6 +209,7 @@ export abstract class SipConnection {
       }
     }
     const ua = this.ua;
+    this.attemptStartedAt = Date.now();
     try {
       if (ua.isConnected()) {
         // already connected: just register
@@ -163,6 +227,7 @@ export abstract class SipConnection {
     if (generation !== this.generation) return;
     this.everConnected = true;
     this.attempt = 0;
+    if (!this.watch) this.watchLine(ua);
     this.register(generation);
   }
 
@@ -176,12 +241,16 @@ export abstract class SipConnection {
         if (state === RegistererState.Registered) {
           this.onRegistered();
         } else if (state === RegistererState.Unregistered && this.registration === Registration.Registered) {
-          // A refresh failed on its own (e.g. the server forgot us): register again.
+          // A refresh failed on its own (the server forgot us, or it timed out): check the line,
+          // and register again.
+          this.watch?.probe();
           this.register(generation);
         }
       });
     }
-    if (this.registerInFlight) return;
+    // One REGISTER at a time: its answer (or its timeout) decides what comes next. SIP.js's own
+    // refresh may be the one waiting; a second would be refused with "already in progress".
+    if (this.registerInFlight || isWaiting(this.registerer)) return;
     this.registerInFlight = true;
     const registerer = this.registerer;
     // An answer for a Registerer abandoned with its connection (see onDisconnect) is ignored.
@@ -203,12 +272,10 @@ export abstract class SipConnection {
             settle();
             if (!current()) return;
             const { statusCode = 0, reasonPhrase = '' } = response.message;
-            const reason = `${statusCode} ${reasonPhrase}`;
-            const error =
-              statusCode === 401 || statusCode === 403 || statusCode === 407
-                ? phoneError('authFailed', reason)
-                : phoneError('internal', `Registration refused: ${reason}`);
-            this.setRegistration(Registration.Failed, error);
+            const refusal = registerRefusal(statusCode, reasonPhrase);
+            if (refusal.kind === 'final') this.setRegistration(Registration.Failed, refusal.error);
+            else if (refusal.kind === 'deadLine') this.lineDead(refusal.reason);
+            else this.scheduleReconnect(refusal.error);
           },
         },
       })
@@ -228,8 +295,9 @@ export abstract class SipConnection {
   protected onDisconnect(error?: Error): void {
     if (!error) return; // a disconnect we asked for
     this.deps.logger.debug('transport lost', error);
+    this.unwatchLine();
     this.onTransportLost();
-    if (this.registerInFlight) {
+    if (this.registerInFlight || (this.registerer && isWaiting(this.registerer))) {
       // Its answer went with the old connection, and SIP.js refuses a new REGISTER until that one
       // times out (32 s): register on the new connection with a fresh Registerer instead.
       this.registerInFlight = false;
@@ -239,18 +307,26 @@ export abstract class SipConnection {
     this.scheduleReconnect();
   }
 
-  protected scheduleReconnect(): void {
+  /**
+   * The next attempt, `reconnectDelay` after the start of the last one: an attempt that itself
+   * waited (a WebSocket that never opened, 5 s) is followed by the next at once, so there is
+   * always one under way while the line is down and the phone is back soon after the line.
+   */
+  protected scheduleReconnect(why?: PhoneError): void {
     if (this.retryTimer) return;
     this.attempt += 1;
-    const error = this.everConnected
-      ? phoneError('websocketLost', String(this.attempt))
-      : phoneError('userAgentStart', this.config?.wsUrl ?? '');
+    const error =
+      why ??
+      (this.everConnected
+        ? phoneError('websocketLost', String(this.attempt))
+        : phoneError('userAgentStart', this.config?.wsUrl ?? ''));
     this.setRegistration(Registration.Reconnecting, error);
     const generation = this.generation;
+    const spent = Math.max(0, Date.now() - this.attemptStartedAt);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connect(generation);
-    }, reconnectDelay(this.attempt, this.deps.random));
+    }, Math.max(0, reconnectDelay(this.attempt, this.deps.random) - spent));
   }
 
   protected clearRetry(): void {
@@ -266,6 +342,7 @@ export abstract class SipConnection {
     this.ua = null;
     this.registerer = null;
     this.registerInFlight = false;
+    this.unwatchLine();
     this.endAllCalls();
     if (!ua) return;
     try {

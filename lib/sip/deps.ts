@@ -1,5 +1,6 @@
 import type { Session, SessionDescriptionHandlerFactory, UserAgentOptions } from 'sip.js';
 import type { Logger } from '../log';
+import type { LineTiming } from './line-watch';
 import type { CallSnapshot, PhoneSnapshot } from './types';
 
 /** What the engine is given: where to report, and (in tests) what stands in for the network and media. */
@@ -21,6 +22,10 @@ export interface EngineDeps {
   now?: () => number;
   /** How long an answered call may wait for a lost connection to come back (default 15 s). */
   callRecoveryMs?: number;
+  /** Keep-alive timing (default DEFAULT_LINE_TIMING: a dead line found within 30 s). */
+  lineTiming?: LineTiming;
+  /** A clock that stops while the computer sleeps (performance.now by default). */
+  monotonic?: () => number;
 }
 
 /** What a call is given by the engine: where to report, and its clock and limits. */

@@ -37,6 +37,17 @@ export class FakePbx implements MemoryServer {
   acceptsConnections = true;
   /** While true, REGISTERs are received but never answered (a server gone quiet). */
   silentRegistrar = false;
+  /**
+   * The path to the phone carries nothing in one direction or both, and says nothing about it
+   * (a NAT that forgot the connection, a sleeping laptop): the connection stays open.
+   */
+  stalled: 'none' | 'up' | 'down' | 'both' = 'none';
+  /** Keep-alives (double CRLF) received, each answered with a CRLF unless stalled. */
+  keepAlives = 0;
+  /** Connections opened so far. */
+  connections = 0;
+  /** When set, every authenticated REGISTER gets this answer instead of 200 OK. */
+  registerAnswer: [number, string] | null = null;
   readonly received: SipMessage[] = [];
   readonly links = new Set<MemoryTransport>();
   readonly registrations = new Map<string, string>();
@@ -73,6 +84,7 @@ export class FakePbx implements MemoryServer {
   }
 
   attach(link: MemoryTransport): void {
+    this.connections += 1;
     this.links.add(link);
   }
 
@@ -91,8 +103,9 @@ export class FakePbx implements MemoryServer {
     return link;
   }
 
-  send(raw: string): void {
-    this.link().deliver(raw);
+  send(raw: string, link = this.link()): void {
+    if (this.stalled === 'down' || this.stalled === 'both') return;
+    link.deliver(raw);
   }
 
   requests(method: string): SipMessage[] {
@@ -127,7 +140,13 @@ export class FakePbx implements MemoryServer {
     });
   }
 
-  receive(raw: string): void {
+  receive(raw: string, from?: MemoryTransport): void {
+    if (this.stalled === 'up' || this.stalled === 'both') return;
+    if (raw === '\r\n\r\n') {
+      this.keepAlives += 1;
+      if (from) this.send('\r\n', from);
+      return;
+    }
     const msg = parseSip(raw);
     this.received.push(msg);
     if (msg.status !== null) {
@@ -185,6 +204,10 @@ export class FakePbx implements MemoryServer {
         toTag: randomToken(),
         headers: [['WWW-Authenticate', `Digest realm="${this.domain}", nonce="${randomToken()}", qop="auth", algorithm=MD5`]],
       }));
+      return;
+    }
+    if (this.registerAnswer) {
+      this.send(buildResponse(req, this.registerAnswer[0], this.registerAnswer[1], { toTag: randomToken() }));
       return;
     }
     const contact = header(req, 'contact');

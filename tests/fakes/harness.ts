@@ -1,5 +1,5 @@
 import type { Logger } from '../../lib/log';
-import { PhoneEngine } from '../../lib/sip/engine';
+import { PhoneEngine, type EngineDeps } from '../../lib/sip/engine';
 import type { CallSnapshot, PhoneSnapshot, SipConfig } from '../../lib/sip/types';
 import { fakeMediaFactory, type FakeMediaOptions, type FakeMediaRecord } from './fake-media';
 import { FakePbx } from './fake-pbx';
@@ -10,7 +10,9 @@ export const quietLogger: Logger = { debug: () => {}, warn: () => {}, error: () 
 let serial = 0;
 
 /** One engine wired to a fresh fake PBX over the memory transport. */
-export function makePhone(opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig>; callRecoveryMs?: number } = {}) {
+export function makePhone(
+  opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig>; callRecoveryMs?: number } & Pick<EngineDeps, 'lineTiming' | 'monotonic' | 'now'> = {},
+) {
   const url = `ws://memory-${++serial}.test/ws`;
   const pbx = new FakePbx(url, 'lab.test', { '1001': 'secret1001' });
   const media: FakeMediaRecord[] = [];
@@ -24,6 +26,9 @@ export function makePhone(opts: { media?: Partial<FakeMediaOptions>; config?: Pa
     sessionDescriptionHandlerFactory: fakeMediaFactory({ rtpDtmf: true, ...opts.media }, media),
     random: () => 0,
     ...(opts.callRecoveryMs !== undefined ? { callRecoveryMs: opts.callRecoveryMs } : {}),
+    ...(opts.lineTiming ? { lineTiming: opts.lineTiming } : {}),
+    ...(opts.monotonic ? { monotonic: opts.monotonic } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const config: SipConfig = {
     wsUrl: url,

@@ -26,6 +26,8 @@ export class MemoryTransport implements Transport {
   onConnect: (() => void) | undefined;
   onDisconnect: ((error?: Error) => void) | undefined;
   onMessage: ((message: string) => void) | undefined;
+  /** Anything arrived, a keep-alive's CRLF answer included (as lib/sip/heard-transport.ts). */
+  onHeard: (() => void) | undefined;
   private readonly url: string;
 
   constructor(_logger: unknown, options: { server: string }) {
@@ -72,9 +74,11 @@ export class MemoryTransport implements Transport {
     queueMicrotask(() => server?.receive(message, this));
   }
 
-  /** Server → client. */
+  /** Server → client. A bare CRLF (a keep-alive's answer) is heard but, as SIP.js does, not parsed. */
   deliver(message: string): void {
-    if (this.isConnected()) this.onMessage?.(message);
+    if (!this.isConnected()) return;
+    this.onHeard?.();
+    if (!/^(\r\n)+$/.test(message)) this.onMessage?.(message);
   }
 
   /** The network dropped the connection (abnormal close). */

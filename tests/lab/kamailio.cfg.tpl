@@ -85,7 +85,7 @@ modparam("usrloc", "timer_interval", 10)
 
 # registrar
 modparam("registrar", "method_filtering", 1)
-modparam("registrar", "max_expires", 3600)
+modparam("registrar", "max_expires", {{MAX_EXPIRES}})
 modparam("registrar", "min_expires", 10)
 modparam("registrar", "received_avp", "$avp(RECEIVED)")
 

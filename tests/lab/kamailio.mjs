@@ -48,6 +48,7 @@ const TEMPLATE = path.join(HERE, 'kamailio.cfg.tpl');
  * @property {number} [shmMb]          shared memory MB (-m); default 64
  * @property {number} [pkgMb]          private memory MB (-M); default 8
  * @property {boolean} [installIfMissing] apt-get install kamailio if missing; default true
+ * @property {number} [maxExpires]     longest registration the registrar grants, s; default 3600
  */
 
 /**
@@ -197,7 +198,7 @@ export function freeUdpPort() {
 
 /**
  * Renders the kamailio config.
- * @param {{wsPort: number, udpPort: number, domain: string, accounts: LabAccount[], moduleDir: string, debug: number}} p
+ * @param {{wsPort: number, udpPort: number, domain: string, accounts: LabAccount[], moduleDir: string, debug: number, maxExpires?: number}} p
  * @returns {string}
  */
 export function renderConfig(p) {
@@ -218,6 +219,7 @@ export function renderConfig(p) {
     MPATH: p.moduleDir.endsWith('/') ? p.moduleDir : `${p.moduleDir}/`,
     AUTH_SECRET: randomBytes(12).toString('hex'),
     USERS: users,
+    MAX_EXPIRES: String(p.maxExpires ?? 3600),
   };
   const tpl = fs.readFileSync(TEMPLATE, 'utf8');
   return tpl.replace(/\{\{([A-Z_]+)\}\}/g, (m, name) => {
@@ -364,6 +366,7 @@ export async function startLab(opts = {}) {
 async function launch(p) {
   const config = renderConfig({
     wsPort: p.wsPort, udpPort: p.udpPort, domain: p.domain, accounts: p.accounts, moduleDir: p.moduleDir, debug: p.debug,
+    maxExpires: p.opts.maxExpires,
   });
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kamailio-lab-'));
   const cfgFile = path.join(dir, 'kamailio.cfg');

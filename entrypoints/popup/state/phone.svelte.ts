@@ -70,6 +70,14 @@ export class PhoneState {
     else this.#commandError = result.error;
   }
 
+  /** Try again: the phone registers now; a failed command's state is read again. */
+  async retry(): Promise<void> {
+    const r = await request({ type: 'phone:retry' });
+    if (!r.ok) this.#commandError = r.error;
+    const state = await request({ type: 'phone:getState' });
+    if (state.ok) this.#snapshot = state.value;
+  }
+
   disconnect(): void {
     this.#unsubscribe?.();
   }
@@ -82,7 +90,7 @@ export class PhoneState {
   act(action: ErrorAction): void {
     if (action === 'openSettings') void this.openOptions();
     else if (action === 'openMicPage') void this.openMicPage();
-    else if (action === 'retry') void this.connect();
+    else if (action === 'retry') void this.retry();
   }
 
   async #run(result: Promise<{ ok: boolean; error?: PhoneError }>): Promise<boolean> {

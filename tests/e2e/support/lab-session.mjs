@@ -2,8 +2,9 @@
 import { startLab } from '../../lab/kamailio.mjs';
 import { openRemotePhone, startRemotePhoneServer } from '../../lab/remote-phone.mjs';
 
-export async function startLabSession() {
-  const lab = await startLab();
+/** @param {import('../../lab/kamailio.mjs').LabOptions} [labOptions] */
+export async function startLabSession(labOptions = {}) {
+  const lab = await startLab(labOptions);
   const phones = await startRemotePhoneServer();
   const account = (user) => session.lab.accounts.find((a) => a.user === user);
   const session = {
@@ -14,7 +15,7 @@ export async function startLabSession() {
     },
     /** Brings the PBX back on the same port. */
     async restore() {
-      session.lab = await startLab({ port: session.lab.wsPort, udpPort: session.lab.udpPort });
+      session.lab = await startLab({ ...labOptions, port: session.lab.wsPort, udpPort: session.lab.udpPort });
     },
     account,
     /** The options-form values that register `user` with this lab. */
