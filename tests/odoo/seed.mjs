@@ -7,10 +7,10 @@ const daysFromToday = (n) => new Date(Date.now() + n * 86_400_000).toISOString()
 export function seedData() {
   return {
     'res.users': [
-      { id: 2, login: 'admin', password: 'admin', name: 'Mitchell Admin', partner_id: 3, voip_username: '1001', share: false },
-      { id: 6, login: 'demo', password: 'demo', name: 'Marc Demo', partner_id: 7, voip_username: '1003', share: false },
-      { id: 7, login: 'jane', password: 'jane', name: 'Jane Seller', partner_id: 8, voip_username: '1004', share: false },
-      { id: 9, login: 'portal', password: 'portal', name: 'Portal Customer', partner_id: 26, voip_username: false, share: true },
+      { id: 2, login: 'admin', password: 'admin', name: 'Mitchell Admin', lang: 'en_US', partner_id: 3, voip_username: '1001', share: false },
+      { id: 6, login: 'demo', password: 'demo', name: 'Marc Demo', lang: 'en_US', partner_id: 7, voip_username: '1003', share: false },
+      { id: 7, login: 'jane', password: 'jane', name: 'Jane Seller', lang: 'en_US', partner_id: 8, voip_username: '1004', share: false },
+      { id: 9, login: 'portal', password: 'portal', name: 'Portal Customer', lang: 'en_US', partner_id: 26, voip_username: false, share: true },
     ],
     'res.partner': [
       { id: 3, name: 'Mitchell Admin', phone: false, mobile: false, email: 'admin@yourcompany.example', is_company: false },

@@ -222,7 +222,8 @@ export async function startOdoo(opts = {}) {
     return {
       uid, is_system: uid === 2, name: user.name, username: user.login, partner_id: user.partner_id, db,
       server_version: `${version}.0`, server_version_info: VERSIONS[version],
-      user_context: { lang: 'en_US', tz: 'Europe/Brussels', uid },
+      // web's session_info: the user context carries the user's language (res.users.lang).
+      user_context: { lang: user.lang || 'en_US', tz: 'Europe/Brussels', uid },
     };
   };
   const login = (dbName, loginName, password) => {

@@ -13,12 +13,15 @@ export interface OdooConnection {
   partnerId: number;
   userName: string;
   server: OdooServer;
+  /** The user's language in Odoo ("fr_BE"): call notes in the chatter are written in it. */
+  lang?: string;
 }
 
 interface SessionInfo {
   uid?: number | false;
   partner_id?: number;
   name?: string;
+  user_context?: { lang?: unknown };
 }
 
 export async function connectOdoo(settings: OdooSettings, key: string, fetchImpl?: typeof fetch): Promise<OdooResult<OdooConnection>> {
@@ -30,6 +33,7 @@ export async function connectOdoo(settings: OdooSettings, key: string, fetchImpl
   let uid: number;
   let partnerId: number;
   let userName: string;
+  let lang: string;
   if (settings.mode === 'session') {
     const info = await rpc.call<SessionInfo>('/web/session/get_session_info', {});
     if (!info.ok) return info;
@@ -38,9 +42,10 @@ export async function connectOdoo(settings: OdooSettings, key: string, fetchImpl
     uid = info.value.uid;
     partnerId = Number(info.value.partner_id);
     userName = String(info.value.name ?? '');
+    lang = typeof info.value.user_context?.lang === 'string' ? info.value.user_context.lang : '';
   } else {
-    const me = await rpc.callKw<{ id: number; name: string; partner_id: [number, string] | false }[]>('res.users', 'search_read', [], {
-      domain: [['login', '=', settings.login]], fields: ['name', 'partner_id'], limit: 1,
+    const me = await rpc.callKw<{ id: number; name: string; partner_id: [number, string] | false; lang?: unknown }[]>('res.users', 'search_read', [], {
+      domain: [['login', '=', settings.login]], fields: ['name', 'partner_id', 'lang'], limit: 1,
     });
     if (!me.ok) return me;
     const row = me.value[0];
@@ -48,8 +53,9 @@ export async function connectOdoo(settings: OdooSettings, key: string, fetchImpl
     uid = row.id;
     partnerId = row.partner_id ? row.partner_id[0] : 0;
     userName = row.name;
+    lang = typeof row.lang === 'string' ? row.lang : '';
   }
   const server = await detectServer(rpc, settings.mode);
   if (!server.ok) return server;
-  return { ok: true, value: { rpc, uid, partnerId, userName, server: server.value } };
+  return { ok: true, value: { rpc, uid, partnerId, userName, server: server.value, lang } };
 }

@@ -8,12 +8,14 @@ import { loadSecret, saveSecret } from '../../settings/secret-store';
 import type { OdooConnection } from './connect';
 import { odooRpc } from './rpc';
 import { ODOO_SETTINGS_KEY, readOdooSettings, type OdooSettings } from './settings';
+import { saveLanguagePreference } from '../../i18n/preference';
 
 export interface StoredOdoo {
   settings: OdooSettings;
   uid: number;
   partnerId: number;
   userName: string;
+  lang?: string;
   major: number;
   voip: boolean;
 }
@@ -27,7 +29,7 @@ export function readStoredOdoo(v: unknown): StoredOdoo | null {
   const uid = num(o.uid);
   const major = num(o.major);
   if (!settings || uid === null || major === null) return null;
-  return { settings, uid, partnerId: num(o.partnerId) ?? 0, userName: typeof o.userName === 'string' ? o.userName : '', major, voip: o.voip === true };
+  return { settings, uid, partnerId: num(o.partnerId) ?? 0, userName: typeof o.userName === 'string' ? o.userName : '', lang: typeof o.lang === 'string' ? o.lang : '', major, voip: o.voip === true };
 }
 
 export async function loadOdoo(): Promise<StoredOdoo | null> {
@@ -36,8 +38,10 @@ export async function loadOdoo(): Promise<StoredOdoo | null> {
 
 export async function saveOdoo(c: OdooConnection, settings: OdooSettings, key: string | undefined): Promise<void> {
   if (key !== undefined) await saveSecret(key, 'odooKey');
-  const stored: StoredOdoo = { settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, major: c.server.major, voip: c.server.voip };
+  const stored: StoredOdoo = { settings, uid: c.uid, partnerId: c.partnerId, userName: c.userName, lang: c.lang ?? '', major: c.server.major, voip: c.server.voip };
   await savePrivate(ODOO_SETTINGS_KEY, stored);
+  // For the language choice "the connected Odoo user's" (settings ▸ Language).
+  await saveLanguagePreference({ odoo: c.lang ?? '' });
 }
 
 export async function forgetOdoo(): Promise<void> {
@@ -52,5 +56,5 @@ export async function connectionFrom(s: StoredOdoo): Promise<OdooConnection> {
     baseUrl: s.settings.url,
     auth: s.settings.mode === 'apiKey' ? { mode: 'apiKey', db: s.settings.db, login: s.settings.login, key } : { mode: 'session' },
   });
-  return { rpc, uid: s.uid, partnerId: s.partnerId, userName: s.userName, server: { major: s.major, voip: s.voip } };
+  return { rpc, uid: s.uid, partnerId: s.partnerId, userName: s.userName, lang: s.lang ?? '', server: { major: s.major, voip: s.voip } };
 }
