@@ -4,6 +4,7 @@
  * link or the context menu, and saying why when a number cannot be called.
  */
 import browser from 'webextension-polyfill';
+import { onLanguageApplied } from './language';
 import { resolveNumber } from '../click-to-call/resolve';
 import { CLICK_TO_CALL_KEY, isActiveOn, readClickToCall, siteOf, type ClickToCallSettings } from '../click-to-call/settings';
 import { phoneError } from '../errors';
@@ -101,6 +102,7 @@ export function setUpContextMenu(link: HostLink): void {
   const menus = browser.contextMenus;
   if (!menus) return;
   void menus.removeAll().then(() => menus.create({ id: MENU_ID, title: t('clickToCall.menu'), contexts: ['selection'] }));
+  onLanguageApplied(() => void menus.update(MENU_ID, { title: t('clickToCall.menu') }).catch(() => undefined));
   menus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     void dialFromPage(link, info.selectionText.trim().slice(0, 64), { site: siteOf(info.frameUrl ?? info.pageUrl), via: 'selection' });

@@ -19,6 +19,7 @@ import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type C
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
 import { watchConfirmWindows } from './confirm-call';
+import { startBackgroundLanguage } from './language';
 import { kanbanHandlers, startOdooBackground } from './odoo';
 import { route, type RouterContext } from './router';
 
@@ -62,6 +63,7 @@ export function startBackground(link: HostLink): void {
     if (reason === 'install') void openMicPage();
   });
 
+  void startBackgroundLanguage();
   watchClickToCallSettings();
   watchConfirmWindows();
   setUpContextMenu(link);

@@ -20,6 +20,14 @@ export const enSettings = {
   'settings.mic.link': 'allow the microphone',
   'settings.data': 'Your data (stored in this browser)',
 
+  // Settings page: language
+  'language.legend': 'Language',
+  'language.label': 'Language of the softphone',
+  'language.auto': 'Automatic: the browser’s ({0})',
+  'language.odoo': 'The connected Odoo user’s ({0})',
+  'language.odooNone': 'The connected Odoo user’s (until Odoo is connected: the browser’s)',
+  'language.hint': 'Call notes in Odoo’s chatter are always written in the Odoo user’s language.',
+
   // Settings page: contacts
   'contacts.legend': 'Contacts ({0})',
   'contacts.search': 'Search contacts',
@@ -49,9 +57,11 @@ export const enSettings = {
   'contacts.saved': 'Saved {0}.',
   'contacts.deleteConfirm': 'Delete {0}? Their call activities stay in the history.',
   'contacts.deleted': 'Deleted {0}.',
-  'contacts.exported': 'Exported {0} contacts.',
+  'contacts.exported.one': 'Exported {0} contact.',
+  'contacts.exported.other': 'Exported {0} contacts.',
   'contacts.sampleConfirm': 'Add 50 sample contacts, some call activities and call history? You can delete them later.',
-  'contacts.sampleAdded': 'Added {0} sample contacts with activities and history.',
+  'contacts.sampleAdded.one': 'Added {0} sample contact with activities and history.',
+  'contacts.sampleAdded.other': 'Added {0} sample contacts with activities and history.',
   'contacts.importFile': 'Import vCard or CSV',
   'contacts.exportVcf': 'Export vCard',
   'contacts.exportCsv': 'Export CSV',

@@ -10,13 +10,10 @@ import { enReachability } from './en-reachability';
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
  * sentence with a link or bold words inside); keys are grouped by screen.
  *
- * To add a language:
- * 1. Copy this file to e.g. `de.ts` as `export const de: Partial<Record<MessageKey, string>> = { … }`
- *    and translate the values. Keep every `{0}`, `{1}`… placeholder (their order may change).
- * 2. Register it in `catalogs` in `index.ts`: `{ en, de }`.
- * 3. That's all: each page calls `setLocale(navigator.language)` at startup, which picks the
- *    catalogue by language ("de-CH" → `de`). Any key missing from it falls back to English.
- * Plurals use two keys, `….one` and `….other`, chosen in code.
+ * The other languages are JSON files, one per language, in `locales/` (see docs/translating.md):
+ * adding a key here means adding it to each of them (`npm test` fails until every language has it).
+ * Counted strings are `plural(key, n)` over keys `….one` and `….other`; each language has the
+ * forms its own plural rules need (Polish: one, few, many, other).
  */
 export const en = {
   ...enData,
@@ -125,7 +122,8 @@ export const en = {
   'widget.tab.recent': 'Recent',
   'widget.tab.activities': 'Next Activities',
   'widget.tab.contacts': 'Contacts',
-  'widget.tab.badge': '{0} new',
+  'widget.tab.badge.one': '{0} new',
+  'widget.tab.badge.other': '{0} new',
   'widget.autoCall': 'Auto-call: offer the next activity after each call',
   'widget.scheduledEmails': 'Scheduled emails',
   'widget.list.recent': 'Recent calls',
@@ -158,8 +156,8 @@ export const en = {
   'widget.empty.contacts': 'No contacts with a phone number yet. Add some in the settings.',
 
   // Widget: confirmations and errors of the activity/email actions
-  'widget.unsavedCall': 'A finished call is not in Recent yet. {0} It is kept and saved again by itself; nothing is lost.',
-  'widget.unsavedCalls': '{0} finished calls are not in Recent yet. {1} They are kept and saved again by themselves; nothing is lost.',
+  'widget.unsavedCalls.one': 'A finished call is not in Recent yet. {1} It is kept and saved again by itself; nothing is lost.',
+  'widget.unsavedCalls.other': '{0} finished calls are not in Recent yet. {1} They are kept and saved again by themselves; nothing is lost.',
   'widget.notice.markedDone': '“{0}” marked as done.',
   'widget.notice.activitySaved': 'Activity saved.',
   'widget.notice.activityCancelled': 'Activity cancelled.',
@@ -193,7 +191,8 @@ export const en = {
   'date.yesterdayAt': 'Yesterday {0}',
   'date.today': 'Today',
   'date.yesterday': 'Yesterday',
-  'date.overdue': '{0} days overdue',
+  'date.overdue.one': '{0} day overdue',
+  'date.overdue.other': '{0} days overdue',
 
   // Activity and contact details
   'activity.defaultSummary': 'Call',

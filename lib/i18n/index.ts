@@ -1,40 +1,35 @@
-import { en, type MessageKey } from './en';
+import type { MessageKey } from './en';
+import { Translator, type PluralKey } from './translator';
 
-export type { MessageKey };
-
-const catalogs: Record<string, Partial<Record<MessageKey, string>>> = { en };
-let active: Partial<Record<MessageKey, string>> = en;
-/** Each string cut at its placeholders once, for the catalogue it was cut from. */
-const split = new Map<MessageKey, { from: typeof active; parts: readonly (string | number)[] }>();
-
-/** Picks the catalogue for a browser language; English fills any gap. */
-export function setLocale(language: string): void {
-  active = catalogs[language.split(/[-_]/)[0] ?? 'en'] ?? en;
-}
-
-function template(key: MessageKey): string {
-  return active[key] ?? (en[key] as string | undefined) ?? '';
-}
-
-/** Looks up a string and fills `{0}`, `{1}`… placeholders. */
-export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  if (subs.length === 0) return template(key);
-  let out = '';
-  for (const piece of parts(key)) out += typeof piece === 'number' ? String(subs[piece] ?? '') : piece;
-  return out;
-}
+export type { MessageKey, PluralKey };
+export { Translator };
 
 /**
- * A string cut at its placeholders, for markup inside a sentence (see components/Message.svelte):
- * 'Set {0} to {1}.' → ['Set ', 0, ' to ', 1, '.'].
+ * The language this page or context shows. English until `useTranslator` is given the chosen one
+ * (`page.ts` for extension pages, `background-language.ts` for the background, `content-strings.ts`
+ * for content scripts).
  */
+let current = new Translator('en', []);
+
+export function useTranslator(translator: Translator): void {
+  current = translator;
+}
+
+export function activeLanguage(): string {
+  return current.language;
+}
+
+/** Looks up a string in the active language and fills `{0}`, `{1}`… placeholders. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  return current.t(key, ...subs);
+}
+
+/** A counted string in the active language: `plural('contacts.import.added', 3)`. */
+export function plural(key: PluralKey, count: number, ...more: (string | number)[]): string {
+  return current.plural(key, count, ...more);
+}
+
+/** A string cut at its placeholders, for markup inside a sentence (components/Message.svelte). */
 export function parts(key: MessageKey): readonly (string | number)[] {
-  const cached = split.get(key);
-  if (cached?.from === active) return cached.parts;
-  const made = template(key)
-    .split(/\{(\d)\}/)
-    .map((piece, i) => (i % 2 === 1 ? Number(piece) : piece))
-    .filter((piece) => piece !== '');
-  split.set(key, { from: active, parts: made });
-  return made;
+  return current.parts(key);
 }

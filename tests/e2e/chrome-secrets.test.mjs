@@ -101,9 +101,11 @@ describe('secrets stay out of logs and content scripts', () => {
     const [local] = JSON.parse(seenByContentScript);
     assert.ok(!seenByContentScript.includes(sipSecret), 'no VoIP secret in what a content script can read');
     assert.ok(!seenByContentScript.includes(API_KEY), 'no Odoo API key in what a content script can read');
-    // Of storage.local it reads its own settings only: not the account, the SIP identity or the
+    // Of storage.local it reads its own settings only: click-to-call, the language choice and the
+    // strings it shows (lib/i18n/content-strings.ts); not the account, the SIP identity or the
     // Odoo connection (they are in the extension origin's IndexedDB).
-    assert.deepEqual(Object.keys(local).filter((k) => k !== 'clickToCall'), [], `storage.local holds only clickToCall: ${seenByContentScript}`);
+    const own = new Set(['clickToCall', 'language', 'contentStrings']);
+    assert.deepEqual(Object.keys(local).filter((k) => !own.has(k)), [], `storage.local holds only the content scripts' own keys: ${seenByContentScript}`);
     for (const word of [session.lab.wsUrl, '"username"', '"wsUrl"', '"instanceId"', '"contactName"', odoo.url, '"login"']) {
       assert.ok(!seenByContentScript.includes(word), `${word} is not in what a content script can read`);
     }

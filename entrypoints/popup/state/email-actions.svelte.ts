@@ -1,13 +1,12 @@
 import type { ScheduledEmail } from '../../../lib/providers/types';
 import { t } from '../../../lib/i18n';
+import { formatDateTime } from '../../../lib/dates';
 import { mailtoUrl } from '../../../lib/mailto';
 import { openTab } from '../../../lib/extension-pages';
 import { request } from '../../../lib/messaging/client';
 import type { ActionDeps } from './action-deps';
 
 export type Draft = { to: string; subject: string; body: string };
-
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Emails to the selected contact: sent now (by the provider's server, or handed to the mail app)
@@ -49,7 +48,7 @@ export class EmailActions {
   async schedule(draft: Draft, sendAt: number): Promise<string | null> {
     const r = await (await this.#d.source.get()).email.schedule({ ...draft, contactId: this.#d.nav.selectedContact?.id ?? null }, sendAt);
     if (!r.ok) return r.reason;
-    this.#d.notice.say(t('widget.notice.emailScheduled', WHEN.format(sendAt)));
+    this.#d.notice.say(t('widget.notice.emailScheduled', formatDateTime(sendAt)));
     this.#d.nav.toSelection();
     await this.#syncAlarms();
     return null;

@@ -2,7 +2,11 @@ import { dialectFor } from './dialect';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { callLogHtml, callLogWrite } from './call-log';
+import { Translator } from '../../i18n/translator';
+import { loadTranslator } from '../../i18n/catalogs';
 import { odooRpc } from './rpc';
+
+const english = new Translator('en', []);
 
 let v16: OdooDouble;
 let v17: OdooDouble;
@@ -19,21 +23,25 @@ const answered = { direction: 'outgoing' as const, number: '+16505550102', durat
 
 describe('call log notes', () => {
   it('says direction, number, outcome and duration', () => {
-    expect(callLogHtml(answered)).toBe('<p>Outgoing call to +16505550102</p><p>Answered, 2:05</p>');
-    expect(callLogHtml({ ...answered, direction: 'incoming', outcome: 'missed', durationSec: 0 })).toBe('<p>Incoming call from +16505550102</p><p>Not answered (missed)</p>');
-    expect(callLogHtml({ ...answered, outcome: 'failed', reason: '486 Busy Here' })).toBe('<p>Outgoing call to +16505550102</p><p>Not answered (failed: 486 Busy Here)</p>');
+    expect(callLogHtml(answered, english)).toBe('<p>Outgoing call to +16505550102</p><p>Answered, 2:05</p>');
+    expect(callLogHtml({ ...answered, direction: 'incoming', outcome: 'missed', durationSec: 0 }, english)).toBe('<p>Incoming call from +16505550102</p><p>Not answered (missed)</p>');
+    expect(callLogHtml({ ...answered, outcome: 'failed', reason: '486 Busy Here' }, english)).toBe('<p>Outgoing call to +16505550102</p><p>Not answered (failed: 486 Busy Here)</p>');
+  });
+
+  it('is written in the Odoo user’s language, whatever the softphone shows', async () => {
+    expect(callLogHtml(answered, await loadTranslator('fr_BE'))).toBe('<p>Appel sortant vers +16505550102</p><p>Répondu, 2:05</p>');
   });
 
   it('escapes what came from the network or the ERP', () => {
-    expect(callLogHtml({ ...answered, number: '<img src=x onerror=alert(1)>' })).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(callLogHtml({ ...answered, number: '<img src=x onerror=alert(1)>' }, english)).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('lands in the chatter as HTML on Odoo 17 and on Odoo 16', async () => {
     for (const [server, major] of [[v16, 16], [v17, 17]] as const) {
       const rpc = odooRpc({ baseUrl: server.url, auth: { mode: 'apiKey', db: 'demo', login: 'admin', key: 'key-admin' } });
-      const w = callLogWrite(answered, 'crm.lead', 4, dialectFor(major));
+      const w = callLogWrite(answered, 'crm.lead', 4, dialectFor(major), english);
       expect((await rpc.callKw(w.model, w.method, w.args, w.kwargs)).ok).toBe(true);
-      expect(server.table('mail.message').at(-1)).toMatchObject({ model: 'crm.lead', res_id: 4, body: callLogHtml(answered), message_type: 'comment' });
+      expect(server.table('mail.message').at(-1)).toMatchObject({ model: 'crm.lead', res_id: 4, body: callLogHtml(answered, english), message_type: 'comment' });
     }
   });
 });

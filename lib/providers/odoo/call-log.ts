@@ -5,7 +5,7 @@
  * `body_is_html`; Odoo 16 takes the body as HTML already and does not know that argument.
  */
 import type { OdooDialect } from './dialect';
-import { t } from '../../i18n';
+import type { Translator } from '../../i18n';
 import { formatDuration } from '../../dates';
 import type { HistoryEntry } from '../types';
 import type { OdooWrite } from './outbox';
@@ -13,7 +13,9 @@ import type { OdooWrite } from './outbox';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | 'durationSec' | 'outcome' | 'reason'>): string {
+/** Written in the Odoo user's language (`notes`), whatever the softphone shows. */
+export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | 'durationSec' | 'outcome' | 'reason'>, notes: Translator): string {
+  const t = notes.t.bind(notes);
   const what = entry.direction === 'incoming' ? t('odoo.log.incoming', entry.number) : t('odoo.log.outgoing', entry.number);
   const outcome = entry.outcome === 'answered'
     ? t('odoo.log.answered', formatDuration(entry.durationSec))
@@ -24,13 +26,13 @@ export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | '
 }
 
 /** The message_post that logs `entry` on record (model, id) of an Odoo speaking `dialect`. */
-export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: string, id: number, dialect: OdooDialect): OdooWrite {
+export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: string, id: number, dialect: OdooDialect, notes: Translator): OdooWrite {
   return {
     model,
     method: 'message_post',
     args: [id],
     kwargs: {
-      body: callLogHtml(entry),
+      body: callLogHtml(entry, notes),
       message_type: 'comment',
       subtype_xmlid: 'mail.mt_note',
       ...(dialect.bodyIsHtml ? { body_is_html: true } : {}),

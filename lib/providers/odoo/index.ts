@@ -4,6 +4,7 @@
  * that partner's chatter. Writes that cannot reach Odoo wait in the outbox and go out in order.
  */
 import { t } from '../../i18n';
+import { loadTranslator } from '../../i18n/catalogs';
 import type { DataProvider, HistoryApi } from '../types';
 import { odooActivities } from './activities';
 import { callLogWrite } from './call-log';
@@ -42,7 +43,8 @@ export function createOdooProvider(
       const partner = entry.contactId ? idFromKey(entry.contactId, 'res.partner') : null;
       if (partner === null) return { ok: true, value: undefined };
       const label = t('odoo.write.callLog', entry.contactName || entry.number);
-      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, dialect), label);
+      const notes = await loadTranslator(c.rpc.context.lang || 'en');
+      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, dialect, notes), label);
       if (!r.ok) return providerFailure(r.failure);
       return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
     },

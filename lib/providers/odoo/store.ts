@@ -9,6 +9,7 @@ import type { OdooConnection } from './connect';
 import { dialectFor } from './dialect';
 import { odooRpc, type OdooContext } from './rpc';
 import { ODOO_SETTINGS_KEY, readOdooSettings, type OdooSettings } from './settings';
+import { saveLanguagePreference } from '../../i18n/preference';
 
 export interface StoredOdoo {
   settings: OdooSettings;
@@ -54,6 +55,8 @@ export async function saveOdoo(c: OdooConnection, settings: OdooSettings, key: s
     ...(c.server.version ? { version: c.server.version } : {}), voip: c.server.voip, context: c.rpc.context,
   };
   await savePrivate(ODOO_SETTINGS_KEY, stored);
+  // For the language choice "the connected Odoo user's" (settings ▸ Language).
+  await saveLanguagePreference({ odoo: c.rpc.context.lang ?? '' });
 }
 
 export async function forgetOdoo(): Promise<void> {
