@@ -3,7 +3,11 @@ import { mount } from 'svelte';
 import '../../components/theme.css';
 import { markOnce, POPUP_MARKS } from './perf-marks';
 import App from './App.svelte';
+import { isWidgetWindow } from '../../lib/extension-pages';
+import { offerCapture } from '../../lib/phone-host/firefox/capture';
 
 markOnce(POPUP_MARKS.script);
+// Firefox: calls take the microphone in the widget window (lib/phone-host/firefox/microphone.ts).
+if (import.meta.env.FIREFOX && isWidgetWindow(location)) offerCapture();
 mount(App, { target: document.getElementById('app')! });
 markOnce(POPUP_MARKS.mounted);

@@ -130,7 +130,7 @@ export abstract class SipConnection {
     };
     if (this.deps.transportConstructor) options.transportConstructor = this.deps.transportConstructor;
     options.sessionDescriptionHandlerFactory =
-      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS);
+      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS, this.deps.mediaStreamFactory);
     return new UserAgent(options);
   }
 
