@@ -27,6 +27,11 @@ export default defineConfig({
     'zip:start': () => {
       if (LAB_ORIGINS.length > 0) throw new Error('Release packages are built without SOFTPHONE_LAB_ORIGINS: unset it and zip again.');
     },
+    // Firefox puts a new add-on's button in the Extensions panel unless it asks for the toolbar
+    // (WXT drops the key when it turns `action` into MV2's `browser_action`).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.browser_action) Object.assign(manifest.browser_action, { default_area: 'navbar' });
+    },
     // The benchmark helper page ships only in `wxt build --mode bench` builds.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'bench') return;

@@ -21,7 +21,28 @@ export async function openMicPage(): Promise<void> {
   await openTab(browser.runtime.getURL(PAGES.micPermission));
 }
 
-/** The same widget in its own window, for long calls (and from a notification click). */
+/** The widget in a window of its own (`?popout=1`: its own layout), rather than the toolbar popup. */
+export function isWidgetWindow(location: Pick<Location, 'pathname' | 'search'>): boolean {
+  return location.pathname === PAGES.popup && new URLSearchParams(location.search).has('popout');
+}
+
+const WIDGET_WINDOW = `${PAGES.popup}?popout=1`;
+
+/** The window already showing the widget window, if one is open (Chrome 116+, Firefox 128+). */
+async function widgetWindowId(): Promise<number | undefined> {
+  const runtime = browser.runtime as typeof browser.runtime & {
+    getContexts?: (filter: { contextTypes: string[]; documentUrls: string[] }) => Promise<{ windowId: number }[]>;
+  };
+  const contexts = await runtime.getContexts?.({ contextTypes: ['TAB'], documentUrls: [browser.runtime.getURL(WIDGET_WINDOW)] }).catch(() => []);
+  return contexts?.find((c) => c.windowId >= 0)?.windowId;
+}
+
+/**
+ * The same widget in its own window, for long calls, a notification click, and (Firefox) every
+ * call: one window, brought forward when it is already open.
+ */
 export async function openWidgetWindow(): Promise<void> {
-  await browser.windows.create({ url: browser.runtime.getURL(`${PAGES.popup}?popout=1`), type: 'popup', width: 380, height: 640 });
+  const open = await widgetWindowId();
+  if (open !== undefined && (await browser.windows.update(open, { focused: true }).then(() => true, () => false))) return;
+  await browser.windows.create({ url: browser.runtime.getURL(WIDGET_WINDOW), type: 'popup', width: 380, height: 640 });
 }

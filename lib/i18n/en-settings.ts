@@ -80,7 +80,8 @@ export const enSettings = {
   // Microphone permission page
   'mic.title': 'Allow the microphone',
   'mic.intro': 'The softphone needs your microphone for calls. The browser asks once, here; calls then work from the toolbar button, even with this tab closed.',
-  'mic.press.firefox': 'Press the button, then choose {0} and tick “Remember this decision”.',
+  'mic.press.firefox': 'Press the button, then choose {0} in Firefox’s question, with “Remember for all microphones” left ticked so that it does not ask again.',
+  'mic.firefox.window': 'In Firefox each call shows in the softphone’s own small window, which uses the microphone while the call is on: Firefox lets only a page you can see use it.',
   'mic.press.chrome': 'Press the button, then choose {0} (“Allow on every visit” if offered).',
   'mic.allowWord': 'Allow',
   'mic.allow': 'Allow microphone',

@@ -32,14 +32,21 @@ export interface HostOutput {
 
 /** What tests put in place of the network, WebRTC and Web Audio. */
 export interface HostDeps {
-  engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'random'>;
+  engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'mediaStreamFactory' | 'random'>;
   ringtone?: Pick<Ringtone, 'start' | 'stop' | 'state'>;
+}
+
+/** A call's audio counters; `energyReceived` is the far end's sound as heard here (WebRTC's totalAudioEnergy). */
+export interface RtpStats {
+  packetsSent: number;
+  packetsReceived: number;
+  energyReceived: number;
 }
 
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
   ringtone(): string;
-  rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }>;
+  rtpStats(callId: string): Promise<RtpStats>;
 }
 
 /**
@@ -175,16 +182,20 @@ export class PhoneHost implements HostDiagnostics {
     return this.ringtoneEl.state;
   }
 
-  async rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }> {
+  async rtpStats(callId: string): Promise<RtpStats> {
     const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as
       | { peerConnection?: RTCPeerConnection }
       | undefined;
-    const result = { packetsSent: 0, packetsReceived: 0 };
+    const result = { packetsSent: 0, packetsReceived: 0, energyReceived: 0 };
     const pc = sdh?.peerConnection;
     if (!pc) return result;
-    (await pc.getStats()).forEach((report: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
+    type Report = { type: string; kind?: string; packetsSent?: number; packetsReceived?: number; totalAudioEnergy?: number };
+    (await pc.getStats()).forEach((report: Report) => {
       if (report.type === 'outbound-rtp' && report.kind === 'audio') result.packetsSent += report.packetsSent ?? 0;
-      if (report.type === 'inbound-rtp' && report.kind === 'audio') result.packetsReceived += report.packetsReceived ?? 0;
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+        result.packetsReceived += report.packetsReceived ?? 0;
+        result.energyReceived += report.totalAudioEnergy ?? 0;
+      }
     });
     return result;
   }

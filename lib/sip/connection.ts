@@ -193,7 +193,7 @@ export abstract class SipConnection {
     };
     options.transportConstructor = this.deps.transportConstructor ?? HeardWebSocketTransport;
     options.sessionDescriptionHandlerFactory =
-      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS);
+      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS, this.deps.mediaStreamFactory);
     return new UserAgent(options);
   }
 

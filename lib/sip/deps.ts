@@ -1,4 +1,4 @@
-import type { Session, SessionDescriptionHandlerFactory, UserAgentOptions } from 'sip.js';
+import type { Session, SessionDescriptionHandlerFactory, UserAgentOptions, Web } from 'sip.js';
 import type { Logger } from '../log';
 import type { LineTiming } from './line-watch';
 import type { CallSnapshot, PhoneSnapshot } from './types';
@@ -18,6 +18,8 @@ export interface EngineDeps {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** Fake media for tests; WebRTC otherwise. */
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory;
+  /** Where WebRTC calls get the microphone (Firefox: a window's, see lib/phone-host/firefox); getUserMedia here otherwise. */
+  mediaStreamFactory?: Web.MediaStreamFactory;
   random?: () => number;
   now?: () => number;
   /** How long an answered call may wait for a lost connection to come back (default 15 s). */

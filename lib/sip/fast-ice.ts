@@ -24,8 +24,8 @@ const SETTLE_MS = 4;
  * SIP.js's WebRTC session description handler, but the offer goes out as soon as a usable
  * candidate is there instead of when the browser declares gathering complete.
  */
-export function fastIceFactory(iceServers: RTCIceServer[]): SessionDescriptionHandlerFactory {
-  const base = Web.defaultSessionDescriptionHandlerFactory();
+export function fastIceFactory(iceServers: RTCIceServer[], mediaStreamFactory?: Web.MediaStreamFactory): SessionDescriptionHandlerFactory {
+  const base = Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory);
   const hasIceServers = iceServers.length > 0;
   return (session, options) => {
     const sdh = base(session, options) as Web.SessionDescriptionHandler;

@@ -171,8 +171,10 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     const invite = await remote1002.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 15_000 }), since);
     assert.equal(invite.from, '1001');
     await remote1002.evaluate((s) => remote.waitForEvent('established', { since: s, timeoutMs: 15_000 }), since);
-    await waitForCallState(popup, 'established');
-    await press(popup, 'Hang up');
+    // The call shows: the widget window opens with it (it is also where the call takes the microphone).
+    const win = await waitForExtensionPage(firefox, 'popup.html', { search: '?popout=1' });
+    await waitForCallState(win, 'established');
+    await press(win, 'Hang up');
     await remote1002.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
     await page.close();
   });

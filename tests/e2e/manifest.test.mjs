@@ -31,6 +31,8 @@ describe('least privilege in the built manifests and bundles', () => {
     assert.deepEqual(m.optional_permissions, ['https://*/*', 'http://*/*']);
     assert.equal(m.externally_connectable, undefined);
     assert.equal(m.content_security_policy, undefined);
+    // The toolbar button shows in the toolbar, not hidden in the Extensions panel.
+    assert.equal(m.browser_action.default_area, 'navbar');
   });
 
   it('the popup opens from a keyboard shortcut (Alt+Shift+P, the toolbar button\'s own command)', () => {

@@ -13,6 +13,8 @@ const NEEDS = [
   { bin: '/usr/bin/xdotool', pkg: 'xdotool' },
   // A private session bus for the desktop-notification server (tests/lab/notification-server.mjs).
   { bin: '/usr/bin/dbus-daemon', pkg: 'dbus-daemon' },
+  // Firefox sends its notifications to that bus only through libnotify (else it draws its own).
+  { bin: '/usr/lib/x86_64-linux-gnu/libnotify.so.4', pkg: 'libnotify4' },
 ];
 
 function hasWebsocketModule() {

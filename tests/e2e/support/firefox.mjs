@@ -10,6 +10,7 @@
 //   tab for its `location.href`.
 // - The extension's UUID (its origin) is random per profile unless fixed by the pref
 //   `extensions.webextensions.uuids`, which we set.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -45,7 +46,8 @@ export function firefoxPrefs(uuid = EXTENSION_UUID) {
  * Starts headless Firefox ESR on a fresh temporary profile (puppeteer creates and deletes it)
  * and installs the built extension as a temporary add-on.
  * @param {{ extDir?: string, headless?: boolean, prefs?: Record<string, unknown>, dumpio?: boolean,
- *   uuid?: string }} [opts]
+ *   uuid?: string, env?: Record<string, string | undefined> }} [opts] `env`: the browser's environment
+ *   (a virtual display, the lab's D-Bus)
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string, origin: string,
  *   close: () => Promise<void> }>}
  */
@@ -68,6 +70,7 @@ export async function launchFirefoxWithExtension(opts = {}) {
     dumpio: opts.dumpio ?? process.env.E2E_FIREFOX_DUMPIO === '1',
     protocolTimeout: 60_000,
     timeout: 60_000,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   try {
     const extensionId = await withTimeout(browser.installExtension(extDir), 30_000, 'installing the add-on');
@@ -112,17 +115,18 @@ export async function closeFirefox(browser, timeoutMs = 15_000) {
  * The tab showing the extension page `file` (e.g. 'mic-permission.html'), once it has loaded.
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} file
- * @param {{ timeout?: number, exclude?: Set<import('puppeteer-core').Page> }} [opts] `exclude`: tabs
- *   that must not match (e.g. those open before the page was asked for)
+ * @param {{ timeout?: number, exclude?: Set<import('puppeteer-core').Page>, search?: string }} [opts]
+ *   `exclude`: tabs that must not match (e.g. those open before the page was asked for);
+ *   `search`: the query the page must have (e.g. '?popout=1', the widget window)
  */
 export async function waitForExtensionPage(browser, file, opts = {}) {
-  const { timeout = 15_000, exclude = new Set() } = opts;
+  const { timeout = 15_000, exclude = new Set(), search } = opts;
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const page of await browser.pages()) {
       if (exclude.has(page)) continue;
       const href = await hrefOf(page);
-      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}`) {
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}` && (search === undefined || new URL(href).search === search)) {
         await withTimeout(
           page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 }),
           12_000,
@@ -156,7 +160,7 @@ export async function openExtensionPage(browser, fromPage, file) {
 }
 
 /** A tab's real location; '' while it is between documents or closed. */
-async function hrefOf(page) {
+export async function hrefOf(page) {
   if (page.isClosed()) return '';
   return withTimeout(page.evaluate(() => location.href), 2_000, 'reading location').catch(() => '');
 }
@@ -170,4 +174,31 @@ export function withTimeout(promise, ms, what) {
       timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Answers Firefox's own permission prompt (the doorhanger under the address bar) as a user does
+ * with the keyboard: Alt+A for Allow, Alt+B for Block (the underlined letters of its buttons).
+ * Waits until the prompt's window shows on the virtual display, then gives Firefox's
+ * click-jacking guard (security.notification_enable_delay, 500 ms) time before the key.
+ * @param {{ display: string, keys: (...k: string[]) => void }} xvfb the display Firefox runs on
+ * @param {'allow' | 'block'} answer
+ */
+export async function answerPermissionPrompt(xvfb, answer) {
+  const windows = () => {
+    try {
+      return execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'firefox'], { env: { ...process.env, DISPLAY: xvfb.display } })
+        .toString().trim().split('\n').filter(Boolean);
+    } catch {
+      return []; // xdotool exits 1 when nothing matches
+    }
+  };
+  const deadline = Date.now() + 15_000;
+  // The browser window, and the prompt's panel on top of it.
+  while (windows().length < 2) {
+    if (Date.now() > deadline) throw new Error('Firefox showed no permission prompt within 15 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  xvfb.keys(answer === 'allow' ? 'alt+a' : 'alt+b');
 }
