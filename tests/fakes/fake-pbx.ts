@@ -39,9 +39,11 @@ export class FakePbx implements MemoryServer {
   silentRegistrar = false;
   /**
    * The path to the phone carries nothing in one direction or both, and says nothing about it
-   * (a NAT that forgot the connection, a sleeping laptop): the connection stays open.
+   * (a NAT that forgot the connection, a sleeping laptop): the connection stays open. What is
+   * sent meanwhile waits, as TCP keeps retransmitting it, and arrives on `resume()`.
    */
   stalled: 'none' | 'up' | 'down' | 'both' = 'none';
+  private readonly held: { up: boolean; raw: string; link: MemoryTransport | undefined }[] = [];
   /** Keep-alives (double CRLF) received, each answered with a CRLF unless stalled. */
   keepAlives = 0;
   /** Connections opened so far. */
@@ -104,8 +106,21 @@ export class FakePbx implements MemoryServer {
   }
 
   send(raw: string, link = this.link()): void {
-    if (this.stalled === 'down' || this.stalled === 'both') return;
+    if (this.stalled === 'down' || this.stalled === 'both') {
+      this.held.push({ up: false, raw, link });
+      return;
+    }
     link.deliver(raw);
+  }
+
+  /** The path carries data again: what waited arrives, in order, on connections still open. */
+  resume(): void {
+    this.stalled = 'none';
+    for (const { up, raw, link } of this.held.splice(0)) {
+      if (!link || !this.links.has(link)) continue;
+      if (up) this.receive(raw, link);
+      else link.deliver(raw);
+    }
   }
 
   requests(method: string): SipMessage[] {
@@ -141,7 +156,10 @@ export class FakePbx implements MemoryServer {
   }
 
   receive(raw: string, from?: MemoryTransport): void {
-    if (this.stalled === 'up' || this.stalled === 'both') return;
+    if (this.stalled === 'up' || this.stalled === 'both') {
+      this.held.push({ up: true, raw, link: from });
+      return;
+    }
     if (raw === '\r\n\r\n') {
       this.keepAlives += 1;
       if (from) this.send('\r\n', from);
