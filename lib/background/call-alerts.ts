@@ -4,6 +4,8 @@ import type { PhoneSnapshot } from '../sip/types';
 import { dataProvider } from '../providers';
 import { t } from '../i18n';
 import type { HostLink } from '../phone-host/link';
+import { phoneReader } from '../phone-display';
+import { loadAccount } from '../settings/store';
 
 const PREFIX = 'incoming:';
 /** Chrome shows Answer / Decline buttons on a notification; Firefox has no buttons. */
@@ -44,8 +46,10 @@ export class CallAlerts {
     this.last = state;
     const ringing = state.calls.filter((c) => c.state === CallState.Incoming);
     const ringingIds = new Set(ringing.map((c) => c.id));
+    const read = ringing.length > 0 ? phoneReader((await loadAccount().catch(() => null))?.defaultCountry ?? '') : (n: string) => n;
     for (const call of ringing) {
-      const who = (call.remoteName ? `${call.remoteName} (${call.remoteNumber})` : call.remoteNumber) || t('incoming.unknown');
+      const number = call.remoteNumber && read(call.remoteNumber);
+      const who = (call.remoteName ? `${call.remoteName} (${number})` : number) || t('incoming.unknown');
       const before = this.shown.get(call.id);
       if (before === who) continue;
       this.shown.set(call.id, who);

@@ -11,8 +11,10 @@ import { phoneError } from '../errors';
 import { PAGES } from '../extension-pages';
 import type { PendingCallView } from '../messaging/background';
 import type { CallRisk, DialTarget } from '../phone-number';
+import { formatForReading } from '../phone-display';
 import { currentProvider } from '../providers';
 import { done, fail, ok, type Result } from '../result';
+import { loadAccount } from '../settings/store';
 
 export interface PendingCall {
   target: DialTarget;
@@ -67,7 +69,8 @@ export async function pendingView(id: string): Promise<Result<PendingCallView>> 
   if (!call) return gone();
   const match = await (await currentProvider()).contacts.matchNumber(call.target.number).catch(() => null);
   const name = match?.ok && match.value ? match.value.name : '';
-  return ok({ number: call.target.display, name, site: call.site, risk: call.risk });
+  const { defaultCountry } = await loadAccount();
+  return ok({ number: formatForReading(call.target.number, defaultCountry), name, site: call.site, risk: call.risk });
 }
 
 /** The user's answer. `trust`: calls from that site go without asking from now on. */

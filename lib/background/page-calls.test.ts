@@ -50,7 +50,7 @@ describe('a call a page asks for', () => {
     expect(opened).toEqual([expect.stringMatching(/\/confirm-call\.html\?id=[0-9a-f-]{36}$/)]);
     const id = lastId();
     expect(await fromConfirm({ type: 'bg:pendingCall', id })).toEqual({
-      ok: true, value: { number: '+1 650 555 0102', name: '', site: 'shop.example', risk: null },
+      ok: true, value: { number: '(650) 555-0102', name: '', site: 'shop.example', risk: null },
     });
     expect(await fromConfirm({ type: 'bg:answerCall', id, call: true, trust: false })).toEqual({ ok: true, value: undefined });
     expect(dials()).toEqual([{ type: 'phone:dial', number: { kind: 'e164', number: '+16505550102', display: '+1 650 555 0102' } }]);

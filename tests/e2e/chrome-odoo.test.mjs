@@ -187,7 +187,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     await waitUntil(async () => (await screen.evaluate((e) => e.textContent)).includes('Charles Babbage'), 'the caller named', 5000).catch(async (e) => {
       throw new Error(`${e.message}: ${await screen.evaluate((el) => el.textContent)}`);
     });
-    await waitUntil(() => worker.evaluate(() => globalThis.notified.includes('Charles Babbage (+16505550103)')), 'the notification naming the caller');
+    await waitUntil(() => worker.evaluate(() => globalThis.notified.some((m) => /^Charles Babbage \((\(650\) 555-0103|\+1 650 555 0103)\)$/.test(m))), 'the notification naming the caller, the number formatted for reading');
     await press(popup, 'Decline');
     await tab('Recent');
     await waitUntil(async () => (await rows())[0]?.startsWith('Charles Babbage'), 'Recent names the caller');
