@@ -1,4 +1,4 @@
-import { activeLanguage, plural, t } from './i18n';
+import { activeLanguage, plural } from './i18n';
 import { intlTag } from './i18n/translator';
 
 /** Local calendar date as YYYY-MM-DD (activities are due on days, not instants). */
@@ -9,17 +9,51 @@ export function localDate(at: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-export function formatDuration(seconds: number): string {
+type DurationFormatCtor = new (tag: string, options: { style: 'short' }) => { format(d: Record<string, number>): string };
+
+/** The pieces of a duration a person reads: hours and minutes only when there are some. */
+function durationParts(seconds: number): Record<'hours' | 'minutes' | 'seconds', number> {
   const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+  return { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60), seconds: s % 60 };
+}
+
+/**
+ * Builds the duration writer of a language: Intl.DurationFormat where the browser has it
+ * (Chrome 129+, Firefox 136+), else each unit by Intl.NumberFormat joined by Intl.ListFormat,
+ * which is how DurationFormat writes them too ("2 min, 5 sec", "2 Min., 5 Sek.").
+ */
+function durationWriter(tag: string): (seconds: number) => string {
+  const Native = (Intl as unknown as { DurationFormat?: DurationFormatCtor }).DurationFormat;
+  const shown = (p: ReturnType<typeof durationParts>) => ({
+    ...(p.hours ? { hours: p.hours } : {}),
+    ...(p.hours || p.minutes ? { minutes: p.minutes } : {}),
+    seconds: p.seconds,
+  });
+  if (Native) {
+    const native = new Native(tag, { style: 'short' });
+    return (seconds) => native.format(shown(durationParts(seconds)));
+  }
+  const unit = (u: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(tag, { style: 'unit', unit: u, unitDisplay: 'short' });
+  const units = { hours: unit('hour'), minutes: unit('minute'), seconds: unit('second') };
+  const list = new Intl.ListFormat(tag, { type: 'unit', style: 'short' });
+  return (seconds) => list.format(Object.entries(shown(durationParts(seconds))).map(([k, n]) => units[k as keyof typeof units].format(n)));
+}
+
+const durations = new Map<string, (seconds: number) => string>();
+
+/** A call's length in `language` (the active one unless given): "2 min, 5 sec", "1 godz., 3 min, 0 s". */
+export function formatDuration(seconds: number, language: string = activeLanguage()): string {
+  let write = durations.get(language);
+  if (!write) {
+    write = durationWriter(intlTag(language));
+    durations.set(language, write);
+  }
+  return write(seconds);
 }
 
 // Formatters are built once per language: toLocale*String with options builds a new Intl
 // formatter on every call, which costs more than the rest of a list row.
-const formatters = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>();
+const formatters = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }>();
 
 function formatsOf(language: string) {
   let made = formatters.get(language);
@@ -29,10 +63,18 @@ function formatsOf(language: string) {
       time: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }),
       day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
+      relative: new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
     };
     formatters.set(language, made);
   }
   return made;
+}
+
+/** "Today", "Yesterday" in the active language (Intl.RelativeTimeFormat), capitalised to start a line. */
+function relativeDay(days: number): string {
+  const language = activeLanguage();
+  const word = formatsOf(language).relative.format(-days, 'day');
+  return word.charAt(0).toLocaleUpperCase(intlTag(language)) + word.slice(1);
 }
 
 /** A date and time in the active language ("24 nov. 2025, 14:05"). */
@@ -47,14 +89,16 @@ export function formatWhen(ms: number, now: Date = new Date()): string {
   const time = TIME.format(at);
   const day = localDate(at);
   if (day === localDate(now)) return time;
-  if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return t('date.yesterdayAt', time);
+  if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return `${relativeDay(1)} ${time}`;
   return `${DAY.format(at)} ${time}`;
 }
 
-/** "Today", "Yesterday", "3 days overdue" for a due date, relative to today. */
+/**
+ * "Today", "Yesterday" (Intl.RelativeTimeFormat), then "3 days overdue" (Odoo's wording for an
+ * activity past its date, which RelativeTimeFormat has no form for) for a due date.
+ */
 export function formatDue(dueDate: string, today: string): string {
   const days = Math.round((Date.parse(today) - Date.parse(dueDate)) / 86_400_000);
-  if (days <= 0) return t('date.today');
-  if (days === 1) return t('date.yesterday');
+  if (days <= 1) return relativeDay(Math.max(0, days));
   return plural('date.overdue', days);
 }

@@ -34,5 +34,6 @@ export const enOdoo = {
   'odoo.queue.notConnected': 'This page is not the Odoo connected in the softphone’s settings.',
   'odoo.queue.otherUser': 'This Odoo page is logged in as another user than the one whose API key the softphone uses: log in to Odoo as that user to use these buttons.',
   'odoo.outbox.damaged': 'This kept change was damaged (or written by an older version) and was not sent.',
-  'odoo.outbox.gaveUp': 'Not sent after {0} tries, although Odoo answered other requests: {1}',
+  'odoo.outbox.gaveUp.one': 'Not sent after {0} try, although Odoo answered other requests: {1}',
+  'odoo.outbox.gaveUp.other': 'Not sent after {0} tries, although Odoo answered other requests: {1}',
 } as const;

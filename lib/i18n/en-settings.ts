@@ -72,8 +72,10 @@ export const enSettings = {
   'contacts.import.added.other': '{0} contacts imported',
   'contacts.import.warnings.one': '{0} warning',
   'contacts.import.warnings.other': '{0} warnings',
-  'contacts.import.report': '{0}, {1} skipped.',
-  'contacts.import.reportWithWarnings': '{0}, {1} skipped, {2}.',
+  'contacts.import.skipped.one': '{0} skipped',
+  'contacts.import.skipped.other': '{0} skipped',
+  'contacts.import.report': '{0}, {1}.',
+  'contacts.import.reportWithWarnings': '{0}, {1}, {2}.',
   'contacts.import.skippedLine': 'Line {0}: skipped — {1}',
   'contacts.import.warningLine': 'Line {0}: {1}',
 

@@ -187,10 +187,7 @@ export const en = {
   'recent.incomingCall': 'Incoming call',
   'recent.outgoingCall': 'Outgoing call',
 
-  // Dates
-  'date.yesterdayAt': 'Yesterday {0}',
-  'date.today': 'Today',
-  'date.yesterday': 'Yesterday',
+  // Dates ("Today", "Yesterday" come from Intl.RelativeTimeFormat)
   'date.overdue.one': '{0} day overdue',
   'date.overdue.other': '{0} days overdue',
 

@@ -4,7 +4,7 @@
  */
 
 /** Shipped catalogues: English (the source, `en*.ts`) and one JSON file each in `locales/`. */
-export const LANGUAGES = ['en', 'fr', 'de', 'nl', 'pt-BR'] as const;
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pl', 'pt-BR'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**

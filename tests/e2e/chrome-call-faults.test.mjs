@@ -161,7 +161,7 @@ describe('calls through faults (Chrome)', { concurrency: false }, () => {
     await press(popup, 'OK');
     const [first] = await recentRows();
     assert.match(first, /1002/);
-    assert.match(first, /Dropped · 0:\d\d · The connection to the server was lost during the call/);
+    assert.match(first, /Dropped · \d+ sec · The connection to the server was lost during the call/);
     await popup.screenshot({ path: 'tests/artifacts/widget-recent-dropped.png' });
     // The line back: registered again with no user action.
     tap.refusing = false;

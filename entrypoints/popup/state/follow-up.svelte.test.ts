@@ -101,7 +101,7 @@ describe('after a call made from an activity', () => {
     await vi.waitFor(() => expect(popup.nav.panel).toBe('details'), SOON);
     expect(popup.nav.selection).toMatchObject({ kind: 'activity', activity: { id: ada!.id } });
     expect(popup.followUp.offer).toBeNull();
-    expect(popup.followUp.doneFeedback).toBe('Called, 1:05.');
+    expect(popup.followUp.doneFeedback).toBe('Called, 1 min, 5 sec.');
   });
 
   it('an unanswered call is told as such; another activity has no feedback to start with', async () => {

@@ -7,7 +7,7 @@ import { cleanEmail, cleanUrl, MAX_NAME, MAX_PHONES } from './fields';
 import { checkPhones, quoteList } from './phones';
 import type { RawContact } from './raw-contact';
 import type { ImportReport, ImportWarning } from './report';
-import { t } from '../../i18n';
+import { plural, t } from '../../i18n';
 
 export interface ReportBuilder {
   add(raw: RawContact): void;
@@ -26,7 +26,7 @@ function nameKey(name: string): string {
 function tooMany(phones: ContactPhone[], line: number, warnings: ImportWarning[]): ContactPhone[] {
   if (phones.length <= MAX_PHONES) return phones;
   const extra = phones.slice(MAX_PHONES).map((p) => p.number);
-  warnings.push({ line, message: t('import.tooManyPhones', MAX_PHONES, quoteList(extra)) });
+  warnings.push({ line, message: plural('import.tooManyPhones', MAX_PHONES, quoteList(extra)) });
   return phones.slice(0, MAX_PHONES);
 }
 
@@ -53,8 +53,8 @@ function judge(raw: RawContact, defaultCountry: string): Outcome {
     const message = email.value ? t('import.namedAfterEmail', shownName) : t('import.namedAfterNumber', shownName);
     warnings.push({ line: raw.line, message });
   }
-  if (shownName.length > MAX_NAME) return { kind: 'skip', reason: t('import.tooLong', t('data.field.name'), MAX_NAME) };
-  if (company.length > MAX_NAME) return { kind: 'skip', reason: t('import.tooLong', t('data.field.company'), MAX_NAME) };
+  if (shownName.length > MAX_NAME) return { kind: 'skip', reason: plural('import.tooLong', MAX_NAME, t('data.field.name')) };
+  if (company.length > MAX_NAME) return { kind: 'skip', reason: plural('import.tooLong', MAX_NAME, t('data.field.company')) };
   if (email.problem) warnings.push({ line: raw.line, message: email.problem });
   if (url.problem) warnings.push({ line: raw.line, message: url.problem });
   if (phones.length === 0 && invalid.length === 0) warnings.push({ line: raw.line, message: t('import.noPhone') });

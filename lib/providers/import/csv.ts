@@ -5,7 +5,7 @@ import { detectDelimiter, readCsv, type CsvRecord, type Delimiter } from './csv-
 import { isBlank, rowToContact } from './csv-row';
 import { fatalReport, type ImportReport } from './report';
 import { binaryProblem, physicalLines, stripBom } from './text';
-import { t } from '../../i18n';
+import { plural, t } from '../../i18n';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 const NAMES: Record<Delimiter, string> = { ',': ',', ';': ';', '\t': 'tab' };
@@ -25,12 +25,12 @@ function shapeProblem(record: CsvRecord, columns: number, delimiter: Delimiter):
   const count = record.fields.length;
   const extra = record.fields.slice(columns);
   if (extra.some((field) => field.trim() !== '')) {
-    return t('import.csv.extraFields', count, columns);
+    return plural('import.csv.extraFields', count, columns);
   }
   const only = record.fields[0] ?? '';
   const other = DELIMITERS.find((d) => d !== delimiter && only.includes(d));
   if (count === 1 && columns > 1 && other) {
-    return t('import.csv.otherDelimiter', columns, NAMES[other], NAMES[delimiter]);
+    return plural('import.csv.otherDelimiter', columns, NAMES[other], NAMES[delimiter]);
   }
   return null;
 }

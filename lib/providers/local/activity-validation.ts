@@ -1,5 +1,5 @@
 import type { ActivityPatch } from '../types';
-import { t } from '../../i18n';
+import { plural, t } from '../../i18n';
 
 const MAX_SUMMARY = 200;
 const MAX_NOTE = 10_000;
@@ -21,10 +21,10 @@ export function activityProblem(fields: ActivityPatch): string | null {
   if (fields.summary !== undefined) {
     const summary = fields.summary.trim();
     if (summary === '') return t('data.activity.needsSummary');
-    if (summary.length > MAX_SUMMARY) return t('data.tooLong', t('data.field.summary'), MAX_SUMMARY);
+    if (summary.length > MAX_SUMMARY) return plural('data.tooLong', MAX_SUMMARY, t('data.field.summary'));
   }
   if (fields.note !== undefined && fields.note.length > MAX_NOTE) {
-    return t('data.tooLong', t('data.field.note'), MAX_NOTE);
+    return plural('data.tooLong', MAX_NOTE, t('data.field.note'));
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { EmailDraft } from '../types';
-import { t } from '../../i18n';
+import { plural, t } from '../../i18n';
 import { addressProblem } from '../../email-address';
 
 const MAX_SUBJECT = 255;
@@ -10,7 +10,7 @@ export function emailProblem(draft: EmailDraft, sendAt: number, now: number): st
   if (addresses.length === 0) return t('data.email.needsRecipient');
   const bad = addresses.map(addressProblem).find((p) => p !== null);
   if (bad) return bad;
-  if (draft.subject.length > MAX_SUBJECT) return t('data.tooLong', t('data.field.subject'), MAX_SUBJECT);
+  if (draft.subject.length > MAX_SUBJECT) return plural('data.tooLong', MAX_SUBJECT, t('data.field.subject'));
   if (!Number.isFinite(sendAt)) return t('data.email.badTime');
   if (sendAt <= now) return t('data.email.pastTime');
   return null;

@@ -23,13 +23,16 @@ const answered = { direction: 'outgoing' as const, number: '+16505550102', durat
 
 describe('call log notes', () => {
   it('says direction, number, outcome and duration', () => {
-    expect(callLogHtml(answered, english)).toBe('<p>Outgoing call to +16505550102</p><p>Answered, 2:05</p>');
-    expect(callLogHtml({ ...answered, direction: 'incoming', outcome: 'missed', durationSec: 0 }, english)).toBe('<p>Incoming call from +16505550102</p><p>Not answered (missed)</p>');
-    expect(callLogHtml({ ...answered, outcome: 'failed', reason: '486 Busy Here' }, english)).toBe('<p>Outgoing call to +16505550102</p><p>Not answered (failed: 486 Busy Here)</p>');
+    expect(callLogHtml(answered, english)).toBe('<p>Outgoing call to +16505550102</p><p>Answered, 2 min, 5 sec</p>');
+    expect(callLogHtml({ ...answered, direction: 'incoming', outcome: 'missed', durationSec: 0 }, english)).toBe('<p>Incoming call from +16505550102</p><p>Not answered: Missed</p>');
+    expect(callLogHtml({ ...answered, outcome: 'failed', reason: '486 Busy Here' }, english)).toBe('<p>Outgoing call to +16505550102</p><p>Not answered: Failed (486 Busy Here)</p>');
   });
 
   it('is written in the Odoo user’s language, whatever the softphone shows', async () => {
-    expect(callLogHtml(answered, await loadTranslator('fr_BE'))).toBe('<p>Appel sortant vers +16505550102</p><p>Répondu, 2:05</p>');
+    const french = await loadTranslator('fr_BE');
+    expect(callLogHtml(answered, french)).toBe('<p>Appel sortant vers +16505550102</p><p>Répondu, 2\u00a0min et 5\u202fs</p>');
+    // The outcome and the duration too: nothing of the note is left in English or in the softphone's language.
+    expect(callLogHtml({ ...answered, direction: 'incoming', outcome: 'missed', durationSec: 0 }, french)).toBe('<p>Appel entrant de +16505550102</p><p>Sans réponse : Manqué</p>');
   });
 
   it('escapes what came from the network or the ERP', () => {

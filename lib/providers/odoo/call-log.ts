@@ -7,6 +7,7 @@
 import type { OdooDialect } from './dialect';
 import type { Translator } from '../../i18n';
 import { formatDuration } from '../../dates';
+import { outcomeLabel } from '../../i18n/outcomes';
 import type { HistoryEntry } from '../types';
 import type { OdooWrite } from './outbox';
 
@@ -18,10 +19,10 @@ export function callLogHtml(entry: Pick<HistoryEntry, 'direction' | 'number' | '
   const t = notes.t.bind(notes);
   const what = entry.direction === 'incoming' ? t('odoo.log.incoming', entry.number) : t('odoo.log.outgoing', entry.number);
   const outcome = entry.outcome === 'answered'
-    ? t('odoo.log.answered', formatDuration(entry.durationSec))
+    ? t('odoo.log.answered', formatDuration(entry.durationSec, notes.language))
     : entry.reason
-      ? t('odoo.log.notAnsweredWhy', entry.outcome, entry.reason)
-      : t('odoo.log.notAnswered', entry.outcome);
+      ? t('odoo.log.notAnsweredWhy', outcomeLabel(entry.outcome, notes), entry.reason)
+      : t('odoo.log.notAnswered', outcomeLabel(entry.outcome, notes));
   return `<p>${escapeHtml(what)}</p><p>${escapeHtml(outcome)}</p>`;
 }
 

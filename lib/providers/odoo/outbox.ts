@@ -7,7 +7,7 @@
  * other requests: after `MAX_ATTEMPTS` it becomes a conflict too, with its last error.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { t } from '../../i18n';
+import { plural, t } from '../../i18n';
 import { unreachable, type OdooFailure } from './errors';
 import type { OdooRpc } from './rpc';
 
@@ -122,7 +122,7 @@ export function odooOutbox(
         await d.put('writes', updated);
         return { state: 'waiting', sent, conflicts, failure: r.failure };
       }
-      const why = gaveUp ? t('odoo.outbox.gaveUp', MAX_ATTEMPTS, r.failure.message) : r.failure.message;
+      const why = gaveUp ? plural('odoo.outbox.gaveUp', MAX_ATTEMPTS, r.failure.message) : r.failure.message;
       const conflict = { ...updated, lastError: why, conflict: true };
       await d.put('writes', conflict);
       conflicts.push(conflict);

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDue, formatDuration, formatWhen } from './dates';
+import { useTranslator } from './i18n';
+import { loadTranslator } from './i18n/catalogs';
+import { Translator } from './i18n/translator';
+
+const nbsp = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+
+afterEach(() => useTranslator(new Translator('en', [])));
+
+describe('durations', () => {
+  it('are written by Intl in the active language, hours and minutes only when there are some', async () => {
+    expect(formatDuration(5)).toBe('5 sec');
+    expect(formatDuration(125)).toBe('2 min, 5 sec');
+    expect(formatDuration(3_725)).toBe('1 hr, 2 min, 5 sec');
+    useTranslator(await loadTranslator('de'));
+    expect(nbsp(formatDuration(125))).toBe('2 Min., 5 Sek.');
+  });
+
+  it('can be asked in another language than the active one (Odoo chatter notes)', () => {
+    expect(nbsp(formatDuration(125, 'fr'))).toBe('2 min et 5 s');
+  });
+});
+
+describe('relative days', () => {
+  it('says Today and Yesterday by Intl.RelativeTimeFormat, then "n days overdue" by the plural rules', async () => {
+    expect(formatDue('2025-03-10', '2025-03-10')).toBe('Today');
+    expect(formatDue('2025-03-09', '2025-03-10')).toBe('Yesterday');
+    expect(formatDue('2025-03-07', '2025-03-10')).toBe('3 days overdue');
+    useTranslator(await loadTranslator('de'));
+    expect(formatDue('2025-03-09', '2025-03-10')).toBe('Gestern');
+  });
+
+  it('puts Yesterday before the time of a call from yesterday', async () => {
+    const now = new Date(2025, 2, 10, 9, 0);
+    useTranslator(await loadTranslator('fr'));
+    expect(formatWhen(new Date(2025, 2, 9, 14, 5).getTime(), now)).toBe('Hier 14:05');
+  });
+});
