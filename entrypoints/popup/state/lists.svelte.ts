@@ -84,6 +84,11 @@ export class ListsState {
   get shownQuery(): string { return this.#shownQuery; }
   /** The active tab's own list is in: until then the list on screen may be another tab's older one. */
   get shown(): boolean { return this.#loaded && this.#shownTab === this.#tab; }
+  /**
+   * The active tab's own list is on its way: loading rows stand in for it (never its empty-state
+   * sentence, never another query's or tab's rows). A data error ends the wait: it is shown instead.
+   */
+  get pending(): boolean { return !this.shown && this.#dataError === ''; }
   /** A data error, shown with a retry; never a dead end. */
   get dataError(): string { return this.#dataError; }
   /** Where a data error is fixed by logging in (an ended Odoo session), else ''. */
