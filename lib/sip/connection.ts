@@ -207,7 +207,7 @@ export abstract class SipConnection {
             const error =
               statusCode === 401 || statusCode === 403 || statusCode === 407
                 ? phoneError('authFailed', reason)
-                : phoneError('internal', `Registration refused: ${reason}`);
+                : phoneError('registrationRefused', reason);
             this.setRegistration(Registration.Failed, error);
           },
         },

@@ -195,10 +195,12 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await remotes['1003'].evaluate(() => remote.hangupAll());
   });
 
-  it('a call the PBX cannot route fails with the SIP reason', async () => {
+  it('a call the PBX cannot route says what to do, the SIP reason only in the details line', async () => {
     await dialFromPopup(popup, '1999');
     const text = await errorText(popup, 'callRejected');
-    assert.match(text, /Not Found \(404\)/);
+    assert.match(text, /That number could not be reached/);
+    assert.match(text, /Details: SIP 404 Not Found/);
+    assert.doesNotMatch(text, /Not Found \(404\)/);
     await press(popup, 'OK');
   });
 
@@ -222,8 +224,9 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await saveAccount(options, { ...goodAccount(), wsUrl: 'ws://127.0.0.1:9/ws' });
     await reopenPopup();
     const text = await errorText(popup, 'userAgentStart');
-    assert.match(text, /Failed to start the user agent/);
-    assert.match(text, /URL of the websocket may be wrong/);
+    assert.match(text, /Can’t reach the phone server/);
+    assert.match(text, /WebSocket server address in the settings may be wrong/);
+    assert.match(text, /Details: Failed to start the user agent/);
   });
 
   it('recovers once the account is fixed, without a page refresh', async () => {

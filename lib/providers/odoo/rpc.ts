@@ -4,7 +4,11 @@
  * Always resolves: failures come back as `OdooFailure`s, never as thrown errors.
  */
 import { t } from '../../i18n';
+import { isNetworkFailure } from '../../plain-words';
 import { failureFromRpcError, unreachable, type OdooResult } from './errors';
+
+/** A browser's "Failed to fetch" in words a user reads. */
+const networkWords = (message: string): string => (isNetworkFailure(message) ? t('odoo.error.noAnswer') : message);
 
 export type OdooAuth =
   | { mode: 'session' }
@@ -83,7 +87,7 @@ export function odooRpc(o: OdooRpcOptions): OdooRpc {
     } catch (e) {
       const detail = timedOut
         ? t('odoo.error.timeout', Math.ceil(ms / 1000))
-        : controller.signal.aborted ? t('odoo.error.stopped') : e instanceof Error ? e.message : String(e);
+        : controller.signal.aborted ? t('odoo.error.stopped') : networkWords(e instanceof Error ? e.message : String(e));
       return { ok: false, failure: unreachable(o.baseUrl, detail) };
     } finally {
       clearTimeout(timer);
