@@ -78,7 +78,9 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await waitForRegistration(popup, 'registered');
     const status = await popup.$eval('[role="status"]', (e) => e.textContent);
     assert.match(status, /Ready/);
-    assert.match(status, /1001@lab\.test/);
+    // The user by name and extension, not by SIP address.
+    assert.match(status, /Jane Seller · ext\. 1001/);
+    assert.doesNotMatch(status, /@/);
     // The secret is never sent back to a page.
     const view = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'bg:getSettings' }));
     assert.equal(JSON.stringify(view).includes(session.account('1001').password), false);
