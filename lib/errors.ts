@@ -1,4 +1,5 @@
 import { t, type MessageKey } from './i18n';
+import { callFailureKey, sipDetails } from './plain-words';
 
 /** Every failure a user can meet, mirroring Odoo's troubleshooting list, each with a fix. */
 export const ERROR_CODES = [
@@ -56,6 +57,8 @@ export interface ErrorText {
   title: string;
   message: string;
   hint: string;
+  /** The technical words behind it (a SIP code, the engine's own phrase) for a small details line; '' when none. */
+  details: string;
   action: ErrorAction;
 }
 
@@ -67,13 +70,28 @@ function fieldLabels(keys: string): string {
     .join(', ');
 }
 
+/** The technical words a user does not need to read, but support may ask for. */
+function details(error: PhoneError): string {
+  const [first = '', second = ''] = error.args;
+  switch (error.code) {
+    case 'callRejected': return sipDetails(second, first);
+    case 'authFailed':
+    case 'registrationRetry': return sipDetails(first, '');
+    case 'transferFailed': return second;
+    case 'userAgentStart': return 'Failed to start the user agent';
+    default: return '';
+  }
+}
+
 export function describeError(error: PhoneError): ErrorText {
   const key = (part: string) => `error.${error.code}.${part}` as MessageKey;
   const args = error.code === 'missingParameter' ? error.args.map(fieldLabels) : error.args;
   return {
     title: t(key('title')),
-    message: t(key('message'), ...args),
+    // A refused call says what its SIP code means for the caller, not the code.
+    message: error.code === 'callRejected' ? t(callFailureKey(Number(error.args[1]))) : t(key('message'), ...args),
     hint: t(key('hint'), ...args),
+    details: details(error),
     action: ACTIONS[error.code],
   };
 }

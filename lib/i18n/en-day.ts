@@ -7,4 +7,7 @@ export const enDay = {
   'search.empty': 'Nothing matches “{0}” in your contacts, recent calls or activities.',
   'search.emptyHere': 'Nothing in {0} matches “{1}”. See below.',
   'search.enterCalls': 'Press Enter to call {0}',
+  'undo.action': 'Undo',
+  'undo.actionFor': 'Undo: {0}',
+  'undo.failed': 'Not saved: {0} The activity is back on the list.',
 } as const;

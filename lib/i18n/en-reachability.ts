@@ -2,7 +2,7 @@
 export const enReachability = {
   'status.unreachable': 'Calls cannot reach you',
   'error.registrationRetry.title': 'Not registered',
-  'error.registrationRetry.message': 'The server did not take the registration ({0}).',
+  'error.registrationRetry.message': 'The phone server did not take the sign-in just now; it may be busy or down.',
   'error.registrationRetry.hint': 'Calls cannot reach you for now. Trying again by itself; no need to refresh.',
   'error.action.retryNow': 'Try again now',
   'badge.ready': 'Softphone — ready',

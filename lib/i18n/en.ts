@@ -5,6 +5,7 @@ import { enSettings } from './en-settings';
 import { enConfirm } from './en-confirm';
 import { enDay } from './en-day';
 import { enReachability } from './en-reachability';
+import { enPlain } from './en-plain';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -23,6 +24,7 @@ export const en = {
   ...enConfirm,
   ...enDay,
   ...enReachability,
+  ...enPlain,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',
@@ -43,14 +45,14 @@ export const en = {
   'error.websocketLost.title': 'Connection lost',
   'error.websocketLost.message': 'The websocket connection with the server has been lost.',
   'error.websocketLost.hint': 'Reconnecting by itself (attempt {0}); no need to refresh. Check your network if this lasts.',
-  'error.userAgentStart.title': 'Failed to start the user agent',
-  'error.userAgentStart.message': 'Could not connect to the WebSocket server {0}.',
-  'error.userAgentStart.hint': 'The URL of the websocket may be wrong, or the server is down. Check the WebSocket server URL in the settings.',
+  'error.userAgentStart.title': 'Can’t reach the phone server',
+  'error.userAgentStart.message': 'The phone could not connect to {0}.',
+  'error.userAgentStart.hint': 'Check your network. If it keeps failing, the WebSocket server address in the settings may be wrong, or the server is down.',
   'error.missingSecret.title': 'Missing VoIP secret',
   'error.missingSecret.message': 'No VoIP secret is saved for this account.',
   'error.missingSecret.hint': 'Enter your VoIP secret (SIP password) in the settings.',
   'error.authFailed.title': 'Authentication failed',
-  'error.authFailed.message': 'The server refused the account ({0}).',
+  'error.authFailed.message': 'The phone server did not accept your username or VoIP secret.',
   'error.authFailed.hint': 'The VoIP secret or username is wrong. Check them in the settings (the authorization user too, if your PBX uses one).',
   'error.micDenied.title': 'Microphone blocked',
   'error.micDenied.message': 'The softphone may not use the microphone.',
@@ -59,13 +61,13 @@ export const en = {
   'error.micMissing.message': 'No microphone was found.',
   'error.micMissing.hint': 'Plug in a headset or microphone, then try again.',
   'error.callRejected.title': 'Call failed',
-  'error.callRejected.message': 'The call was not answered: {0} ({1}).',
+  'error.callRejected.message': 'The call did not go through.',
   'error.callRejected.hint': 'Check the number, or try again later.',
   'error.callDropped.title': 'Call dropped',
   'error.callDropped.message': 'The connection to the server was lost during the call: {0}.',
   'error.callDropped.hint': 'Call again once the phone shows Ready.',
   'error.transferFailed.title': 'Transfer failed',
-  'error.transferFailed.message': 'The transfer to {0} did not go through ({1}).',
+  'error.transferFailed.message': 'The transfer to {0} did not go through.',
   'error.transferFailed.hint': 'The call is still yours. Check the extension or number and try again.',
   'error.notRegistered.title': 'Phone not ready',
   'error.notRegistered.message': 'The phone is not registered yet.',

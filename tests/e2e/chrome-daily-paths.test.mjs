@@ -49,6 +49,9 @@ async function reopen() {
   popup = await reopenWidget(popup, browser, extensionId);
   popup.on('pageerror', (e) => pageErrors.push(e.message));
   await popup.waitForSelector('#tab-panel[data-loaded="true"]');
+  // Never an empty-state sentence or loading rows once the list is in; one popup height throughout.
+  assert.equal(await popup.$('[data-loading-rows]'), null);
+  assert.equal(await popup.$eval('main', (m) => m.getBoundingClientRect().height), 580);
   assert.equal(await focused(), 'search', 'the cursor waits in the search box');
 }
 
@@ -128,6 +131,11 @@ describe('a salesperson’s day, counted', { concurrency: false }, () => {
       await popup.waitForSelector('[data-call-state] .company::-p-text(Analytical Engines Ltd)');
       await popup.waitForSelector('[data-call-state] .subject::-p-text(Discuss the quote)');
       assert.equal(await focused(), 'Ada Lovelace', 'focus on who is on the line when the call starts');
+      // The header tells the state in words and names the user by extension, not by SIP address.
+      const header = await popup.$eval('header .status', (e) => e.textContent.replace(/\s+/g, ' ').trim());
+      assert.match(header, /^On a call\b/);
+      assert.match(header, /ext\. 1001|Ext\. 1001/);
+      assert.doesNotMatch(header, /Ready|@/);
       if (by === 'keys') await axeBoth('In call');
       await hangUpByKey(c);
       table.push({ path: `Call the next activity (${by})`, ...c.n, keys: c.n.keys - 1 });
@@ -162,6 +170,14 @@ describe('a salesperson’s day, counted', { concurrency: false }, () => {
     await axeBoth('Incoming call');
     await caller.evaluate(() => remote.hangupAll());
     await popup.waitForSelector('#search');
+    // A click on the row of a number no contact has opens its details; only the phone button dials.
+    await popup.click('[role="tab"]#tab-recent');
+    await popup.waitForSelector('#tab-panel[data-loaded="true"] li button.open');
+    await popup.click('#tab-panel[data-loaded="true"] li button.open');
+    await popup.waitForSelector('#details-name::-p-text(1004)');
+    assert.equal(await popup.$('[data-call-state]'), null, 'a click on a Recent row does not dial');
+    await axeBoth('Details of an unknown number');
+    await press(popup, 'Back');
     for (const by of ['mouse', 'keys']) {
       await reopen();
       const c = counter(popup);

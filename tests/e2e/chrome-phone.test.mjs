@@ -78,7 +78,9 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await waitForRegistration(popup, 'registered');
     const status = await popup.$eval('[role="status"]', (e) => e.textContent);
     assert.match(status, /Ready/);
-    assert.match(status, /1001@lab\.test/);
+    // The user by name and extension, not by SIP address.
+    assert.match(status, /Jane Seller · ext\. 1001/);
+    assert.doesNotMatch(status, /@/);
     // The secret is never sent back to a page.
     const view = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'bg:getSettings' }));
     assert.equal(JSON.stringify(view).includes(session.account('1001').password), false);
@@ -195,10 +197,12 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await remotes['1003'].evaluate(() => remote.hangupAll());
   });
 
-  it('a call the PBX cannot route fails with the SIP reason', async () => {
+  it('a call the PBX cannot route says what to do, the SIP reason only in the details line', async () => {
     await dialFromPopup(popup, '1999');
     const text = await errorText(popup, 'callRejected');
-    assert.match(text, /Not Found \(404\)/);
+    assert.match(text, /That number could not be reached/);
+    assert.match(text, /Details: SIP 404 Not Found/);
+    assert.doesNotMatch(text, /Not Found \(404\)/);
     await press(popup, 'OK');
   });
 
@@ -222,8 +226,9 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await saveAccount(options, { ...goodAccount(), wsUrl: 'ws://127.0.0.1:9/ws' });
     await reopenPopup();
     const text = await errorText(popup, 'userAgentStart');
-    assert.match(text, /Failed to start the user agent/);
-    assert.match(text, /URL of the websocket may be wrong/);
+    assert.match(text, /Can’t reach the phone server/);
+    assert.match(text, /WebSocket server address in the settings may be wrong/);
+    assert.match(text, /Details: Failed to start the user agent/);
   });
 
   it('recovers once the account is fixed, without a page refresh', async () => {

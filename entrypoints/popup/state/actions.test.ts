@@ -7,7 +7,7 @@ import type { DataProvider, EmailDraft } from '../../../lib/providers/types';
 import { value } from '../../../lib/providers/local/test-support';
 import { createPopup } from './popup.svelte';
 import { TAB_KEY } from './lists.svelte';
-import { seeded, wire } from './test-support';
+import { SOON, seeded, wire } from './test-support';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -31,20 +31,35 @@ async function onAdasActivity(edit: (p: DataProvider) => DataProvider = (p) => p
 }
 
 describe('activity actions', () => {
-  it('marks the activity done with the feedback, says so and goes back to the list without it', async () => {
+  it('marks the activity done: gone from the list at once, with Undo; the write goes only once the window ends', async () => {
     const { popup, provider, contact } = await onAdasActivity();
     expect(await popup.activities.markDone('Left a message')).toBeNull();
-    expect(value(await provider.activities.forContact(contact.id))).toMatchObject([{ state: 'done', feedback: 'Left a message' }]);
-    expect(popup.notice.text).toBe('“Call Ada” marked as done.');
     expect([popup.nav.panel, popup.nav.selection, popup.lists.activities]).toEqual(['list', null, []]);
+    expect(popup.undo.held?.label).toBe('“Call Ada” marked as done.');
+    // Nothing written while Undo is offered.
+    expect(value(await provider.activities.forContact(contact.id))).toMatchObject([{ state: 'open' }]);
+    await popup.undo.flush(); // what the window's end does
+    expect(value(await provider.activities.forContact(contact.id))).toMatchObject([{ state: 'done', feedback: 'Left a message' }]);
+    expect([popup.undo.held, popup.lists.activities]).toEqual([null, []]);
   });
 
-  it('cancels the activity', async () => {
+  it('Undo of Cancel activity writes nothing and puts the row back', async () => {
     const { popup, provider, contact } = await onAdasActivity();
     expect(await popup.activities.cancel()).toBeNull();
+    expect([popup.nav.panel, popup.lists.activities, popup.undo.held?.label]).toEqual(['list', [], 'Activity cancelled.']);
+    await popup.undo.undo();
+    await vi.waitFor(() => expect(popup.lists.activities.map((a) => a.summary)).toEqual(['Call Ada']), SOON);
+    await popup.undo.flush();
+    expect(value(await provider.activities.forContact(contact.id))).toMatchObject([{ state: 'open' }]);
+  });
+
+  it('a cancel held by a popup that closed goes out on the next open', async () => {
+    const { popup, provider, contact } = await onAdasActivity();
+    await popup.activities.cancel();
+    // The popup is gone before the window ends; the next one finds the held write.
+    const next = createPopup(provider);
+    await next.undo.resume();
     expect(value(await provider.activities.forContact(contact.id))).toMatchObject([{ state: 'cancelled' }]);
-    expect(popup.notice.text).toBe('Activity cancelled.');
-    expect([popup.nav.panel, popup.lists.activities]).toEqual(['list', []]);
   });
 
   it('saves an edit: the details show it, and the list follows (moved to tomorrow: not due today)', async () => {
@@ -78,13 +93,15 @@ describe('activity actions', () => {
     expect(value(await provider.activities.due(localDate(), ''))).toEqual([]);
   });
 
-  it("shows the provider's refusal in the form and stays on it", async () => {
+  it("a refusal once the window ends puts the row back and says why", async () => {
     const { popup } = await onAdasActivity((p) => ({
       ...p, activities: { ...p.activities, markDone: async () => ({ ok: false, reason: 'The record was deleted in Odoo.' }) },
     }));
-    popup.nav.show('done');
-    expect(await popup.activities.markDone('')).toBe('The record was deleted in Odoo.');
-    expect([popup.nav.panel, popup.notice.text, popup.lists.activities.length]).toEqual(['done', '', 1]);
+    await popup.activities.markDone('');
+    expect(popup.lists.activities).toEqual([]);
+    await popup.undo.flush();
+    await vi.waitFor(() => expect(popup.lists.activities.length).toBe(1), SOON);
+    expect(popup.notice.text).toBe('Not saved: The record was deleted in Odoo. The activity is back on the list.');
   });
 });
 

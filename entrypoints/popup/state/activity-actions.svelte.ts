@@ -1,6 +1,7 @@
 import type { Activity, ActivityDraft, ActivityPatch, ActivityType } from '../../../lib/providers/types';
 import { t } from '../../../lib/i18n';
 import type { ActionDeps } from './action-deps';
+import type { HeldEnd, HeldWrite } from './undo.svelte';
 
 /**
  * The edit form hands back every field; a note sent back unchanged would lose in the ERP what
@@ -43,15 +44,11 @@ export class ActivityActions {
     this.#types = r.ok ? r.value : [];
   }
 
+  /** Marks the selected activity done: it leaves the list at once, the write waits out the undo window. */
   async markDone(feedback: string): Promise<string | null> {
     const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await (await this.#d.source.get()).activities.markDone(sel.activity.id, feedback);
-    if (!r.ok) return r.reason;
-    this.#d.notice.say(r.notice ?? t('widget.notice.markedDone', r.value.summary || t('activity.defaultSummary')));
-    this.#d.nav.close();
-    await this.#d.lists.refresh();
-    return null;
+    return this.#hold({ kind: 'done', activityId: sel.activity.id, feedback, label: t('widget.notice.markedDone', sel.activity.summary || t('activity.defaultSummary')) });
   }
 
   async update(edited: ActivityPatch): Promise<string | null> {
@@ -68,15 +65,26 @@ export class ActivityActions {
     return null;
   }
 
+  /** Cancels the selected activity, as Mark done does: gone at once, written after the undo window. */
   async cancel(): Promise<string | null> {
     const sel = this.#d.nav.selection;
     if (sel?.kind !== 'activity') return t('widget.error.noActivity');
-    const r = await (await this.#d.source.get()).activities.cancel(sel.activity.id);
-    if (!r.ok) return r.reason;
-    this.#d.notice.say(r.notice ?? t('widget.notice.activityCancelled'));
+    return this.#hold({ kind: 'cancel', activityId: sel.activity.id, feedback: '', label: t('widget.notice.activityCancelled') });
+  }
+
+  async #hold(w: HeldWrite): Promise<null> {
+    this.#d.lists.hide(w.activityId);
     this.#d.nav.close();
-    await this.#d.lists.refresh();
+    await this.#d.undo?.hold(w);
     return null;
+  }
+
+  /** A held write ended: the row comes back (undone, refused) or the list follows the ERP (sent). */
+  async ended(w: HeldWrite, end: HeldEnd): Promise<void> {
+    if (end.kind === 'failed') this.#d.notice.say(t('undo.failed', end.reason));
+    else if (end.kind === 'sent' && end.notice) this.#d.notice.say(end.notice);
+    await this.#d.lists.refresh();
+    this.#d.lists.unhide(w.activityId);
   }
 
   async schedule(draft: Omit<ActivityDraft, 'contactId'>): Promise<string | null> {

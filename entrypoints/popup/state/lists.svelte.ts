@@ -52,6 +52,8 @@ export class ListsState {
   #unseenMissed = $state(0);
   /** While searching: what the other tabs hold for the query (the active tab's rows are above). */
   #elsewhere = $state.raw<Rows[]>([]);
+  /** Activities done or cancelled whose write waits out its undo window: off the list meanwhile. */
+  #hidden = $state.raw<readonly string[]>([]);
   /** The user chose a tab (now or on an earlier open): the popup never picks one for them. */
   #chosen = false;
   #seq = 0;
@@ -69,12 +71,12 @@ export class ListsState {
   get tab(): Tab { return this.#tab; }
   get query(): string { return this.#query; }
   get recent(): HistoryEntry[] { return this.#recent; }
-  get activities(): Activity[] { return this.#activities; }
+  get activities(): Activity[] { return this.#hidden.length === 0 ? this.#activities : this.#activities.filter((a) => !this.#hidden.includes(a.id)); }
   get contacts(): Contact[] { return this.#contacts; }
   /** The active tab's rows, tagged with their tab. */
   get shownRows(): Rows {
     const tab = this.#tab;
-    return tab === 'recent' ? { tab, rows: this.#recent } : tab === 'activities' ? { tab, rows: this.#activities } : { tab, rows: this.#contacts };
+    return tab === 'recent' ? { tab, rows: this.#recent } : tab === 'activities' ? { tab, rows: this.activities } : { tab, rows: this.#contacts };
   }
   /** A first list is on screen. */
   get loaded(): boolean { return this.#loaded; }
@@ -84,6 +86,11 @@ export class ListsState {
   get shownQuery(): string { return this.#shownQuery; }
   /** The active tab's own list is in: until then the list on screen may be another tab's older one. */
   get shown(): boolean { return this.#loaded && this.#shownTab === this.#tab; }
+  /**
+   * The active tab's own list is on its way: loading rows stand in for it (never its empty-state
+   * sentence, never another query's or tab's rows). A data error ends the wait: it is shown instead.
+   */
+  get pending(): boolean { return !this.shown && this.#dataError === ''; }
   /** A data error, shown with a retry; never a dead end. */
   get dataError(): string { return this.#dataError; }
   /** Where a data error is fixed by logging in (an ended Odoo session), else ''. */
@@ -157,6 +164,15 @@ export class ListsState {
     if (seq !== this.#seq) return;
     this.#elsewhere = found;
     this.#show(provider, r, q);
+  }
+
+  /** Takes an activity off the list while its write waits (Undo puts it back with `unhide`). */
+  hide(id: string): void {
+    this.#hidden = [...this.#hidden, id];
+  }
+
+  unhide(id: string): void {
+    this.#hidden = this.#hidden.filter((x) => x !== id);
   }
 
   /** Opens the page that fixes the data error by logging in (Odoo's login), if there is one. */

@@ -61,6 +61,41 @@ describe('the lists and their search', () => {
     expect(state.activities).toEqual([]);
   });
 
+  it('is pending (loading rows, no empty sentence) until the active tab\'s own list is in, also after a tab switch', async () => {
+    const { provider } = await seeded(['Ada Lovelace'], ['Call Ada']);
+    const due = provider.activities.due.bind(provider.activities);
+    const search = provider.contacts.search.bind(provider.contacts);
+    const slowDue = gate();
+    const slowSearch = gate();
+    provider.activities.due = async (...args) => (await slowDue.wait, due(...args));
+    provider.contacts.search = async (...args) => (await slowSearch.wait, search(...args));
+    localStorage.setItem(TAB_KEY, 'activities');
+    const state = lists(provider);
+    const first = state.open();
+    expect(state.pending).toBe(true);
+    slowDue.open();
+    await first;
+    expect(state.pending).toBe(false);
+    expect(state.shownRows.rows.length).toBe(1);
+    state.selectTab('contacts');
+    // Contacts' rows from an older load (none here) are not this answer: still pending.
+    expect(state.pending).toBe(true);
+    expect(state.shown).toBe(false);
+    slowSearch.open();
+    await vi.waitFor(() => expect(state.pending).toBe(false), SOON);
+    expect(state.contacts.map((c) => c.name)).toEqual(['Ada Lovelace']);
+  });
+
+  it('stops pending on a data error (the error is shown instead of loading rows)', async () => {
+    const { provider } = await seeded(['Ada Lovelace']);
+    provider.contacts.search = async () => ({ ok: false, reason: 'Odoo is down' });
+    localStorage.setItem(TAB_KEY, 'contacts');
+    const state = lists(provider);
+    await state.open();
+    expect(state.pending).toBe(false);
+    expect(state.dataError).toBe('Odoo is down');
+  });
+
   it('remembers the tab the user chose for the next open, and Recent tells the background missed calls were seen', async () => {
     const sent = wire();
     const { provider } = await seeded(['Ada Lovelace']);

@@ -4,7 +4,9 @@ import type { DataSource } from './data-source.svelte';
 
 export type Selection =
   | { kind: 'activity'; activity: Activity; contact: Contact | null }
-  | { kind: 'contact'; contact: Contact };
+  | { kind: 'contact'; contact: Contact }
+  /** A number no contact has (a Recent row): its details offer the call, never dial on a click. */
+  | { kind: 'number'; number: string; name: string; contact: null };
 
 export type Panel = 'list' | 'details' | 'contactInfo' | 'dialer' | 'email' | 'schedule' | 'edit' | 'done' | 'scheduledEmails';
 
@@ -46,12 +48,14 @@ export class NavigationState {
     this.#panel = 'details';
   }
 
-  /** Opens the contact behind a Recent row, if the number is known. */
-  async openByNumber(number: string): Promise<boolean> {
+  /** Opens the details behind a Recent row: its contact's, or the bare number's (with the caller's name, if any). */
+  async openByNumber(number: string, name = ''): Promise<void> {
     const r = await (await this.#source.get()).contacts.matchNumber(number);
-    if (!r.ok || !r.value) return false;
-    this.openContact(r.value);
-    return true;
+    if (r.ok && r.value) this.openContact(r.value);
+    else {
+      this.#selection = { kind: 'number', number, name, contact: null };
+      this.#panel = 'details';
+    }
   }
 
   /** The selection's own document (an Odoo lead) first, else the contact's record. */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DataSource } from './data-source.svelte';
 import { NavigationState, type Panel } from './navigation.svelte';
-import { seeded } from './test-support';
+import { seeded, wire } from './test-support';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -48,13 +48,15 @@ describe('moving between panels', () => {
     expect(nav.panel).toBe('list');
   });
 
-  it("opens a Recent row's contact when the number is known, and says so when it is not", async () => {
+  it("opens a Recent row's details: its contact's when the number is known, the bare number's when not (never a call)", async () => {
+    const sent = wire();
     const { provider, contacts } = await seeded(['Ada Lovelace']);
     const nav = new NavigationState(new DataSource(provider));
-    expect(await nav.openByNumber('+19995550000')).toBe(false);
-    expect(nav.panel).toBe('list');
-    expect(await nav.openByNumber(contacts[0]!.phones[0]!.number)).toBe(true);
+    await nav.openByNumber('+19995550000', 'Unknown caller');
+    expect([nav.panel, nav.selection]).toEqual(['details', { kind: 'number', number: '+19995550000', name: 'Unknown caller', contact: null }]);
+    await nav.openByNumber(contacts[0]!.phones[0]!.number);
     expect([nav.panel, nav.selection]).toEqual(['details', { kind: 'contact', contact: contacts[0] }]);
+    expect(sent.filter((m) => m.type === 'phone:dial')).toEqual([]);
   });
 
   it("opens the activity's own document first, else the contact's record", async () => {

@@ -11,6 +11,7 @@ import { Notice } from './notice.svelte';
 import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
 import { SiteSwitchState } from './site-switch.svelte';
+import { UndoableWrites } from './undo.svelte';
 
 /** The popup's state classes, wired together once; screens get them from the context. */
 export function createPopup(provider: DataProvider | Promise<DataProvider>) {
@@ -21,13 +22,18 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const nav = new NavigationState(source);
   const outbox = new OutboxState(source);
   const line = new OnTheLine(source);
+  const undo = new UndoableWrites(source, (w, end) => void activities.ended(w, end));
+  const activities = new ActivityActions({ source, nav, lists, notice, undo });
+  // The popup closes within an undo window: the held write goes now (and, should it not finish, on the next open).
+  const sendHeld = () => void undo.flush();
   let stopListening = () => {};
   return {
     phone,
     lists,
     nav,
     notice,
-    activities: new ActivityActions({ source, nav, lists, notice }),
+    activities,
+    undo,
     email: new EmailActions({ source, nav, lists, notice }),
     outbox,
     line,
@@ -42,10 +48,13 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
       // Changes kept while Odoo was out of reach go out now, in order.
       void outbox.flush();
       stopListening = lists.listen();
+      void undo.resume();
+      globalThis.addEventListener?.('pagehide', sendHeld);
     },
     stop(): void {
       phone.disconnect();
       stopListening();
+      globalThis.removeEventListener?.('pagehide', sendHeld);
     },
   };
 }

@@ -74,6 +74,15 @@ describe('Odoo JSON-RPC client', () => {
     expect((await (await loggedIn(odoo)).callKw('res.partner', 'search_count', [[['id', '=', 30]]])).ok).toBe(true);
   });
 
+  it('says "no answer from the server" where the browser says "Failed to fetch"', async () => {
+    // Chrome's fetch rejects with exactly this when nothing answers at the address.
+    const chromeFetch: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const r = await odooRpc({ baseUrl: odoo.url, auth: { mode: 'session' }, fetch: chromeFetch }).callKw('res.partner', 'search_count', [[]]);
+    const message = r.ok ? '' : r.failure.message;
+    expect(message).toContain('no answer from the server');
+    expect(message).not.toContain('Failed to fetch');
+  });
+
   it('detects whether Enterprise voip is installed', async () => {
     expect(await detectVoip(await loggedIn(odoo))).toEqual({ ok: true, value: false });
     expect(await detectVoip(await loggedIn(enterprise))).toEqual({ ok: true, value: true });

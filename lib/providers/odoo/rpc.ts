@@ -7,8 +7,12 @@
  */
 import { t } from '../../i18n';
 import { dialectFor, type OdooDialect } from './dialect';
+import { isNetworkFailure } from '../../plain-words';
 import { failureFromRpcError, unreachable, type OdooResult } from './errors';
 import { json2Body } from './json2';
+
+/** A browser's "Failed to fetch" in words a user reads. */
+const networkWords = (message: string): string => (isNetworkFailure(message) ? t('odoo.error.noAnswer') : message);
 
 export type OdooAuth =
   | { mode: 'session' }
@@ -106,7 +110,7 @@ export function odooRpc(o: OdooRpcOptions): OdooRpc {
     } catch (e) {
       const detail = timedOut
         ? t('odoo.error.timeout', Math.ceil(ms / 1000))
-        : controller.signal.aborted ? t('odoo.error.stopped') : e instanceof Error ? e.message : String(e);
+        : controller.signal.aborted ? t('odoo.error.stopped') : networkWords(e instanceof Error ? e.message : String(e));
       return { ok: false, failure: unreachable(o.baseUrl, detail) };
     } finally {
       clearTimeout(timer);
