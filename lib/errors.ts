@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'transferFailed',
   'notRegistered',
   'busy',
+  'turnFailed',
   'internal',
 ] as const;
 
@@ -47,6 +48,7 @@ const ACTIONS: Record<ErrorCode, ErrorAction> = {
   transferFailed: 'dismiss',
   notRegistered: 'openSettings',
   busy: 'dismiss',
+  turnFailed: 'openSettings',
   internal: 'dismiss',
 };
 

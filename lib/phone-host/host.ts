@@ -1,3 +1,4 @@
+import { callStats, NO_STATS, type CallStats } from './call-stats';
 import type { ConfigureCommand, HostCommand } from '../messaging/phone';
 import { done, fail, type Result } from '../result';
 import { phoneError } from '../errors';
@@ -39,7 +40,7 @@ export interface HostDeps {
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
   ringtone(): string;
-  rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }>;
+  rtpStats(callId: string): Promise<CallStats>;
 }
 
 /**
@@ -171,17 +172,12 @@ export class PhoneHost implements HostDiagnostics {
     return this.ringtoneEl.state;
   }
 
-  async rtpStats(callId: string): Promise<{ packetsSent: number; packetsReceived: number }> {
+  async rtpStats(callId: string): Promise<CallStats> {
     const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as
       | { peerConnection?: RTCPeerConnection }
       | undefined;
-    const result = { packetsSent: 0, packetsReceived: 0 };
     const pc = sdh?.peerConnection;
-    if (!pc) return result;
-    (await pc.getStats()).forEach((report: { type: string; kind?: string; packetsSent?: number; packetsReceived?: number }) => {
-      if (report.type === 'outbound-rtp' && report.kind === 'audio') result.packetsSent += report.packetsSent ?? 0;
-      if (report.type === 'inbound-rtp' && report.kind === 'audio') result.packetsReceived += report.packetsReceived ?? 0;
-    });
-    return result;
+    return pc ? callStats(pc) : { ...NO_STATS };
   }
+
 }

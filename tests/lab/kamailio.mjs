@@ -25,6 +25,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startWatchdog } from './daemon.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(HERE, 'kamailio.cfg.tpl');
@@ -277,54 +278,6 @@ function tail(file, from) {
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// The watchdog: a detached node process that kills kamailio's process group
-// when the parent node process goes away or the lifetime is over, then
-// removes the temp dir. Exits by itself once kamailio is gone.
-const WATCHDOG_SRC = String.raw`
-const [parentPid, pgid, deadline, dir] = process.argv.slice(1).map((v, i) => (i < 3 ? Number(v) : v));
-const startPpid = process.ppid;
-const fs = require('node:fs');
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
-let killing = false;
-const parentAlive = () => process.ppid === startPpid && alive(parentPid);
-// the parent removes the dir itself (stop()) unless it is gone
-function cleanup() { if (!parentAlive()) { try { fs.rmSync(dir, { recursive: true, force: true }); } catch {} } process.exit(0); }
-function kill(why) {
-  if (killing) return; killing = true;
-  try { process.stderr.write('[lab watchdog] stopping kamailio: ' + why + '\n'); } catch {}
-  try { process.kill(-pgid, 'SIGTERM'); } catch {}
-  const t0 = Date.now();
-  const iv = setInterval(() => {
-    if (!alive(pgid) || Date.now() - t0 > 3000) {
-      try { process.kill(-pgid, 'SIGKILL'); } catch {}
-      clearInterval(iv); cleanup();
-    }
-  }, 100);
-}
-process.on('SIGTERM', () => process.exit(0));
-process.on('SIGINT', () => {});
-setInterval(() => {
-  if (killing) return;
-  if (!alive(pgid)) cleanup();
-  else if (!parentAlive()) kill('parent process ' + parentPid + ' is gone');
-  else if (Date.now() > deadline) kill('max lifetime reached');
-}, 500);
-`;
-
-/**
- * @param {number} pgid @param {number} deadline @param {string} dir
- * @returns {import('node:child_process').ChildProcess}
- */
-function startWatchdog(pgid, deadline, dir) {
-  const wd = spawn(
-    process.execPath,
-    ['-e', WATCHDOG_SRC, String(process.pid), String(pgid), String(deadline), dir],
-    { detached: true, stdio: 'ignore' },
-  );
-  wd.unref();
-  return wd;
-}
 
 /**
  * Starts the lab PBX.

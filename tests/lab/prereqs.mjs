@@ -13,6 +13,10 @@ const NEEDS = [
   { bin: '/usr/bin/xdotool', pkg: 'xdotool' },
   // A private session bus for the desktop-notification server (tests/lab/notification-server.mjs).
   { bin: '/usr/bin/dbus-daemon', pkg: 'dbus-daemon' },
+  // The field lab: a TURN server, a WebRTC-to-RTP media gateway and a plain SIP desk phone.
+  { bin: '/usr/bin/turnserver', pkg: 'coturn' },
+  { bin: '/usr/bin/rtpengine', pkg: 'rtpengine-daemon' },
+  { bin: '/usr/bin/baresip', pkg: 'baresip' },
 ];
 
 function hasWebsocketModule() {
