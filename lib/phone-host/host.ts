@@ -1,4 +1,5 @@
 import { callStats, NO_STATS, type CallStats } from './call-stats';
+import { dominantTone, type ToneReading } from './audio-probe';
 import type { ConfigureCommand, HostCommand } from '../messaging/phone';
 import { done, fail, type Result } from '../result';
 import { phoneError } from '../errors';
@@ -41,6 +42,8 @@ export interface HostDeps {
 export interface HostDiagnostics {
   ringtone(): string;
   rtpStats(callId: string): Promise<CallStats>;
+  /** What the user hears from the far end: its strongest frequency now (null without a call). */
+  remoteTone(callId: string): Promise<ToneReading | null>;
 }
 
 /**
@@ -178,6 +181,12 @@ export class PhoneHost implements HostDiagnostics {
       | undefined;
     const pc = sdh?.peerConnection;
     return pc ? callStats(pc) : { ...NO_STATS };
+  }
+
+  async remoteTone(callId: string): Promise<ToneReading | null> {
+    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
+    const track = sdh?.peerConnection?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+    return track ? dominantTone(track) : null;
   }
 
 }

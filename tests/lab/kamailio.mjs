@@ -49,6 +49,8 @@ const TEMPLATE = path.join(HERE, 'kamailio.cfg.tpl');
  * @property {number} [shmMb]          shared memory MB (-m); default 64
  * @property {number} [pkgMb]          private memory MB (-M); default 8
  * @property {boolean} [installIfMissing] apt-get install kamailio if missing; default true
+ * @property {string} [rtpengine]      ng socket of a media gateway (tests/lab/rtpengine.mjs), e.g.
+ *   "udp:127.0.0.1:22222": calls between WebSocket clients and UDP phones then go through it
  */
 
 /**
@@ -202,6 +204,7 @@ export function freeUdpPort() {
  * @returns {string}
  */
 export function renderConfig(p) {
+  if (p.rtpengine && !/^udp:127\.0\.0\.1:\d+$/.test(p.rtpengine)) throw new Error(`bad rtpengine socket ${p.rtpengine}`);
   if (!/^[A-Za-z0-9.-]+$/.test(p.domain)) throw new Error(`bad domain ${p.domain}`);
   for (const a of p.accounts) {
     if (!/^[A-Za-z0-9_.-]+$/.test(a.user)) throw new Error(`bad user ${a.user}`);
@@ -219,6 +222,7 @@ export function renderConfig(p) {
     MPATH: p.moduleDir.endsWith('/') ? p.moduleDir : `${p.moduleDir}/`,
     AUTH_SECRET: randomBytes(12).toString('hex'),
     USERS: users,
+    RTPENGINE_SOCK: p.rtpengine ?? '',
   };
   const tpl = fs.readFileSync(TEMPLATE, 'utf8');
   return tpl.replace(/\{\{([A-Z_]+)\}\}/g, (m, name) => {
@@ -317,6 +321,7 @@ export async function startLab(opts = {}) {
 async function launch(p) {
   const config = renderConfig({
     wsPort: p.wsPort, udpPort: p.udpPort, domain: p.domain, accounts: p.accounts, moduleDir: p.moduleDir, debug: p.debug,
+    rtpengine: p.opts.rtpengine,
   });
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kamailio-lab-'));
   const cfgFile = path.join(dir, 'kamailio.cfg');
@@ -334,6 +339,7 @@ async function launch(p) {
     '-m', String(p.opts.shmMb ?? 64),
     '-M', String(p.opts.pkgMb ?? 8),
     '-a', 'no',
+    ...(p.opts.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []),
   ];
   const child = spawn(p.bin, args, {
     detached: true, // own process group: kill(-pid) takes all children
