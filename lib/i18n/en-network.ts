@@ -25,4 +25,5 @@ export const enNetwork = {
   'error.turnFailed.hint': 'Check the TURN server, username and credential in the settings (Network), or turn off “Relay only”.',
   'turn.reason.credential': 'it refused the username or credential (401)',
   'turn.reason.unreachable': 'it could not be reached',
+  'turn.reason.none': 'no answer came in time (check its address, username and credential)',
 } as const;

@@ -18,8 +18,9 @@ export function setupError(error: unknown): PhoneError {
   const media = mediaError(error);
   if (media) return media;
   if (error instanceof TurnFailure) {
+    // Firefox reports no icecandidateerror: there the code stays 0 and the reason is general.
     const why =
-      error.code === 401 ? t('turn.reason.credential') : error.code === 0 || error.code >= 700 ? t('turn.reason.unreachable') : String(error.code);
+      error.code === 401 ? t('turn.reason.credential') : error.code >= 700 ? t('turn.reason.unreachable') : error.code === 0 ? t('turn.reason.none') : String(error.code);
     return phoneError('turnFailed', error.server, why);
   }
   return phoneError('internal', error instanceof Error ? error.message : String(error));
