@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n';
 import { iceConfigOf, networkFromStorage, validateNetwork, type NetworkForm } from './network';
@@ -93,5 +94,24 @@ describe('stored network settings', () => {
       iceServers: [{ urls: ['stun:s'] }, { urls: ['turn:t'], username: 'u', credential: 'p' }],
       relayOnly: true,
     });
+  });
+});
+
+describe('validateNetwork on any input (fast-check)', () => {
+  const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 10_000) };
+  it('never throws; what it accepts is a plain server address (no user part, path, spaces or line breaks), each refusal a message', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('stun:', 'turn:', 'turns:', 'stuns:').chain((p) => fc.string().map((r) => p + r)));
+    fc.assert(
+      fc.property(text, text, fc.string(), fc.string(), fc.boolean(), (stunUrls, turnUrls, turnUsername, turnCredential, relayOnly) => {
+        const r = validateNetwork({ stunUrls, turnUrls, turnUsername, turnCredential, relayOnly }, false);
+        if (!r.ok) {
+          for (const p of Object.values(r.errors)) expect(t(p.key, ...p.args)).not.toBe('');
+          return;
+        }
+        for (const u of [...r.network.stunUrls, ...r.network.turnUrls]) expect(u).toMatch(/^(stuns?|turns?):[^\s@/#]+$/);
+        if (r.network.relayOnly) expect(r.network.turnUrls.length).toBeGreaterThan(0);
+      }),
+      RUNS,
+    );
   });
 });
