@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'transferFailed',
   'notRegistered',
   'busy',
+  'turnFailed',
   'internal',
 ] as const;
 
@@ -50,6 +51,7 @@ const ACTIONS: Record<ErrorCode, ErrorAction> = {
   transferFailed: 'dismiss',
   notRegistered: 'openSettings',
   busy: 'dismiss',
+  turnFailed: 'openSettings',
   internal: 'dismiss',
 };
 

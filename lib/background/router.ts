@@ -18,6 +18,7 @@ import { validateSettings } from '../settings/schema';
 import { hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settings/store';
 import { syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
+import { networkView, saveNetworkForm } from './network-settings';
 import { onOdooChanged } from './odoo';
 import { answerPending, pendingView } from './confirm-call';
 import { placeOnce } from './page-calls';
@@ -51,6 +52,8 @@ const backgroundHandlers: Handlers<BackgroundChannel, RouterContext> = {
     await configureHost(link);
     return done;
   },
+  'bg:getNetwork': () => networkView(),
+  'bg:saveNetwork': (msg, { link }) => saveNetworkForm(msg.form, link),
   'bg:openOptions': async () => {
     await browser.runtime.openOptionsPage();
     return done;

@@ -6,6 +6,7 @@ import { enConfirm } from './en-confirm';
 import { enDay } from './en-day';
 import { enReachability } from './en-reachability';
 import { enPlain } from './en-plain';
+import { enNetwork } from './en-network';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -25,6 +26,7 @@ export const en = {
   ...enDay,
   ...enReachability,
   ...enPlain,
+  ...enNetwork,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -2,6 +2,7 @@
 import type { CallRisk } from '../phone-number';
 import type { Result } from '../result';
 import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/schema';
+import type { NetworkErrors, NetworkForm, NetworkSettings } from '../settings/network';
 import { bare, entry, type MessageOf } from './define';
 import { bool, isObj, str, type Obj } from './validate';
 
@@ -24,6 +25,23 @@ export interface PendingCallView {
   risk: CallRisk | null;
 }
 
+/** The NAT traversal settings as the settings page shows them (never the TURN credential). */
+export interface NetworkView {
+  network: NetworkSettings;
+  hasCredential: boolean;
+}
+
+const NETWORK_TEXT_FIELDS = ['stunUrls', 'turnUrls', 'turnUsername', 'turnCredential'] as const;
+
+function parseNetworkForm(v: unknown): NetworkForm | null {
+  if (!isObj(v)) return null;
+  for (const k of NETWORK_TEXT_FIELDS) if (!str(v[k], 2048)) return null;
+  if (!bool(v.relayOnly)) return null;
+  const form: Obj = { relayOnly: v.relayOnly };
+  for (const k of NETWORK_TEXT_FIELDS) form[k] = v[k];
+  return form as unknown as NetworkForm;
+}
+
 const requestId = (v: unknown): v is string => str(v, 64) && /^[0-9a-f-]{36}$/.test(v);
 
 const SETTINGS_TEXT_FIELDS = ['wsUrl', 'domain', 'username', 'authorizationUser', 'displayName', 'defaultCountry', 'secret'] as const;
@@ -44,6 +62,11 @@ export const backgroundChannel = {
   'bg:getSettings': bare<Result<SettingsView>>(),
   'bg:saveSettings': entry<{ form: SettingsForm }, Result<undefined, FieldErrors>>((m) => {
     const form = parseForm(m.form);
+    return form ? { form } : null;
+  }),
+  'bg:getNetwork': bare<Result<NetworkView>>(),
+  'bg:saveNetwork': entry<{ form: NetworkForm }, Result<undefined, NetworkErrors>>((m) => {
+    const form = parseNetworkForm(m.form);
     return form ? { form } : null;
   }),
   'bg:openOptions': bare<Result>(),

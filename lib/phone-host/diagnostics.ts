@@ -9,5 +9,6 @@ export function exposeDiagnostics(host: HostDiagnostics): void {
   globalThis.softphoneDiagnostics = {
     ringtone: () => host.ringtone(),
     rtpStats: (callId) => host.rtpStats(callId),
+    remoteTone: (callId) => host.remoteTone(callId),
   };
 }

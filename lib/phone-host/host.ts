@@ -1,3 +1,5 @@
+import { callStats, NO_STATS, type CallStats } from './call-stats';
+import { dominantTone, type ToneReading } from './audio-probe';
 import type { ConfigureCommand, HostCommand } from '../messaging/phone';
 import { done, fail, type Result } from '../result';
 import { phoneError } from '../errors';
@@ -36,17 +38,12 @@ export interface HostDeps {
   ringtone?: Pick<Ringtone, 'start' | 'stop' | 'state'>;
 }
 
-/** A call's audio counters; `energyReceived` is the far end's sound as heard here (WebRTC's totalAudioEnergy). */
-export interface RtpStats {
-  packetsSent: number;
-  packetsReceived: number;
-  energyReceived: number;
-}
-
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
   ringtone(): string;
-  rtpStats(callId: string): Promise<RtpStats>;
+  rtpStats(callId: string): Promise<CallStats>;
+  /** What the user hears from the far end: its strongest frequency now (null without a call). */
+  remoteTone(callId: string): Promise<ToneReading | null>;
 }
 
 /**
@@ -182,21 +179,18 @@ export class PhoneHost implements HostDiagnostics {
     return this.ringtoneEl.state;
   }
 
-  async rtpStats(callId: string): Promise<RtpStats> {
+  async rtpStats(callId: string): Promise<CallStats> {
     const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as
       | { peerConnection?: RTCPeerConnection }
       | undefined;
-    const result = { packetsSent: 0, packetsReceived: 0, energyReceived: 0 };
     const pc = sdh?.peerConnection;
-    if (!pc) return result;
-    type Report = { type: string; kind?: string; packetsSent?: number; packetsReceived?: number; totalAudioEnergy?: number };
-    (await pc.getStats()).forEach((report: Report) => {
-      if (report.type === 'outbound-rtp' && report.kind === 'audio') result.packetsSent += report.packetsSent ?? 0;
-      if (report.type === 'inbound-rtp' && report.kind === 'audio') {
-        result.packetsReceived += report.packetsReceived ?? 0;
-        result.energyReceived += report.totalAudioEnergy ?? 0;
-      }
-    });
-    return result;
+    return pc ? callStats(pc) : { ...NO_STATS };
   }
+
+  async remoteTone(callId: string): Promise<ToneReading | null> {
+    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
+    const track = sdh?.peerConnection?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+    return track ? dominantTone(track) : null;
+  }
+
 }

@@ -4,8 +4,8 @@
  */
 import { vaultGet, vaultPut } from './vault-db';
 
-/** The secrets kept: the VoIP secret, and the Odoo API key when the user connects with one. */
-export type SecretName = 'sip' | 'odooKey';
+/** The secrets kept: the VoIP secret, the Odoo API key when the user connects with one, the TURN credential. */
+export type SecretName = 'sip' | 'odooKey' | 'turn';
 
 export async function loadSecret(name: SecretName = 'sip'): Promise<string> {
   const value = await vaultGet('secrets', name);

@@ -4,6 +4,7 @@ import type { SipConfig } from '../sip/types';
 import { accountFromStorage, emptySettings, missingParameters, type AccountSettings } from './schema';
 import { loadPrivate, onPrivateChange, savePrivate } from './private-store';
 import { loadSecret, saveSecret } from './secret-store';
+import { loadIceConfig } from './network-store';
 
 export function suggestedCountry(): string {
   return countryFromLanguage(browser.i18n.getUILanguage());
@@ -76,6 +77,7 @@ export async function buildSipConfig(): Promise<{
       instanceId,
       contactName,
       callWaiting: account.callWaiting,
+      ice: await loadIceConfig(),
     },
     missing,
     debug: account.debug,

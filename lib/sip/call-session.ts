@@ -5,7 +5,7 @@ import type { Result } from '../result';
 import { newCall, outcomeOf } from './call-outcome';
 import type { CallHooks } from './deps';
 import { isDtmf, sendDtmfByInfo } from './dtmf';
-import { mediaError, type MediaHandler } from './media';
+import { setupError, type MediaHandler } from './media';
 import { reinvite } from './reinvite';
 import { referAndConfirm } from './refer';
 import { CallState, canMoveCall, type CallOutcome } from './states';
@@ -87,7 +87,7 @@ export class CallSession {
         },
       })
       .catch((e: unknown) => {
-        this.error = mediaError(e) ?? phoneError('internal', e instanceof Error ? e.message : String(e));
+        this.error = setupError(e);
         this.finish('failed');
       });
   }
@@ -97,7 +97,7 @@ export class CallSession {
     this.session
       .accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
       .catch((e: unknown) => {
-        this.error = mediaError(e) ?? phoneError('internal', e instanceof Error ? e.message : String(e));
+        this.error = setupError(e);
         this.finish('failed');
       });
   }

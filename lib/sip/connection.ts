@@ -6,7 +6,7 @@
 import { Registerer, RegistererState, UserAgent, type Invitation, type LogConnector, type UserAgentOptions } from 'sip.js';
 import { phoneError, type PhoneError } from '../errors';
 import { reconnectDelay } from './backoff';
-import { fastIceFactory } from './fast-ice';
+import { NO_ICE, fastIceFactory, gatheringTimeoutMs } from './fast-ice';
 import { HeardWebSocketTransport, KEEP_ALIVE, type HeardTransport } from './heard-transport';
 import { DEFAULT_LINE_TIMING, LineWatch } from './line-watch';
 import { registerRefusal } from './register-refusal';
@@ -14,13 +14,6 @@ import { Registration, canMoveRegistration } from './states';
 import type { PhoneSnapshot, SipConfig } from './types';
 import type { EngineDeps } from './deps';
 
-/**
- * SIP.js waits up to 5 s for ICE by default and asks Google's STUN server; we ask none (the
- * PBX is reached directly or anchors media) and stop gathering at the first usable candidate
- * (see fast-ice.ts); this timeout is only the fallback.
- */
-const ICE_GATHERING_TIMEOUT_MS = 500;
-const ICE_SERVERS: RTCIceServer[] = [];
 const REGISTER_EXPIRES_S = 300;
 const STOP_WAIT_MS = 3_000;
 
@@ -160,6 +153,7 @@ export abstract class SipConnection {
     const uri = UserAgent.makeURI(`sip:${config.username}@${config.domain}`);
     if (!uri) throw new Error('bad account URI');
     const logger = this.deps.logger;
+    const ice = config.ice ?? NO_ICE;
     const logConnector: LogConnector = (level, category, _label, content) => {
       if (level === 'error') logger.warn(category, content);
       else logger.debug(category, content);
@@ -181,9 +175,12 @@ export abstract class SipConnection {
       // We run our own reconnect loop (SIP.js's gives up and is deprecated).
       reconnectionAttempts: 0,
       transportOptions: { server: config.wsUrl, connectionTimeout: 5 },
+      // SIP.js waits up to 5 s for ICE by default and asks Google's STUN server; we ask only the
+      // servers the user set (none by default) and stop gathering at the first candidate that can
+      // work (fast-ice.ts); the timeout is only the fallback.
       sessionDescriptionHandlerFactoryOptions: {
-        iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
-        peerConnectionConfiguration: { iceServers: ICE_SERVERS },
+        iceGatheringTimeout: gatheringTimeoutMs(ice),
+        peerConnectionConfiguration: { iceServers: ice.iceServers, iceTransportPolicy: ice.relayOnly ? 'relay' : 'all' },
       },
       userAgentString: 'Softphone-Extension/0.1 (SIP.js 0.21)',
       delegate: {
@@ -193,7 +190,7 @@ export abstract class SipConnection {
     };
     options.transportConstructor = this.deps.transportConstructor ?? HeardWebSocketTransport;
     options.sessionDescriptionHandlerFactory =
-      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ICE_SERVERS, this.deps.mediaStreamFactory);
+      this.deps.sessionDescriptionHandlerFactory ?? fastIceFactory(ice, this.deps.mediaStreamFactory);
     return new UserAgent(options);
   }
 

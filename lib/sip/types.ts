@@ -1,6 +1,12 @@
 import type { PhoneError } from '../errors';
 import type { CallOutcome, CallState, Registration } from './states';
 
+/** How calls reach the far end through NAT: STUN/TURN servers, and whether only the relay may carry media. */
+export interface IceConfig {
+  iceServers: RTCIceServer[];
+  relayOnly: boolean;
+}
+
 /** Everything the engine needs to register; built by the background from the saved settings. */
 export interface SipConfig {
   wsUrl: string;
@@ -15,6 +21,8 @@ export interface SipConfig {
   /** Persisted Contact user part, for the same reason. */
   contactName: string;
   callWaiting: boolean;
+  /** NAT traversal; none when absent (host candidates only). */
+  ice?: IceConfig;
 }
 
 export type CallDirection = 'outgoing' | 'incoming';

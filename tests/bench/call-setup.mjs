@@ -6,8 +6,9 @@ import { launchWithExtension, openExtensionPage } from '../e2e/support/chrome.mj
 import { startLabSession } from '../e2e/support/lab-session.mjs';
 import { press, saveAccount, waitForRegistration } from '../e2e/support/ui.mjs';
 import { startWsTap } from '../lab/ws-tap.mjs';
-import { median, p90, waitForInvite } from './invites.mjs';
 import { benchPageCalls } from './page-calls.mjs';
+import { timedPopupCall, waitForInvite } from './popup-call.mjs';
+import { median, p90 } from './stats.mjs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const WARMUP = 2;
@@ -32,44 +33,12 @@ export async function benchCallSetup() {
 
     for (let round = 0; round < ROUNDS + WARMUP; round++) {
       // Extension: a real click on Call in the popup.
-      await popup.bringToFront();
-      await popup.waitForSelector('#dial-number');
-      await popup.$eval('#dial-number', (el) => {
-        el.value = '';
-      });
-      await popup.type('#dial-number', '1002');
-      await popup.evaluate(() => {
-        const w = /** @type {any} */ (window);
-        w.benchT0 = 0;
-        w.benchEstablished = new Promise((resolve) => {
-          const obs = new MutationObserver(() => {
-            if (document.querySelector('[data-call-state="established"]')) {
-              obs.disconnect();
-              resolve(performance.timeOrigin + performance.now());
-            }
-          });
-          obs.observe(document.body, { subtree: true, childList: true, attributes: true });
-        });
-        document.querySelector('button[aria-label="Call"]').addEventListener(
-          'click',
-          () => {
-            w.benchT0 = performance.timeOrigin + performance.now();
-          },
-          { capture: true, once: true },
-        );
-      });
-      await popup.click('button[aria-label="Call"]');
-      const established = await popup.evaluate(() => /** @type {any} */ (window).benchEstablished);
-      const t0 = await popup.evaluate(() => /** @type {any} */ (window).benchT0);
-      const [id, inv] = await waitForInvite(tap, '1001', known);
-      known.add(id);
-      if (round === 0) ext.first = { invite: inv.at - t0, established: established - t0 };
+      const e = await timedPopupCall(popup, tap, '1002', known);
+      if (round === 0) ext.first = e;
       if (round >= WARMUP) {
-        ext.invite.push(inv.at - t0);
-        ext.established.push(established - t0);
+        ext.invite.push(e.invite);
+        ext.established.push(e.established);
       }
-      await popup.click('button[aria-label="Hang up"]');
-      await popup.waitForSelector('#dial-number');
 
       // Baseline: the bare SIP.js page starts the same call.
       const r = await bare.evaluate(async () => {

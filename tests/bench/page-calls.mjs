@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { startStaticServer } from '../lab/http.mjs';
 import { ROOT, serviceWorker } from '../e2e/support/chrome.mjs';
-import { waitForInvite } from './invites.mjs';
+import { waitForInvite } from './popup-call.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

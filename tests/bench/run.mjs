@@ -5,6 +5,8 @@ import { benchWidget } from './widget.mjs';
 import { benchClickToCall } from './click-to-call.mjs';
 import { benchOdoo } from './odoo.mjs';
 import { benchSoak } from './soak.mjs';
+import { benchField } from './field.mjs';
+import { median as mid } from './stats.mjs';
 import { ROOT } from '../e2e/support/chrome.mjs';
 
 const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
@@ -32,6 +34,17 @@ console.log(
   `first call after start (cold microphone): INVITE ${fmt(ext.first.invite)} / Established ${fmt(ext.first.established)}` +
     `   bare: ${fmt(base.first.invite)} / ${fmt(base.first.established)}`,
 );
+
+const f = await benchField({ rounds: 10 });
+console.log(`\nField lab, the extension's popup click, ${f.rounds} calls each, same run (relay calls' selected pair: ${f.relayPair || 'unknown'})`);
+const row = (label, x, baseline, target) =>
+  console.log(
+    `  ${label.padEnd(40)} INVITE ${fmt(mid(x.invite))}   Established ${fmt(mid(x.established))}` +
+      (baseline ? `   ${(mid(x.established) / mid(baseline.established)).toFixed(2)}× (${target})` : '   (baseline)'),
+  );
+row('host candidates, WebRTC far end', f.host, null);
+row('relay only through coturn', f.relay, f.host, 'target ≤ 1.3×');
+row('through rtpengine to a baresip desk phone', f.viaGateway, f.host, 'target ≤ 1.3×');
 
 const w = await benchWidget();
 const m = w.median;

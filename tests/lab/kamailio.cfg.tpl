@@ -68,6 +68,10 @@ loadmodule "nathelper.so"
 loadmodule "xhttp.so"
 loadmodule "websocket.so"
 loadmodule "jsonrpcs.so"
+#!ifdef WITH_RTPENGINE
+loadmodule "rtpengine.so"
+loadmodule "sdpops.so"
+#!endif
 
 # tm: short final-response timer for non-INVITE, 30 s ring timeout
 modparam("tm", "fr_timer", 5000)
@@ -102,6 +106,14 @@ modparam("jsonrpcs", "transport", 1)
 
 # passwords (filled in event_route[htable:mod-init])
 modparam("htable", "htable", "users=>size=4;autoexpire=0;")
+
+#!ifdef WITH_RTPENGINE
+# The media gateway (tests/lab/rtpengine.mjs): WebRTC on WebSocket clients' side, RTP/AVP on
+# UDP phones' side, as a PBX bridges browsers to desk phones and trunks.
+modparam("rtpengine", "rtpengine_sock", "{{RTPENGINE_SOCK}}")
+#!define FLT_GW 1
+#!define FLT_OFFER_FROM_WS 2
+#!endif
 
 # websocket
 modparam("websocket", "keepalive_mechanism", 1)
@@ -192,6 +204,11 @@ route[WSNAT] {
 
 route[WITHINDLG] {
 	if (loose_route()) {
+#!ifdef WITH_RTPENGINE
+		if (check_route_param("gw=1")) {
+			setflag(FLT_GW);
+		}
+#!endif
 		if ($du == "") {
 			handle_ruri_alias();
 			if ($rc == -1) {
@@ -297,6 +314,9 @@ route[LOCATION] {
 }
 
 route[RELAY] {
+#!ifdef WITH_RTPENGINE
+	route(GATEWAY);
+#!endif
 	if (is_method("INVITE|SUBSCRIBE|REFER|UPDATE|NOTIFY")) {
 		t_on_reply("WSREPLY");
 	}
@@ -325,9 +345,60 @@ onreply_route[WSREPLY] {
 	if (nat_uac_test("64") && is_present_hf("Contact")) {
 		add_contact_alias();
 	}
+#!ifdef WITH_RTPENGINE
+	if (isflagset(FLT_GW) && has_body("application/sdp") && status =~ "^(18[03]|2[0-9][0-9])$") {
+		if (isflagset(FLT_OFFER_FROM_WS)) {
+			rtpengine_answer("ICE=force RTP/SAVPF rtcp-mux-require replace-origin replace-session-connection");
+		} else {
+			rtpengine_answer("ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off replace-origin replace-session-connection");
+		}
+	}
+#!endif
 }
 
+#!ifdef WITH_RTPENGINE
+# A call between a WebSocket client and a UDP phone goes through rtpengine: each offer is turned
+# into what the receiving side speaks (WebRTC or plain RTP/AVP), and each answer back.
+route[GATEWAY] {
+	if (is_method("INVITE") && !has_totag()) {
+		$var(to_ws) = 0;
+		if ($ru =~ "transport=ws" || $du =~ "transport=ws") {
+			$var(to_ws) = 1;
+		}
+		$var(from_ws) = 0;
+		if ($proto == "ws" || $proto == "wss") {
+			$var(from_ws) = 1;
+		}
+		if ($var(to_ws) != $var(from_ws)) {
+			setflag(FLT_GW);
+			add_rr_param(";gw=1");
+		}
+	}
+	if (!isflagset(FLT_GW)) {
+		return;
+	}
+	if (is_method("BYE|CANCEL")) {
+		rtpengine_delete();
+		return;
+	}
+	if (!is_method("INVITE") || !has_body("application/sdp")) {
+		return;
+	}
+	if ($proto == "ws" || $proto == "wss") {
+		setflag(FLT_OFFER_FROM_WS);
+		rtpengine_offer("ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off replace-origin replace-session-connection");
+	} else {
+		rtpengine_offer("ICE=force RTP/SAVPF rtcp-mux-offer generate-mid SDES-off replace-origin replace-session-connection");
+	}
+}
+#!endif
+
 failure_route[FAILED] {
+#!ifdef WITH_RTPENGINE
+	if (isflagset(FLT_GW)) {
+		rtpengine_delete();
+	}
+#!endif
 	if (t_is_canceled()) {
 		exit;
 	}

@@ -25,6 +25,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startWatchdog } from './daemon.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(HERE, 'kamailio.cfg.tpl');
@@ -49,6 +50,8 @@ const TEMPLATE = path.join(HERE, 'kamailio.cfg.tpl');
  * @property {number} [pkgMb]          private memory MB (-M); default 8
  * @property {boolean} [installIfMissing] apt-get install kamailio if missing; default true
  * @property {number} [maxExpires]     longest registration the registrar grants, s; default 3600
+ * @property {string} [rtpengine]      ng socket of a media gateway (tests/lab/rtpengine.mjs), e.g.
+ *   "udp:127.0.0.1:22222": calls between WebSocket clients and UDP phones then go through it
  */
 
 /**
@@ -202,6 +205,7 @@ export function freeUdpPort() {
  * @returns {string}
  */
 export function renderConfig(p) {
+  if (p.rtpengine && !/^udp:127\.0\.0\.1:\d+$/.test(p.rtpengine)) throw new Error(`bad rtpengine socket ${p.rtpengine}`);
   if (!/^[A-Za-z0-9.-]+$/.test(p.domain)) throw new Error(`bad domain ${p.domain}`);
   for (const a of p.accounts) {
     if (!/^[A-Za-z0-9_.-]+$/.test(a.user)) throw new Error(`bad user ${a.user}`);
@@ -220,6 +224,7 @@ export function renderConfig(p) {
     AUTH_SECRET: randomBytes(12).toString('hex'),
     USERS: users,
     MAX_EXPIRES: String(p.maxExpires ?? 3600),
+    RTPENGINE_SOCK: p.rtpengine ?? '',
   };
   const tpl = fs.readFileSync(TEMPLATE, 'utf8');
   return tpl.replace(/\{\{([A-Z_]+)\}\}/g, (m, name) => {
@@ -280,54 +285,6 @@ function tail(file, from) {
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// The watchdog: a detached node process that kills kamailio's process group
-// when the parent node process goes away or the lifetime is over, then
-// removes the temp dir. Exits by itself once kamailio is gone.
-const WATCHDOG_SRC = String.raw`
-const [parentPid, pgid, deadline, dir] = process.argv.slice(1).map((v, i) => (i < 3 ? Number(v) : v));
-const startPpid = process.ppid;
-const fs = require('node:fs');
-const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
-let killing = false;
-const parentAlive = () => process.ppid === startPpid && alive(parentPid);
-// the parent removes the dir itself (stop()) unless it is gone
-function cleanup() { if (!parentAlive()) { try { fs.rmSync(dir, { recursive: true, force: true }); } catch {} } process.exit(0); }
-function kill(why) {
-  if (killing) return; killing = true;
-  try { process.stderr.write('[lab watchdog] stopping kamailio: ' + why + '\n'); } catch {}
-  try { process.kill(-pgid, 'SIGTERM'); } catch {}
-  const t0 = Date.now();
-  const iv = setInterval(() => {
-    if (!alive(pgid) || Date.now() - t0 > 3000) {
-      try { process.kill(-pgid, 'SIGKILL'); } catch {}
-      clearInterval(iv); cleanup();
-    }
-  }, 100);
-}
-process.on('SIGTERM', () => process.exit(0));
-process.on('SIGINT', () => {});
-setInterval(() => {
-  if (killing) return;
-  if (!alive(pgid)) cleanup();
-  else if (!parentAlive()) kill('parent process ' + parentPid + ' is gone');
-  else if (Date.now() > deadline) kill('max lifetime reached');
-}, 500);
-`;
-
-/**
- * @param {number} pgid @param {number} deadline @param {string} dir
- * @returns {import('node:child_process').ChildProcess}
- */
-function startWatchdog(pgid, deadline, dir) {
-  const wd = spawn(
-    process.execPath,
-    ['-e', WATCHDOG_SRC, String(process.pid), String(pgid), String(deadline), dir],
-    { detached: true, stdio: 'ignore' },
-  );
-  wd.unref();
-  return wd;
-}
-
 /**
  * Starts the lab PBX.
  * @param {LabOptions} [opts]
@@ -367,6 +324,7 @@ async function launch(p) {
   const config = renderConfig({
     wsPort: p.wsPort, udpPort: p.udpPort, domain: p.domain, accounts: p.accounts, moduleDir: p.moduleDir, debug: p.debug,
     maxExpires: p.opts.maxExpires,
+    rtpengine: p.opts.rtpengine,
   });
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kamailio-lab-'));
   const cfgFile = path.join(dir, 'kamailio.cfg');
@@ -384,6 +342,7 @@ async function launch(p) {
     '-m', String(p.opts.shmMb ?? 64),
     '-M', String(p.opts.pkgMb ?? 8),
     '-a', 'no',
+    ...(p.opts.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []),
   ];
   const child = spawn(p.bin, args, {
     detached: true, // own process group: kill(-pid) takes all children

@@ -15,6 +15,10 @@ const NEEDS = [
   { bin: '/usr/bin/dbus-daemon', pkg: 'dbus-daemon' },
   // Firefox sends its notifications to that bus only through libnotify (else it draws its own).
   { bin: '/usr/lib/x86_64-linux-gnu/libnotify.so.4', pkg: 'libnotify4' },
+  // The field lab: a TURN server, a WebRTC-to-RTP media gateway and a plain SIP desk phone.
+  { bin: '/usr/bin/turnserver', pkg: 'coturn' },
+  { bin: '/usr/bin/rtpengine', pkg: 'rtpengine-daemon' },
+  { bin: '/usr/bin/baresip', pkg: 'baresip' },
 ];
 
 function hasWebsocketModule() {

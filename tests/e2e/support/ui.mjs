@@ -144,3 +144,32 @@ export async function reopenWidget(old, browser, extensionId) {
   await old?.close().catch(() => {});
   return openWidget(browser, extensionId);
 }
+
+/**
+ * Fills and saves the settings' Network (NAT traversal) form; returns its field errors.
+ * @param {import('puppeteer-core').Page} page the options page
+ * @param {{ stunUrls?: string, turnUrls?: string, turnUsername?: string, turnCredential?: string, relayOnly?: boolean }} network
+ */
+export async function saveNetwork(page, network) {
+  await page.bringToFront();
+  await page.waitForSelector('#net-turnUrls');
+  for (const key of ['stunUrls', 'turnUrls', 'turnUsername', 'turnCredential']) {
+    const value = network[key];
+    if (value === undefined) continue;
+    // Cleared as a user would (select all, delete), so the form hears it.
+    await page.$eval(`#net-${key}`, (el) => {
+      el.value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    if (value !== '') await page.type(`#net-${key}`, value);
+  }
+  if (network.relayOnly !== undefined) {
+    const checked = await page.$eval('#net-relayOnly', (el) => el.checked);
+    if (checked !== network.relayOnly) await page.click('#net-relayOnly');
+  }
+  await page.bringToFront();
+  await page.$eval('form.network', (f) => f.removeAttribute('data-save-state'));
+  await page.click('form.network button[type="submit"]');
+  await page.waitForSelector('form.network[data-save-state="saved"], form.network[data-save-state="invalid"]', { timeout: 10_000 });
+  return page.$$eval('form.network .field-error[id]', (els) => els.map((e) => e.textContent?.trim()));
+}
