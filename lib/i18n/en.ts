@@ -3,6 +3,7 @@ import { enOdoo } from './en-odoo';
 import { enOdooKanban } from './en-odoo-kanban';
 import { enSettings } from './en-settings';
 import { enConfirm } from './en-confirm';
+import { enCalls } from './en-calls';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -22,6 +23,7 @@ export const en = {
   ...enOdooKanban,
   ...enSettings,
   ...enConfirm,
+  ...enCalls,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

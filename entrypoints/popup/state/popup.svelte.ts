@@ -1,5 +1,8 @@
 import type { DataProvider } from '../../../lib/providers/types';
+import { openTab } from '../../../lib/extension-pages';
 import { ActivityActions } from './activity-actions.svelte';
+import { CallPopState } from './call-pop.svelte';
+import { CallSettingsState } from './call-settings.svelte';
 import { ColleagueSearch } from './colleagues';
 import { DataSource } from './data-source.svelte';
 import { EmailActions } from './email-actions.svelte';
@@ -10,6 +13,7 @@ import { Notice } from './notice.svelte';
 import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
 import { SiteSwitchState } from './site-switch.svelte';
+import { WrapUpState } from './wrap-up.svelte';
 
 /** The popup's state classes, wired together once; screens get them from the context. */
 export function createPopup(provider: DataProvider | Promise<DataProvider>) {
@@ -19,6 +23,8 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const lists = new ListsState(source);
   const nav = new NavigationState(source);
   const outbox = new OutboxState(source);
+  const callSettings = new CallSettingsState();
+  const callPop = new CallPopState({ phone, source, settings: () => callSettings.value, openTab });
   let stopListening = () => {};
   return {
     phone,
@@ -31,9 +37,12 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     followUp: new FollowUpState(phone, lists, nav),
     colleagues: new ColleagueSearch(source),
     site: new SiteSwitchState(),
+    callPop,
+    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, settings: callSettings }),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();
+      void callSettings.load();
       void lists.loadUnseenMissed();
       // Changes kept while Odoo was out of reach go out now, in order.
       void outbox.flush();
