@@ -14,6 +14,7 @@ import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
 import { SiteSwitchState } from './site-switch.svelte';
 import { WrapUpState } from './wrap-up.svelte';
+import { downloadText, RecentExport } from './recent-export.svelte';
 
 /** The popup's state classes, wired together once; screens get them from the context. */
 export function createPopup(provider: DataProvider | Promise<DataProvider>) {
@@ -38,6 +39,8 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     colleagues: new ColleagueSearch(source),
     site: new SiteSwitchState(),
     callPop,
+    callSettings,
+    recentExport: new RecentExport({ source, lists, notice, download: downloadText }),
     wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, settings: callSettings }),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {

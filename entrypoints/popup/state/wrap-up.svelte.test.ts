@@ -168,3 +168,22 @@ describe('wrap-up', () => {
     expect(popup.notice.text).toBe('Wrap-up saved.');
   });
 });
+
+describe('Recent by outcome, and its export', () => {
+  it('filters Recent by the noted outcome and downloads what it shows as CSV', async () => {
+    const { popup, provider } = await popupWith({}, false);
+    const base = { direction: 'incoming' as const, contactId: null, contactName: '', answeredAt: null, durationSec: 0, outcome: 'answered' as const, reason: '', seen: true };
+    await provider.history.add({ ...base, number: '+15550000001', startedAt: 1_000, callId: 'a' });
+    await provider.history.add({ ...base, number: '=2+3', startedAt: 2_000, callId: 'b' });
+    await provider.history.annotate('b', { outcome: 'Wrong number', note: '@evil' });
+    popup.lists.selectTab('recent');
+    popup.lists.setOutcome('Wrong number');
+    await vi.waitFor(() => expect(popup.lists.recent.map((h) => h.callId)).toEqual(['b']), SOON);
+    const files: [string, string][] = [];
+    popup.recentExport.d.download = (name, text) => void files.push([name, text]);
+    await popup.recentExport.run();
+    expect(files[0]?.[0]).toMatch(/^calls-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(files[0]?.[1].split('\r\n')[1]).toBe("1970-01-01T00:00:02.000Z,incoming,'=2+3,,0,Wrong number,answered,'@evil");
+    expect(popup.notice.text).toBe('Exported 1 call.');
+  });
+});
