@@ -14,7 +14,7 @@ describe('historyFromCall', () => {
   it('a missed call is unseen, has no duration, and takes the contact name', () => {
     expect(historyFromCall(base, contact)).toEqual({
       direction: 'incoming', number: '+4989123456', contactId: 'k1', contactName: 'Max Muster',
-      startedAt: 1_000_000, answeredAt: null, durationSec: 0, outcome: 'missed', reason: '', seen: false,
+      startedAt: 1_000_000, answeredAt: null, durationSec: 0, outcome: 'missed', reason: '', seen: false, callId: 'c1',
     });
   });
 

@@ -24,5 +24,6 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
     outcome,
     reason,
     seen: outcome !== 'missed',
+    callId: call.id,
   };
 }

@@ -86,6 +86,36 @@ export interface HistoryEntry {
   reason: string;
   /** Missed calls stay "unseen" until the user opens Recent. */
   seen: boolean;
+  /** The phone's id of the call, so the wrap-up finds its entry (absent on entries made before it). */
+  callId?: string;
+  /** What the user noted after the call (the wrap-up), when they did. */
+  wrapUp?: WrapUp;
+}
+
+/** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */
+export interface WrapUp {
+  outcome: string;
+  note: string;
+}
+
+/** A caller's record in the ERP: their open lead, else their contact. */
+export interface CallerRecord {
+  kind: 'contact' | 'lead';
+  model: string;
+  id: number;
+  name: string;
+  /** Where it opens (the ERP's form). */
+  url: string;
+}
+
+/** Call pop: the record of whoever rings, and new records for unknown callers. */
+export interface CallPopApi {
+  /** The record of the caller with this number (their open lead first), or null for an unknown caller. */
+  recordFor(number: string): Promise<ProviderResult<CallerRecord | null>>;
+  /** A new contact with this number (its name the number, to be completed in the ERP). */
+  createContact(number: string): Promise<ProviderResult<CallerRecord>>;
+  /** A new lead with this number. */
+  createLead(number: string): Promise<ProviderResult<CallerRecord>>;
 }
 
 export interface Colleague {
@@ -143,10 +173,12 @@ export interface ActivitiesApi {
 }
 
 export interface HistoryApi {
-  /** Newest first; `query` filters by name or number. */
-  list(limit: number, query: string): Promise<ProviderResult<HistoryEntry[]>>;
+  /** Newest first; `query` filters by name or number, `outcome` by the wrap-up's outcome ('' = none noted). */
+  list(limit: number, query: string, outcome?: string): Promise<ProviderResult<HistoryEntry[]>>;
   add(entry: Omit<HistoryEntry, 'id'>): Promise<ProviderResult<HistoryEntry>>;
   unseenMissed(): Promise<ProviderResult<number>>;
+  /** Keeps the wrap-up with the call's entry (found by the phone's call id). */
+  annotate(callId: string, wrapUp: WrapUp): Promise<ProviderResult<HistoryEntry>>;
   markAllSeen(): Promise<ProviderResult<undefined>>;
 }
 
@@ -173,6 +205,10 @@ export interface DataProvider {
   colleagues?(query: string): Promise<ProviderResult<Colleague[]>>;
   /** Logs a finished call in the ERP (the Odoo chatter); providers without one have no log. */
   logCall?(entry: HistoryEntry): Promise<ProviderResult<undefined>>;
+  /** Call pop (providers with records to open: Odoo). */
+  callPop?: CallPopApi;
+  /** Posts a call's wrap-up in the chatter of the caller's record. */
+  logWrapUp?(call: Pick<HistoryEntry, 'direction' | 'number' | 'durationSec'>, wrapUp: WrapUp, record: CallerRecord): Promise<ProviderResult<undefined>>;
   /** ERP writes kept for later: how many wait, and those the ERP refused for good (shown to the user). */
   outbox?: {
     waiting(): Promise<number>;

@@ -20,8 +20,9 @@ export const MODELS = {
     id: { type: 'integer' }, name: { type: 'char' }, phone: { type: 'char' }, mobile: { type: 'char' },
     email: { type: 'char' }, is_company: { type: 'boolean' }, display_name: { type: 'char', readonly: true },
   },
+  // addons/crm/models/crm_lead.py: name required; probability a float (100 once won).
   'crm.lead': {
-    id: { type: 'integer' }, name: { type: 'char' }, partner_id: { type: 'many2one', relation: 'res.partner' },
+    id: { type: 'integer' }, name: { type: 'char', required: true }, probability: { type: 'float' }, partner_id: { type: 'many2one', relation: 'res.partner' },
     phone: { type: 'char' }, email_from: { type: 'char' }, user_id: { type: 'many2one', relation: 'res.users' },
     type: { type: 'selection' }, stage_id: { type: 'integer' }, display_name: { type: 'char', readonly: true },
   },

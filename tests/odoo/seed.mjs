@@ -36,11 +36,11 @@ export function seedData() {
       { id: 4, name: 'To-Do', category: 'default', name_fr_FR: 'À faire' },
     ],
     'crm.lead': [
-      { id: 1, name: 'Office Design Project', partner_id: 10, phone: '(603)-996-3829', email_from: 'deco.addict82@example.com', user_id: 2, type: 'opportunity', stage_id: 1 },
-      { id: 2, name: 'Quote for 12 Tables', partner_id: 11, phone: '(941)-284-4875', email_from: 'gemini.furniture39@example.com', user_id: 2, type: 'opportunity', stage_id: 2 },
-      { id: 3, name: 'Distributor Contract', partner_id: 12, phone: '(803)-873-6126', email_from: 'ready.mat28@example.com', user_id: 6, type: 'opportunity', stage_id: 1 },
-      { id: 4, name: 'Open Space Design', partner_id: 30, phone: '+1 650-555-0102', email_from: 'ada@example.com', user_id: 2, type: 'opportunity', stage_id: 3 },
-      { id: 5, name: 'Website visitor', partner_id: false, phone: false, email_from: 'visitor@example.com', user_id: 2, type: 'opportunity', stage_id: 1 },
+      { id: 1, name: 'Office Design Project', partner_id: 10, phone: '(603)-996-3829', email_from: 'deco.addict82@example.com', user_id: 2, type: 'opportunity', stage_id: 1, probability: 10 },
+      { id: 2, name: 'Quote for 12 Tables', partner_id: 11, phone: '(941)-284-4875', email_from: 'gemini.furniture39@example.com', user_id: 2, type: 'opportunity', stage_id: 2, probability: 30 },
+      { id: 3, name: 'Distributor Contract', partner_id: 12, phone: '(803)-873-6126', email_from: 'ready.mat28@example.com', user_id: 6, type: 'opportunity', stage_id: 1, probability: 100 },
+      { id: 4, name: 'Open Space Design', partner_id: 30, phone: '+1 650-555-0102', email_from: 'ada@example.com', user_id: 2, type: 'opportunity', stage_id: 3, probability: 60 },
+      { id: 5, name: 'Website visitor', partner_id: false, phone: false, email_from: 'visitor@example.com', user_id: 2, type: 'opportunity', stage_id: 1, probability: 10 },
     ],
     'mail.activity': [
       { id: 1, res_model: 'crm.lead', res_id: 1, res_name: 'Office Design Project', activity_type_id: 2, summary: 'Discuss the layout', note: '<p>Ask about the budget</p>', date_deadline: today(), user_id: 2 },

@@ -193,6 +193,12 @@ export async function startOdoo(opts = {}) {
             checkRequired(model, vals);
             if (!(Date.parse(`${String(vals.scheduled_date).replace(' ', 'T')}Z`) > Date.now())) throw new OdooError('odoo.exceptions.ValidationError', 'A Scheduled Message cannot be scheduled in the past');
           }
+          if (model === 'crm.lead') {
+            // A new lead's probability is computed from its stage (crm_lead.py); the double's
+            // first stage gives 10. The salesperson defaults to the current user.
+            vals = { partner_id: false, probability: 10, user_id: uid, type: 'lead', ...vals };
+          }
+          checkRequired(model, vals);
           const id = nextId(model);
           table.set(id, { id, ...vals });
           return id;

@@ -36,6 +36,8 @@ const isTab = (v: unknown): v is Tab => v === 'recent' || v === 'activities' || 
 export class ListsState {
   #tab = $state<Tab>('activities');
   #query = $state('');
+  /** Recent's outcome filter: undefined = every call, '' = no outcome noted. */
+  #outcome = $state<string | undefined>(undefined);
   // Lists are replaced whole, never changed in place: raw state skips a proxy per row.
   #recent = $state.raw<HistoryEntry[]>([]);
   #activities = $state.raw<Activity[]>([]);
@@ -70,6 +72,7 @@ export class ListsState {
 
   get tab(): Tab { return this.#tab; }
   get query(): string { return this.#query; }
+  get outcome(): string | undefined { return this.#outcome; }
   get recent(): HistoryEntry[] { return this.#recent; }
   get activities(): Activity[] { return this.#hidden.length === 0 ? this.#activities : this.#activities.filter((a) => !this.#hidden.includes(a.id)); }
   get contacts(): Contact[] { return this.#contacts; }
@@ -144,6 +147,13 @@ export class ListsState {
     void this.refresh();
   }
 
+  /** Filters Recent by the wrap-up's outcome. */
+  setOutcome(outcome: string | undefined): void {
+    this.#outcome = outcome;
+    this.#limit = FIRST_PAGE;
+    void this.refresh();
+  }
+
   /** Shows the next page of the active list, if it has one. */
   async showMore(): Promise<void> {
     if (!this.#hasMore) return;
@@ -208,7 +218,7 @@ export class ListsState {
 
   async #load(provider: DataProvider, tab: Tab, q: string, limit: number): Promise<Load> {
     if (tab === 'recent') {
-      const r = await provider.history.list(limit, q);
+      const r = await provider.history.list(limit, q, this.#outcome);
       return r.ok ? { ok: true, value: { tab, rows: r.value } } : r;
     }
     if (tab === 'activities') {

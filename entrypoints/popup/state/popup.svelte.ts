@@ -1,5 +1,8 @@
 import type { DataProvider } from '../../../lib/providers/types';
+import { openTab } from '../../../lib/extension-pages';
 import { ActivityActions } from './activity-actions.svelte';
+import { CallPopState } from './call-pop.svelte';
+import { CallSettingsState } from './call-settings.svelte';
 import { ColleagueSearch } from './colleagues';
 import { DataSource } from './data-source.svelte';
 import { EmailActions } from './email-actions.svelte';
@@ -12,6 +15,8 @@ import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
 import { SiteSwitchState } from './site-switch.svelte';
 import { UndoableWrites } from './undo.svelte';
+import { WrapUpState } from './wrap-up.svelte';
+import { downloadText, RecentExport } from './recent-export.svelte';
 
 /** The popup's state classes, wired together once; screens get them from the context. */
 export function createPopup(provider: DataProvider | Promise<DataProvider>) {
@@ -26,6 +31,8 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const activities = new ActivityActions({ source, nav, lists, notice, undo });
   // The popup closes within an undo window: the held write goes now (and, should it not finish, on the next open).
   const sendHeld = () => void undo.flush();
+  const callSettings = new CallSettingsState();
+  const callPop = new CallPopState({ phone, source, settings: () => callSettings.value, openTab });
   let stopListening = () => {};
   return {
     phone,
@@ -40,10 +47,15 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     followUp: new FollowUpState(phone, lists, nav, line),
     colleagues: new ColleagueSearch(source),
     site: new SiteSwitchState(),
+    callPop,
+    callSettings,
+    recentExport: new RecentExport({ source, lists, notice, download: downloadText }),
+    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, settings: callSettings }),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();
       void line.load();
+      void callSettings.load();
       void lists.loadUnseenMissed();
       // Changes kept while Odoo was out of reach go out now, in order.
       void outbox.flush();

@@ -35,6 +35,21 @@ describe('local history', () => {
     expect(Object.keys(a)).not.toContain('unseenOutcome');
   });
 
+  it('keeps a wrap-up with its call, and filters Recent by its outcome', async () => {
+    value(await p.history.add(call({ startedAt: 6_000, callId: 'c-6', contactName: 'Cy' })));
+    value(await p.history.add(call({ startedAt: 7_000, callId: 'c-7', contactName: 'Di' })));
+    const kept = value(await p.history.annotate('c-6', { outcome: ' Left voicemail ', note: 'Call back\nMonday ' }));
+    expect(kept.wrapUp).toEqual({ outcome: 'Left voicemail', note: 'Call back\nMonday' });
+    expect(value(await p.history.list(10, '', 'Left voicemail')).map((h) => [h.contactName, h.wrapUp?.note])).toEqual([['Cy', 'Call back\nMonday']]);
+    // '' lists the calls with no outcome noted.
+    expect(value(await p.history.list(10, '', '')).map((h) => h.startedAt)).toEqual([7_000, 5_000, 4_000, 3_000, 2_000, 1_000]);
+    expect(value(await p.history.list(10, 'cy', 'Busy'))).toEqual([]);
+  });
+
+  it('says so when the call of a wrap-up is not in Recent', async () => {
+    expect(reason(await p.history.annotate('nope', { outcome: 'Busy', note: '' }))).toBe('This call is not in Recent yet; try again in a moment.');
+  });
+
   it('lists newest first, up to the limit', async () => {
     expect(value(await p.history.list(10, '')).map((h) => h.startedAt)).toEqual([5_000, 4_000, 3_000, 2_000, 1_000]);
     expect(value(await p.history.list(2, '')).map((h) => h.startedAt)).toEqual([5_000, 4_000]);

@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES, type CallOutcome } from '../../sip/states';
-import type { HistoryApi, HistoryEntry } from '../types';
+import type { HistoryApi, HistoryEntry, WrapUp } from '../types';
 import type { Connection } from './connection';
 import type { HistoryRow } from './db';
 import { newestMatching, newestRows } from './history-scan';
@@ -34,19 +34,40 @@ function toEntry(row: HistoryRow): HistoryEntry {
     outcome: OUTCOMES.has(str(r.outcome)) ? (r.outcome as CallOutcome) : 'failed',
     reason: str(r.reason),
     seen: r.seen !== false,
+    ...(typeof r.callId === 'string' ? { callId: r.callId } : {}),
+    ...wrapUpOf(r.wrapUp),
   };
+}
+
+function wrapUpOf(v: unknown): { wrapUp?: WrapUp } {
+  if (typeof v !== 'object' || v === null) return {};
+  const w = v as Record<string, unknown>;
+  return { wrapUp: { outcome: str(w.outcome), note: str(w.note) } };
 }
 
 export function localHistory({ conn }: { conn: Connection }): HistoryApi {
   return {
-    list: (limit, query) =>
+    list: (limit, query, outcome) =>
       guard('data.fail.readHistory', async () => {
         const db = await conn.get();
         const matches = textFilter(query);
-        const rows = query.trim() === ''
+        const rows = query.trim() === '' && outcome === undefined
           ? await newestRows(db, limit)
-          : await newestMatching(db, limit, (row) => { const e = toEntry(row); return matches([e.contactName], [e.number]); });
+          : await newestMatching(db, limit, (row) => {
+            const e = toEntry(row);
+            return matches([e.contactName], [e.number]) && (outcome === undefined || (e.wrapUp?.outcome ?? '') === outcome);
+          });
         return ok(rows.map(toEntry));
+      }),
+
+    annotate: (callId, wrapUp) =>
+      guard('data.fail.recordCall', async () => {
+        const db = await conn.get();
+        const [row] = await newestMatching(db, 1, (r) => r.callId === callId);
+        if (!row) return fail(t('wrapUp.noEntry'));
+        const entry: HistoryEntry = { ...toEntry(row), wrapUp: { outcome: wrapUp.outcome.trim(), note: wrapUp.note.trim() } };
+        await db.put('history', toRow(entry));
+        return ok(entry);
       }),
 
     add: (entry) =>

@@ -8,7 +8,7 @@ import type { OdooDialect } from './dialect';
 import type { Translator } from '../../i18n';
 import { formatDuration } from '../../dates';
 import { outcomeLabel } from '../../i18n/outcomes';
-import type { HistoryEntry } from '../types';
+import type { HistoryEntry, WrapUp } from '../types';
 import type { OdooWrite } from './outbox';
 
 const escapeHtml = (s: string) =>
@@ -38,5 +38,24 @@ export function callLogWrite(entry: Parameters<typeof callLogHtml>[0], model: st
       subtype_xmlid: 'mail.mt_note',
       ...(dialect.bodyIsHtml ? { body_is_html: true } : {}),
     },
+  };
+}
+
+/** The chatter note of a call's wrap-up: outcome and note, with the call's direction, number and duration. */
+export function wrapUpHtml(call: Pick<HistoryEntry, 'direction' | 'number' | 'durationSec'>, wrapUp: WrapUp, notes: Translator): string {
+  const t = notes.t.bind(notes);
+  const what = call.direction === 'incoming' ? t('odoo.log.incoming', call.number) : t('odoo.log.outgoing', call.number);
+  const lines = [t('wrapUp.chatter.title', wrapUp.outcome), `${what}, ${formatDuration(call.durationSec, notes.language)}`];
+  const note = wrapUp.note.trim() ? wrapUp.note.split(/\r?\n/).map((l) => escapeHtml(l)).join('<br>') : '';
+  return lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') + (note ? `<p>${escapeHtml(t('wrapUp.chatter.note'))}<br>${note}</p>` : '');
+}
+
+/** The message_post of a wrap-up on record (model, id). */
+export function wrapUpWrite(call: Parameters<typeof wrapUpHtml>[0], wrapUp: WrapUp, model: string, id: number, dialect: OdooDialect, notes: Translator): OdooWrite {
+  return {
+    model,
+    method: 'message_post',
+    args: [id],
+    kwargs: { body: wrapUpHtml(call, wrapUp, notes), message_type: 'comment', subtype_xmlid: 'mail.mt_note', ...(dialect.bodyIsHtml ? { body_is_html: true } : {}) },
   };
 }

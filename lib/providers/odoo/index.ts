@@ -5,15 +5,16 @@
  */
 import { t } from '../../i18n';
 import { loadTranslator } from '../../i18n/catalogs';
-import type { DataProvider, HistoryApi } from '../types';
+import type { DataProvider, HistoryApi, ProviderResult } from '../types';
 import { odooActivities } from './activities';
-import { callLogWrite } from './call-log';
+import { callLogWrite, wrapUpWrite } from './call-log';
+import { odooCallPop } from './call-pop';
 import { odooColleagues } from './colleagues';
 import type { OdooConnection } from './connect';
 import { odooContacts } from './contacts';
 import { odooEmail } from './email';
 import { providerFailure } from './fail';
-import { odooOutbox, type Outbox } from './outbox';
+import { odooOutbox, type OdooWrite, type Outbox } from './outbox';
 import { idFromKey } from './records';
 import { recordUrl } from './version';
 import { odooWriter } from './writer';
@@ -28,13 +29,21 @@ export function createOdooProvider(
   const urlOf = (model: string, id: number) => recordUrl(c.rpc.baseUrl, dialect, model, id);
   const outbox = opts.outbox ?? (sharedOutbox ??= odooOutbox());
   const writer = odooWriter(c.rpc, outbox);
+  const contacts = odooContacts(c.rpc, {
+    baseUrl: c.rpc.baseUrl,
+    recordUrl: urlOf,
+    defaultCountry: opts.defaultCountry,
+  });
+  /** A chatter post, sent now or kept in the outbox (the user is told it waits). */
+  async function post(write: OdooWrite, label: string): Promise<ProviderResult<undefined>> {
+    const r = await writer.send(write, label);
+    if (!r.ok) return providerFailure(r.failure);
+    return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
+  }
   return {
     kind: 'odoo',
-    contacts: odooContacts(c.rpc, {
-      baseUrl: c.rpc.baseUrl,
-      recordUrl: urlOf,
-      defaultCountry: opts.defaultCountry,
-    }),
+    contacts,
+    callPop: odooCallPop(c.rpc, { contacts, recordUrl: urlOf }),
     activities: odooActivities(c.rpc, c.uid, { writer, recordUrl: urlOf }),
     history: opts.history,
     email: odooEmail(c.rpc, { partnerId: c.partnerId }),
@@ -42,11 +51,12 @@ export function createOdooProvider(
     async logCall(entry) {
       const partner = entry.contactId ? idFromKey(entry.contactId, 'res.partner') : null;
       if (partner === null) return { ok: true, value: undefined };
-      const label = t('odoo.write.callLog', entry.contactName || entry.number);
       const notes = await loadTranslator(c.rpc.context.lang || 'en');
-      const r = await writer.send(callLogWrite(entry, 'res.partner', partner, dialect, notes), label);
-      if (!r.ok) return providerFailure(r.failure);
-      return r.value.queued ? { ok: true, value: undefined, notice: t('odoo.widget.queued', label) } : { ok: true, value: undefined };
+      return post(callLogWrite(entry, 'res.partner', partner, dialect, notes), t('odoo.write.callLog', entry.contactName || entry.number));
+    },
+    async logWrapUp(call, wrapUp, record) {
+      const notes = await loadTranslator(c.rpc.context.lang || 'en');
+      return post(wrapUpWrite(call, wrapUp, record.model, record.id, dialect, notes), t('odoo.write.callLog', record.name));
     },
     outbox: {
       waiting: () => writer.pending(),

@@ -3,6 +3,7 @@
 // what the real one refuses (no res.partner.mobile on 19, res_model_id required on activities,
 // author_id on scheduled messages, a 'saas~18' version string), so these fail on a connector that
 // ignores a difference.
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooDouble } from '../../../tests/odoo/server.mjs';
 import { createLocalProvider } from '../local';
@@ -89,6 +90,35 @@ describe.each(VERSIONS)('Odoo $played', ({ played, major }) => {
       } else {
         expect(r.ok ? null : r.reason).toMatch(new RegExp(`Odoo ${played.replace('.', '\\.')} cannot schedule`));
       }
+    });
+
+    it("pops the caller's open lead, else their contact, and makes records for strangers", async () => {
+      const pop = provider(mode).callPop;
+      const stranger = mode === 'session' ? '+15550001111' : '+15550001112';
+      const leadNumber = mode === 'session' ? '+15550002221' : '+15550002222';
+      const url = (model: string, id: number) => (major >= 18 ? `${odoo.url}/odoo/${model}/${id}` : `${odoo.url}/web#id=${id}&model=${model}&view_type=form`);
+      expect(await pop?.recordFor('+16505550102')).toEqual({ ok: true, value: { kind: 'lead', model: 'crm.lead', id: 4, name: 'Open Space Design', url: url('crm.lead', 4) } });
+      // Ready Mat's only lead is won (probability 100): the contact is their record.
+      expect(await pop?.recordFor('+18038736126')).toMatchObject({ ok: true, value: { kind: 'contact', model: 'res.partner', id: 12, name: 'Ready Mat' } });
+      expect(await pop?.recordFor(stranger)).toEqual({ ok: true, value: null });
+      const contact = await pop?.createContact(stranger);
+      expect(contact).toMatchObject({ ok: true, value: { kind: 'contact', model: 'res.partner', name: stranger } });
+      if (!contact?.ok) return;
+      expect(odoo.table('res.partner').find((p) => p.id === contact.value.id)).toMatchObject({ phone: stranger });
+      expect(contact.value.url).toBe(url('res.partner', contact.value.id));
+      const lead = await pop?.createLead(leadNumber);
+      expect(lead).toMatchObject({ ok: true, value: { kind: 'lead', model: 'crm.lead', name: `Call from ${leadNumber}` } });
+      expect(odoo.table('crm.lead').at(-1)).toMatchObject({ name: `Call from ${leadNumber}`, phone: leadNumber });
+    });
+
+    it('posts a wrap-up in the chatter of the caller\'s record', async () => {
+      const p = provider(mode);
+      const record = { kind: 'lead' as const, model: 'crm.lead', id: 4, name: 'Open Space Design', url: '' };
+      const r = await p.logWrapUp?.({ direction: 'incoming', number: '+16505550102', durationSec: 125 }, { outcome: 'Left voicemail', note: 'Call back <Monday>\nafter 10' }, record);
+      expect(r).toEqual({ ok: true, value: undefined });
+      const posted = odoo.table('mail.message').at(-1);
+      expect(posted).toMatchObject({ model: 'crm.lead', res_id: 4, message_type: 'comment' });
+      expect(posted?.body).toBe('<p>Call wrap-up: Left voicemail</p><p>Incoming call from +16505550102, 2:05</p><p>Note:<br>Call back &lt;Monday&gt;<br>after 10</p>');
     });
 
     it("sends the user's language and time zone with every call", async () => {
