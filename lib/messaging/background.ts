@@ -22,6 +22,8 @@ export interface PendingCallView {
   site: string | null;
   /** Why it must be confirmed whatever the site (premium rate, feature code…); null for none. */
   risk: CallRisk | null;
+  /** What was clicked on the page was not seen where it was clicked (hidden, covered, moved): said, and the site cannot be trusted from here. */
+  unseen: boolean;
 }
 
 const requestId = (v: unknown): v is string => str(v, 64) && /^[0-9a-f-]{36}$/.test(v);
