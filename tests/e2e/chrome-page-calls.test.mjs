@@ -51,6 +51,7 @@ async function confirmationOpened() {
   const win = await target.asPage();
   await win.waitForSelector('[data-confirm-number]');
   const shown = { number: await win.$eval('[data-confirm-number]', (e) => e.textContent), unseen: (await win.$('[data-unseen]')) !== null };
+  if (asked.size === 1) await win.screenshot({ path: 'tests/artifacts/confirm-call-unseen.png' });
   await win.bringToFront();
   // The window closes at the key's press: its release goes nowhere.
   await win.keyboard.press('Escape').catch(() => {});
