@@ -186,7 +186,14 @@ describe('Chrome: a page cannot place a call the user did not see and mean', { c
     await page.evaluate(() => document.body.classList.remove('ghost'));
     // Nothing over it: the same link calls at once, exactly once.
     await page.mouse.move(0, 0);
-    const invites = await invitesDuring(() => hoverAndClick(page, at));
+    const since = await ada.evaluate(() => remote.lastSeq);
+    await hoverAndClick(page, at);
+    // Waited for (a loaded machine can take seconds), then counted.
+    await ada.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 10_000 }), since);
+    await sleep(1_000);
+    const invites = await ada.evaluate((s) => remote.events.filter((e) => e.seq > s && e.type === 'invite'), since);
+    await ada.evaluate(() => remote.hangupAll());
+    await sleep(500);
     assert.equal(invites.length, 1);
     assert.match(JSON.stringify(invites[0]), /6505550102|1002/);
     await page.close();
