@@ -71,10 +71,10 @@ const handlers: Handlers<ClickToCallChannel, ContentContext> = {
     const { defaultCountry } = await loadAccount();
     return { ok: true, value: msg.items.map((item) => resolveNumber(item.number, defaultCountry)) };
   },
-  'cs:dial': (msg, { link, sender }) => dialForPage(link, msg.number, { site: siteOf(sender.url, sender.origin), via: 'button' }),
+  'cs:dial': (msg, { link, sender }) => dialForPage(link, msg.number, { site: siteOf(sender.url, sender.origin), via: 'button', seen: msg.seen }),
   'cs:dialLink': async (msg, { link, sender }) => {
     const written = numberFromLink(msg.href);
-    if (written !== null) return dialForPage(link, written, { site: siteOf(sender.url, sender.origin), via: 'link' });
+    if (written !== null) return dialForPage(link, written, { site: siteOf(sender.url, sender.origin), via: 'link', seen: msg.seen });
     const error = phoneError('incorrectNumber', msg.href);
     await showErrorNotice(error);
     return fail(pageSafeError(error).message);
@@ -105,6 +105,6 @@ export function setUpContextMenu(link: HostLink): void {
   onLanguageApplied(() => void menus.update(MENU_ID, { title: t('clickToCall.menu') }).catch(() => undefined));
   menus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-    void dialFromPage(link, info.selectionText.trim().slice(0, 64), { site: siteOf(info.frameUrl ?? info.pageUrl), via: 'selection' });
+    void dialFromPage(link, info.selectionText.trim().slice(0, 64), { site: siteOf(info.frameUrl ?? info.pageUrl), via: 'selection', seen: true });
   });
 }

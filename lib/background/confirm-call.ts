@@ -20,6 +20,8 @@ export interface PendingCall {
   target: DialTarget;
   site: string | null;
   risk: CallRisk | null;
+  /** What the user clicked on the page was hidden, covered, moved or stretched where they clicked. */
+  unseen: boolean;
 }
 
 /** A confirmation nobody answered is dropped after this long (the window may be long gone). */
@@ -70,7 +72,7 @@ export async function pendingView(id: string): Promise<Result<PendingCallView>> 
   const match = await (await currentProvider()).contacts.matchNumber(call.target.number).catch(() => null);
   const name = match?.ok && match.value ? match.value.name : '';
   const { defaultCountry } = await loadAccount();
-  return ok({ number: formatForReading(call.target.number, defaultCountry), name, site: call.site, risk: call.risk });
+  return ok({ number: formatForReading(call.target.number, defaultCountry), name, site: call.site, risk: call.risk, unseen: call.unseen });
 }
 
 /** The user's answer. `trust`: calls from that site go without asking from now on. */
@@ -79,7 +81,7 @@ export async function answerPending(id: string, call: boolean, trust: boolean, p
   pending.delete(id);
   if (!asked) return gone();
   if (!call) return done;
-  if (trust && asked.site && !asked.risk) {
+  if (trust && asked.site && !asked.risk && !asked.unseen) {
     await saveClickToCall(withTrust(await loadClickToCall(), asked.site, true));
   }
   return place(asked.target);

@@ -45,7 +45,7 @@ describe('content scripts: who is answered', () => {
   });
 
   it('a malformed request is refused, and a phone command from a page is not one of its requests', async () => {
-    expect(await ask({ type: 'cs:dial', number: '+1650555;transport=tcp' })).toEqual({ ok: false, error: 'Malformed request.' });
+    expect(await ask({ type: 'cs:dial', number: '+1650555;transport=tcp', seen: true })).toEqual({ ok: false, error: 'Malformed request.' });
     expect(await ask({ type: 'phone:dial', number: '+16505550102' })).toEqual({ ok: false, error: 'Malformed request.' });
     expect(link.sent).toHaveLength(0);
   });
@@ -57,12 +57,12 @@ describe('content scripts: click-to-call', () => {
   });
 
   it('a call button dials its E.164 number through the phone host', async () => {
-    expect(await ask({ type: 'cs:dial', number: '+16505550102' })).toEqual({ ok: true, value: undefined });
+    expect(await ask({ type: 'cs:dial', number: '+16505550102', seen: true })).toEqual({ ok: true, value: undefined });
     expect(link.commands()).toEqual([{ type: 'phone:dial', number: { kind: 'e164', number: '+16505550102', display: expect.any(String) } }]);
   });
 
   it('one page call at a time per number: a double-click dials once, and a click while that call is on adds none', async () => {
-    const dial = { type: 'cs:dial', number: '+16505550102' };
+    const dial = { type: 'cs:dial', number: '+16505550102', seen: true };
     await Promise.all([ask(dial), ask(dial)]);
     expect(link.commands()).toHaveLength(1);
     link.answer = (cmd) =>
@@ -70,16 +70,16 @@ describe('content scripts: click-to-call', () => {
         ? { ok: true, value: { calls: [{ id: 'c1', state: CallState.Ringing, remoteNumber: '+16505550102' }] } }
         : { ok: true, value: undefined };
     expect(await ask(dial)).toEqual({ ok: true, value: undefined });
-    expect(await ask({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' })).toEqual({ ok: true, value: undefined });
+    expect(await ask({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102', seen: true })).toEqual({ ok: true, value: undefined });
     expect(link.commands()).toHaveLength(1);
     // Another number is another call.
-    await ask({ type: 'cs:dial', number: '+16505550103' });
+    await ask({ type: 'cs:dial', number: '+16505550103', seen: true });
     expect(link.commands()).toHaveLength(2);
   });
 
   it("a tel: link's own words never reach the notification or the answer: a page can write anything there", async () => {
     const created = vi.spyOn(fakeBrowser.notifications, 'create');
-    const r = await ask({ type: 'cs:dialLink', href: 'tel:Virus found - call Microsoft now' });
+    const r = await ask({ type: 'cs:dialLink', href: 'tel:Virus found - call Microsoft now', seen: true });
     expect(JSON.stringify(r)).not.toMatch(/Virus|Microsoft/);
     const shown = created.mock.calls.map((c) => JSON.stringify(c)).join('\n');
     expect(shown).toContain('Incorrect Number');
@@ -89,7 +89,7 @@ describe('content scripts: click-to-call', () => {
   });
 
   it('a tel: link that holds no number is refused with the Incorrect Number text, and shown in a notification', async () => {
-    const r = await ask({ type: 'cs:dialLink', href: 'tel:;;' });
+    const r = await ask({ type: 'cs:dialLink', href: 'tel:;;', seen: true });
     expect(r).toEqual({ ok: false, error: expect.stringContaining('number') });
     expect(link.commands()).toHaveLength(0);
     expect(Object.keys(await fakeBrowser.notifications.getAll()).some((id) => id.startsWith('error:'))).toBe(true);
@@ -98,7 +98,7 @@ describe('content scripts: click-to-call', () => {
   it('on a site where the user turned it off, nothing is resolved or dialled', async () => {
     await fakeBrowser.storage.local.set({ [CLICK_TO_CALL_KEY]: { enabled: true, disabledSites: ['shop.example'] } });
     expect(await ask(resolve)).toEqual({ ok: false, error: 'Click-to-call is off on this site.' });
-    expect(await ask({ type: 'cs:dial', number: '+16505550102' })).toEqual({ ok: false, error: 'Click-to-call is off on this site.' });
+    expect(await ask({ type: 'cs:dial', number: '+16505550102', seen: true })).toEqual({ ok: false, error: 'Click-to-call is off on this site.' });
     expect(link.sent).toHaveLength(0);
     expect(await ask(resolve, { ...page, url: 'https://other.example/' })).toMatchObject({ ok: true });
   });

@@ -2,8 +2,8 @@
  * Calls that a web page starts (a call button, a tel:/callto: link) or the user picks there (a
  * selection in the context menu). A page can write any number and dress any element as a button,
  * so a call from a site the user has not trusted goes through a confirmation the page cannot
- * reach (./confirm-call.ts), as do premium-rate, shared-cost and UAN numbers and PBX feature
- * codes whatever the site; one call at a time per number.
+ * reach (./confirm-call.ts), as do premium-rate, shared-cost and UAN numbers, PBX feature codes
+ * and clicks on something the user could not see, whatever the site; one call at a time per number.
  */
 import browser from 'webextension-polyfill';
 import { siteOf } from '../click-to-call/settings';
@@ -25,6 +25,11 @@ export interface PageCall {
   site: string | null;
   /** A selection is picked by the user in the browser's own menu; buttons and links are the page's. */
   via: 'button' | 'link' | 'selection';
+  /**
+   * Whether the user saw what they clicked where they clicked (the content script's check); a
+   * click on something hidden, covered, moved or stretched is always confirmed, whatever the site.
+   */
+  seen: boolean;
 }
 
 /** Numbers a page call is being placed to right now (a double-click sends two requests at once). */
@@ -62,8 +67,9 @@ async function isTrusted(site: string | null): Promise<boolean> {
 }
 
 /**
- * Dials what a page offered: at once on a trusted site (or a selection the user picked), after a
- * confirmation otherwise. A number that is not one gets the Incorrect Number notice.
+ * Dials what a page offered: at once on a trusted site (or a selection the user picked) for a
+ * click the user saw, after a confirmation otherwise. A number that is not one gets the
+ * Incorrect Number notice.
  */
 export async function dialFromPage(link: HostLink, written: string, from: PageCall): Promise<Result> {
   const { defaultCountry } = await loadAccount();
@@ -74,8 +80,8 @@ export async function dialFromPage(link: HostLink, written: string, from: PageCa
     return fail(error);
   }
   const risk = callRisk(parsed.target);
-  const direct = !risk && (from.via === 'selection' || (await isTrusted(from.site)));
-  const result = direct ? await placeOnce(link, parsed.target) : await askToConfirm({ target: parsed.target, site: from.site, risk });
+  const direct = !risk && from.seen && (from.via === 'selection' || (await isTrusted(from.site)));
+  const result = direct ? await placeOnce(link, parsed.target) : await askToConfirm({ target: parsed.target, site: from.site, risk, unseen: !from.seen });
   if (!result.ok) await showErrorNotice(result.error);
   return result;
 }

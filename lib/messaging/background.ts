@@ -23,6 +23,8 @@ export interface PendingCallView {
   site: string | null;
   /** Why it must be confirmed whatever the site (premium rate, feature code…); null for none. */
   risk: CallRisk | null;
+  /** What was clicked on the page was not seen where it was clicked (hidden, covered, moved): said, and the site cannot be trusted from here. */
+  unseen: boolean;
 }
 
 /** The NAT traversal settings as the settings page shows them (never the TURN credential). */

@@ -6,18 +6,19 @@ describe('content-script messages', () => {
   it('accepts well-formed requests', () => {
     expect(parseContentMessage({ type: 'cs:resolve', items: [{ number: '(212) 555-0147', ext: '204' }] }))
       .toEqual({ type: 'cs:resolve', items: [{ number: '(212) 555-0147', ext: '204' }] });
-    expect(parseContentMessage({ type: 'cs:dial', number: '+16505550102' })).toEqual({ type: 'cs:dial', number: '+16505550102' });
-    expect(parseContentMessage({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' })).toEqual({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102' });
+    expect(parseContentMessage({ type: 'cs:dial', number: '+16505550102', seen: true })).toEqual({ type: 'cs:dial', number: '+16505550102', seen: true });
+    expect(parseContentMessage({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102', seen: true })).toEqual({ type: 'cs:dialLink', href: 'tel:+1-650-555-0102', seen: true });
   });
 
   it.each([
     null, 'cs:dial', { type: 'phone:dial', number: '+16505550102' },
-    { type: 'cs:dial', number: '6505550102' }, { type: 'cs:dial', number: '+1650555;transport=tcp' },
-    { type: 'cs:dial', number: '+16505550102@evil.example' }, { type: 'cs:dial', number: ['+16505550102'] },
+    { type: 'cs:dial', number: '6505550102', seen: true }, { type: 'cs:dial', number: '+1650555;transport=tcp', seen: true },
+    { type: 'cs:dial', number: '+16505550102@evil.example', seen: true }, { type: 'cs:dial', number: ['+16505550102'] },
+    { type: 'cs:dial', number: '+16505550102' }, { type: 'cs:dialLink', href: 'tel:+16505550102', seen: 'yes' },
     { type: 'cs:resolve', items: [] }, { type: 'cs:resolve', items: [{ number: '<script>', ext: '' }] },
     { type: 'cs:resolve', items: [{ number: '6505550102', ext: 'x1' }] },
     { type: 'cs:resolve', items: Array.from({ length: 401 }, () => ({ number: '6505550102', ext: '' })) },
-    { type: 'cs:dialLink', href: 'javascript:alert(1)' }, { type: 'cs:dialLink', href: `tel:${'1'.repeat(300)}` },
+    { type: 'cs:dialLink', href: 'javascript:alert(1)', seen: true }, { type: 'cs:dialLink', href: `tel:${'1'.repeat(300)}`, seen: true },
   ])('refuses %j', (m) => {
     expect(parseContentMessage(m)).toBeNull();
   });

@@ -46,13 +46,18 @@ export const contentChannel = {
     const items = parseItems(m.items);
     return items ? { items } : null;
   }),
-  /** Call a number this content script resolved (E.164). Sent only on a trusted click. */
-  'cs:dial': entry<{ number: string }, Result<undefined, string>>((m) =>
-    typeof m.number === 'string' && E164.test(m.number) ? { number: m.number } : null,
+  /**
+   * Call a number this content script resolved (E.164). Sent only on a trusted click; `seen`:
+   * whether the button was seen where it was clicked (not: the call is confirmed first, always).
+   */
+  'cs:dial': entry<{ number: string; seen: boolean }, Result<undefined, string>>((m) =>
+    typeof m.number === 'string' && E164.test(m.number) && typeof m.seen === 'boolean' ? { number: m.number, seen: m.seen } : null,
   ),
-  /** A tel: or callto: link was clicked: dial what it holds. */
-  'cs:dialLink': entry<{ href: string }, Result<undefined, string>>((m) =>
-    typeof m.href === 'string' && m.href.length <= 256 && /^(?:tel|callto):/i.test(m.href) ? { href: m.href } : null,
+  /** A tel: or callto: link was clicked: dial what it holds (`seen` as for `cs:dial`). */
+  'cs:dialLink': entry<{ href: string; seen: boolean }, Result<undefined, string>>((m) =>
+    typeof m.href === 'string' && m.href.length <= 256 && /^(?:tel|callto):/i.test(m.href) && typeof m.seen === 'boolean'
+      ? { href: m.href, seen: m.seen }
+      : null,
   ),
   /** Odoo Kanban cards (the connected Odoo's pages only): is a call queued for each lead? */
   'cs:odooQueueState': entry<{ resIds: number[] }, Result<Record<number, QueueState>, string>>((m) =>

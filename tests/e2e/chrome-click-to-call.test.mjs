@@ -219,11 +219,15 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
 
   it('a hostile page cannot start a call: synthetic clicks, forged attributes, messages', async () => {
     const since = await ada.evaluate(() => remote.lastSeq);
+    // The site is not trusted: a request that got through would open a confirmation, not call.
+    const confirmations = () => browser.targets().filter((t) => t.url().includes('/confirm-call.html')).length;
+    const before = confirmations();
     const page = await openPage(`${server.url}click-to-call-e2e/hostile.html`);
     await page.waitForFunction(() => window.attempts > 0, { timeout: 10_000 });
     await new Promise((r) => setTimeout(r, 2_000));
     const events = await ada.evaluate((s) => remote.events.filter((e) => e.seq > s).map((e) => e.type), since);
     assert.deepEqual(events.filter((t) => t === 'invite'), []);
+    assert.equal(confirmations(), before, 'no confirmation opened either');
     await page.close();
   });
 

@@ -2,11 +2,13 @@
  * Whether the user saw what they clicked: a page must not be able to put a call under a click
  * meant for something else. Read at click time only (nothing per number while scanning): the
  * clicked call button or tel: link is the topmost thing where the click landed (for a key press:
- * in the viewport, and topmost there), it is drawn (not transparent, hidden, or drawing nothing),
- * and it is a sane size (a call button stretched over the page, or a link covering most of it,
- * is a trap). Where the browser can tell (IntersectionObserver v2, Chromium), it must also not
- * be covered, faded or distorted: `VisibilityWatch`.
+ * in the viewport, and topmost there), nothing the pointer goes through is drawn over that point
+ * (covered.ts), it is drawn (not transparent, hidden, or drawing nothing), and it is a sane size
+ * (a call button stretched over the page, or a link covering most of it, is a trap). Where the
+ * browser can tell (IntersectionObserver v2, Chromium), it must also not be covered, faded or
+ * distorted: `VisibilityWatch`. A click that is not seen is not lost: it asks first (clicks.ts).
  */
+import { drawnOver, opacityOf, type Point } from './covered';
 
 /** Our button is 18 px square; the page's CSS may stretch its host: beyond this it is a trap. */
 const MAX_HOST_PX = 48;
@@ -18,22 +20,6 @@ const TRANSPARENT = /^(?:transparent|rgba\([^)]*[,/]\s*0(?:\.0*)?\))$/;
 const MEDIA = 'img,svg,picture,canvas,video,object,embed,input,button';
 
 export type ClickedKind = 'host' | 'link';
-
-/** The element's parent, across shadow roots. */
-function up(el: Element): Element | null {
-  return el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
-}
-
-/** How opaque the element is drawn: its opacity (and `opacity()` filters) times its ancestors'. */
-function opacityOf(el: Element, view: Window): number {
-  let opacity = 1;
-  for (let e: Element | null = el; e && opacity >= MIN_OPACITY; e = up(e)) {
-    const cs = view.getComputedStyle(e);
-    opacity *= Number.parseFloat(cs.opacity || '1');
-    for (const m of (cs.filter || '').matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/g)) opacity *= Number(m[1]) / (m[2] ? 100 : 1);
-  }
-  return opacity;
-}
 
 /** Whether a link draws something a user can see: readable text, a background, or an image. */
 function drawsSomething(link: Element, view: Window): boolean {
@@ -50,7 +36,7 @@ function drawsSomething(link: Element, view: Window): boolean {
 }
 
 /** Where the click is read: where it landed, or, from a key press (no pointer), the middle of the element's first box in the viewport. */
-function pointOf(el: Element, ev: MouseEvent, view: Window): { x: number; y: number } | null {
+function pointOf(el: Element, ev: MouseEvent, view: Window): Point | null {
   if (ev.detail > 0) return { x: ev.clientX, y: ev.clientY };
   for (const r of el.getClientRects()) {
     const left = Math.max(0, r.left);
@@ -78,28 +64,41 @@ export function clickSeen(el: Element, ev: MouseEvent, kind: ClickedKind): boole
   const top = (root.elementsFromPoint ? root.elementsFromPoint(at.x, at.y) : [])[0];
   if (!top || (top !== el && !(kind === 'link' && el.contains(top)))) return false;
   if (view.getComputedStyle(el).visibility !== 'visible') return false;
-  return opacityOf(el, view) >= MIN_OPACITY;
+  return opacityOf(el, view) >= MIN_OPACITY && !drawnOver(el, at);
 }
 
 const watchable = () => typeof IntersectionObserverEntry !== 'undefined' && 'isVisible' in IntersectionObserverEntry.prototype;
 /** Elements watched at once: the few the pointer or focus came to last. */
 const MAX_WATCHED = 16;
+/**
+ * How long a click waits for the browser's first answer about what it landed on (it comes with
+ * the next frame or two; a page nobody sees renders none): after this, no answer is a no.
+ */
+export const ANSWER_WAIT_MS = 1_000;
 
 /**
  * IntersectionObserver v2 (`trackVisibility`): the browser's own word on whether an element is
- * drawn uncovered, unfaded and undistorted on screen. It needs to be watching before the click,
- * so an element is watched from when the pointer comes over it or it gets focus; a click that
- * comes before the first answer is judged by `clickSeen` alone.
+ * drawn uncovered (by anything painted over it, `pointer-events: none` or not), unfaded and
+ * undistorted on screen. An element is watched from when the pointer comes over it or it gets
+ * focus, so the answer is there by the time of the click; a click that comes first waits for it
+ * (`answer`). Chromium's answer is conservative (any overlap, even a transparent one, is a no).
  */
 export class VisibilityWatch {
   private readonly io: IntersectionObserver | null = null;
   private readonly seen = new WeakMap<Element, boolean>();
+  private readonly waiting = new Map<Element, ((visible: boolean) => void)[]>();
   private readonly watched: Element[] = [];
 
   constructor(view: Window & typeof globalThis) {
     if (!watchable()) return;
     const callback: IntersectionObserverCallback = (entries) => {
-      for (const e of entries) this.seen.set(e.target, (e as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true);
+      for (const e of entries) {
+        const visible = (e as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true;
+        this.seen.set(e.target, visible);
+        const waiters = this.waiting.get(e.target) ?? [];
+        this.waiting.delete(e.target);
+        for (const resolve of waiters) resolve(visible);
+      }
     };
     try {
       this.io = new view.IntersectionObserver(callback, { trackVisibility: true, delay: 100 } as IntersectionObserverInit);
@@ -119,12 +118,33 @@ export class VisibilityWatch {
     }
   }
 
-  /** false: the browser says it is not visible; undefined: no answer (not watched yet, or no v2). */
-  visible(el: Element): boolean | undefined {
-    return this.seen.get(el);
+  /** Whether the browser gives answers here (Chromium). */
+  get supported(): boolean {
+    return this.io !== null;
+  }
+
+  /** The browser's answer for `el`, waiting for the first one if need be; false when none comes in time. */
+  answer(el: Element, waitMs = ANSWER_WAIT_MS): Promise<boolean> {
+    const known = this.seen.get(el);
+    if (known !== undefined || !this.io) return Promise.resolve(known === true);
+    this.watch(el);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(false), waitMs);
+      const done = (visible: boolean) => {
+        clearTimeout(timer);
+        const others = (this.waiting.get(el) ?? []).filter((w) => w !== done);
+        if (others.length > 0) this.waiting.set(el, others);
+        else this.waiting.delete(el);
+        resolve(visible);
+      };
+      this.waiting.set(el, [...(this.waiting.get(el) ?? []), done]);
+    });
   }
 
   stop(): void {
     this.io?.disconnect();
+    const waiters = [...this.waiting.values()].flat();
+    this.waiting.clear();
+    for (const resolve of waiters) resolve(false);
   }
 }
