@@ -47,9 +47,10 @@ describe('settings content scripts must not read', () => {
     await browser.storage.local.set({ clickToCall });
     await store.saveAccount(account, 'pa55');
     const { config } = await store.buildSipConfig(); // makes the identity
-    const connection = { rpc: {} as never, uid: 2, partnerId: 3, userName: 'Ann', server: { major: 18, voip: true } };
+    const connection = { rpc: { context: {} } as never, uid: 2, partnerId: 3, userName: 'Ann', server: { major: 18, voip: true } };
     await odooStore.saveOdoo(connection, { url: 'https://erp.example.com', db: 'prod', mode: 'apiKey', login: 'ann@example.com' }, 'key-1');
-    expect(await browser.storage.local.get(null)).toEqual({ clickToCall });
+    // Beside the click-to-call settings only the language choice, which holds nothing private.
+    expect(await browser.storage.local.get(null)).toEqual({ clickToCall, language: { choice: 'auto', odoo: '' } });
 
     // Another context reads them all back.
     const other = await context();

@@ -83,7 +83,7 @@ describe('the phone as the popup sees it', () => {
     phone.act('openMicPage');
     phone.act('retry');
     phone.act('dismiss');
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'bg:openOptions' }, { type: 'bg:openMicPage' }, { type: 'phone:getState' }]), SOON);
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'bg:openOptions' }, { type: 'bg:openMicPage' }, { type: 'phone:retry' }, { type: 'phone:getState' }]), SOON);
     phone.disconnect();
   });
 

@@ -106,8 +106,12 @@ export class WrapUpState {
       }
       this.#pending = null;
       this.#d.notice.say(said);
-      if (scheduleNext && (await this.#d.nav.openByNumber(call.number))) this.#d.nav.show('schedule');
-      else if (scheduleNext) this.#d.notice.say(t('wrapUp.noContact'));
+      if (scheduleNext) {
+        // The caller's contact opens; with none (a number only), there is no one to schedule with.
+        await this.#d.nav.openByNumber(call.number);
+        if (this.#d.nav.selectedContact) this.#d.nav.show('schedule');
+        else this.#d.notice.say(t('wrapUp.noContact'));
+      }
       return true;
     } finally {
       this.#busy = false;

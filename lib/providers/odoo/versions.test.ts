@@ -118,7 +118,7 @@ describe.each(VERSIONS)('Odoo $played', ({ played, major }) => {
       expect(r).toEqual({ ok: true, value: undefined });
       const posted = odoo.table('mail.message').at(-1);
       expect(posted).toMatchObject({ model: 'crm.lead', res_id: 4, message_type: 'comment' });
-      expect(posted?.body).toBe('<p>Call wrap-up: Left voicemail</p><p>Incoming call from +16505550102, 2:05</p><p>Note:<br>Call back &lt;Monday&gt;<br>after 10</p>');
+      expect(posted?.body).toBe('<p>Call wrap-up: Left voicemail</p><p>Incoming call from +16505550102, 2 min, 5 sec</p><p>Note:<br>Call back &lt;Monday&gt;<br>after 10</p>');
     });
 
     it("sends the user's language and time zone with every call", async () => {
