@@ -25,9 +25,10 @@ export interface LineTiming {
  * 20 s + 10 s: a dead line is found within 30 s, so the phone shows it cannot receive calls
  * before most callers give up ringing (a PBX's no-answer timeout is 20–30 s), and is registered
  * again as soon as the path comes back instead of at the next refresh (minutes). RFC 5626's
- * 95–120 s suits a NAT's needs only; detection is what we want, and 180 pings an hour of
- * 4 bytes each (6 bytes with the answer, plus frame and TCP/IP overhead) cost next to nothing
- * (`npm run bench`, keep-alive figure). 10 s for an answer is 10× a slow mobile round trip.
+ * 95–120 s suits a NAT's needs only; detection is what we want, and ~170 pings an hour cost
+ * next to nothing: a 10-byte frame each and a 4-byte answer, 2.3 KB an hour, 0.15× the
+ * registration refreshes (~20 KB with TCP/IP headers, about as much as they; `npm run bench`,
+ * docs/benchmarks.md). 10 s for an answer is 10× a slow mobile round trip.
  */
 export const DEFAULT_LINE_TIMING: LineTiming = { idleMs: 20_000, answerMs: 10_000 };
 

@@ -7,6 +7,7 @@ import { benchOdoo } from './odoo.mjs';
 import { benchSoak } from './soak.mjs';
 import { benchField } from './field.mjs';
 import { median as mid } from './stats.mjs';
+import { benchKeepalive, printKeepalive } from './keepalive.mjs';
 import { ROOT } from '../e2e/support/chrome.mjs';
 
 const fmt = (n) => `${n.toFixed(1).padStart(7)} ms`;
@@ -110,3 +111,5 @@ console.log(`\nSoak: ${s.calls} calls in a row through the popup (half out, half
 console.log(`  in the history: ${s.recorded} of ${s.calls}; registrations for 1001 at the PBX afterwards: ${s.registrations}`);
 console.log(`  phone host heap after GC   ${grew(s.host)}   (target growth < 10 MB)`);
 console.log(`  baseline, the far end (a bare SIP.js page in the same ${s.calls} calls)   ${grew(s.far)}`);
+
+printKeepalive(await benchKeepalive());

@@ -4,14 +4,16 @@
 // a real path), `stall('up')` only phone → server, `stall('down')` only server → phone;
 // `resume()` lets everything through again. A close on one side is passed on only while that
 // direction flows (a stalled path carries no FIN either). New connections during a stall are
-// accepted but carry nothing, like every other.
+// accepted but carry nothing, like every other. `onData(connection, direction, bytes)`, if given,
+// sees every chunk as it is passed on (benchmarks count what crosses the wire).
 import net from 'node:net';
 
 /**
  * @param {string} upstream ws://host:port of the PBX
+ * @param {{ onData?: (connection: number, direction: 'up'|'down', bytes: Buffer) => void }} [opts]
  * @returns {Promise<{ url: string, stall(dir?: 'both'|'up'|'down'): void, resume(): void, readonly connections: number, close(): Promise<void> }>}
  */
-export async function startStallProxy(upstream) {
+export async function startStallProxy(upstream, opts = {}) {
   const { hostname, port } = new URL(upstream);
   /** @type {'none'|'both'|'up'|'down'} */
   let stalled = 'none';
@@ -23,6 +25,7 @@ export async function startStallProxy(upstream) {
 
   const proxy = net.createServer((client) => {
     connections += 1;
+    const id = connections;
     const server = net.connect(Number(port), hostname);
     /** Closes waiting for their direction to flow again. */
     let clientEnded = false;
@@ -40,8 +43,14 @@ export async function startStallProxy(upstream) {
       },
     };
     pairs.add(pair);
-    client.on('data', (d) => server.write(d));
-    server.on('data', (d) => client.write(d));
+    client.on('data', (d) => {
+      opts.onData?.(id, 'up', d);
+      server.write(d);
+    });
+    server.on('data', (d) => {
+      opts.onData?.(id, 'down', d);
+      client.write(d);
+    });
     client.on('end', () => {
       clientEnded = true;
       pair.apply();
