@@ -26,11 +26,14 @@ function accent(text: string): string {
   return `[${body}${PADDING.slice(0, extra)}]`;
 }
 
-/** Each run of words mirrored (U+202E … U+202C), the placeholders between them left alone. */
+/**
+ * Each run of words mirrored (U+202E … U+202C) inside an isolate (U+2067 … U+2069), so that it
+ * sits in the line as a right-to-left word would; the placeholders between them left alone.
+ */
 function mirror(text: string): string {
   return text
     .split(PLACEHOLDER)
-    .map((piece) => (PLACEHOLDER.test(piece) || piece.trim() === '' ? piece : `\u202e${piece}\u202c`))
+    .map((piece) => (PLACEHOLDER.test(piece) || piece.trim() === '' ? piece : `\u2067\u202e${piece}\u202c\u2069`))
     .join('');
 }
 

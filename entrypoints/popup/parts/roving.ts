@@ -1,8 +1,14 @@
 /**
  * A list as one tab stop (WAI-ARIA "roving tabindex"): only the current row's first button is in
- * the tab order; Up/Down (Home/End) move between rows, Left/Right between a row's buttons.
+ * the tab order; Up/Down (Home/End) move between rows, Left/Right between a row's buttons (swapped
+ * in a right-to-left language).
  * Used as `{@attach roving}` on the list element.
  */
+/** The arrow keys to the next and the previous item along a line: swapped when it reads right to left. */
+export function readingArrows(el: Element): { next: string; previous: string } {
+  return getComputedStyle(el).direction === 'rtl' ? { next: 'ArrowLeft', previous: 'ArrowRight' } : { next: 'ArrowRight', previous: 'ArrowLeft' };
+}
+
 export function roving(list: HTMLElement): () => void {
   let current = 0;
   const rows = () => [...list.children] as HTMLElement[];
@@ -20,13 +26,14 @@ export function roving(list: HTMLElement): () => void {
     if (row < 0) return;
     const inRow = buttons(all[row]);
     const col = inRow.indexOf(e.target as HTMLButtonElement);
+    const { next, previous } = readingArrows(list);
     let to: HTMLButtonElement | undefined;
     if (e.key === 'ArrowDown') to = buttons(all[Math.min(row + 1, all.length - 1)])[0];
     else if (e.key === 'ArrowUp') to = buttons(all[Math.max(row - 1, 0)])[0];
     else if (e.key === 'Home') to = buttons(all[0])[0];
     else if (e.key === 'End') to = buttons(all[all.length - 1])[0];
-    else if (e.key === 'ArrowRight') to = inRow[Math.min(col + 1, inRow.length - 1)];
-    else if (e.key === 'ArrowLeft') to = inRow[Math.max(col - 1, 0)];
+    else if (e.key === next) to = inRow[Math.min(col + 1, inRow.length - 1)];
+    else if (e.key === previous) to = inRow[Math.max(col - 1, 0)];
     if (!to) return;
     e.preventDefault();
     to.focus();
