@@ -7,6 +7,7 @@ import { enDay } from './en-day';
 import { enReachability } from './en-reachability';
 import { enPlain } from './en-plain';
 import { enNetwork } from './en-network';
+import { enDevices } from './en-devices';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -27,6 +28,7 @@ export const en = {
   ...enReachability,
   ...enPlain,
   ...enNetwork,
+  ...enDevices,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',
