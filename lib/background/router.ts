@@ -19,6 +19,7 @@ import { hasSecret, loadAccount, saveAccount, suggestedCountry } from '../settin
 import { syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
 import { networkView, saveNetworkForm } from './network-settings';
+import { loadDevices, saveDevices } from '../settings/devices-store';
 import { onOdooChanged } from './odoo';
 import { answerPending, pendingView } from './confirm-call';
 import { placeOnce } from './page-calls';
@@ -54,6 +55,12 @@ const backgroundHandlers: Handlers<BackgroundChannel, RouterContext> = {
   },
   'bg:getNetwork': () => networkView(),
   'bg:saveNetwork': (msg, { link }) => saveNetworkForm(msg.form, link),
+  'bg:getDevices': async () => ok(await loadDevices()),
+  'bg:saveDevices': async (msg, { link }) => {
+    await saveDevices(msg.devices);
+    await configureHost(link);
+    return done;
+  },
   'bg:openOptions': async () => {
     await browser.runtime.openOptionsPage();
     return done;

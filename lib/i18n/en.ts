@@ -8,6 +8,7 @@ import { enReachability } from './en-reachability';
 import { enPlain } from './en-plain';
 import { enNetwork } from './en-network';
 import { enCalls } from './en-calls';
+import { enDevices } from './en-devices';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -29,6 +30,7 @@ export const en = {
   ...enPlain,
   ...enNetwork,
   ...enCalls,
+  ...enDevices,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

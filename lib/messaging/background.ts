@@ -3,6 +3,7 @@ import type { CallRisk } from '../phone-number';
 import type { Result } from '../result';
 import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/schema';
 import type { NetworkErrors, NetworkForm, NetworkSettings } from '../settings/network';
+import { parseDevices, type DeviceChoices } from '../devices/choice';
 import { bare, entry, type MessageOf } from './define';
 import { bool, isObj, str, type Obj } from './validate';
 
@@ -70,6 +71,12 @@ export const backgroundChannel = {
   'bg:saveNetwork': entry<{ form: NetworkForm }, Result<undefined, NetworkErrors>>((m) => {
     const form = parseNetworkForm(m.form);
     return form ? { form } : null;
+  }),
+  'bg:getDevices': bare<Result<DeviceChoices>>(),
+  /** The microphone, speaker and ringer chosen (settings or the call screen); the host applies them at once. */
+  'bg:saveDevices': entry<{ devices: DeviceChoices }, Result>((m) => {
+    const devices = parseDevices(m.devices);
+    return devices ? { devices } : null;
   }),
   'bg:openOptions': bare<Result>(),
   'bg:openMicPage': bare<Result>(),

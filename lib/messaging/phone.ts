@@ -9,6 +9,7 @@ import type { Result } from '../result';
 import { isDtmf } from '../sip/dtmf';
 import type { PhoneSnapshot, SipConfig } from '../sip/types';
 import type { StoredOdoo } from '../providers/odoo/store';
+import type { DeviceChoices } from '../devices/choice';
 import { bare, entry, type Entry, type MessageOf, type PayloadOf } from './define';
 import { bool, callId, str } from './validate';
 
@@ -60,6 +61,8 @@ export interface ConfigureCommand {
   defaultCountry: string;
   /** The Odoo connection (no secret), for caller ID and call logs; null without Odoo. */
   odoo: StoredOdoo | null;
+  /** The microphone, speaker and ringer chosen (applied without touching the account). */
+  devices: DeviceChoices;
 }
 
 /** Everything the phone host accepts from the background. */

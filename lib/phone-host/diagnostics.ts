@@ -10,5 +10,6 @@ export function exposeDiagnostics(host: HostDiagnostics): void {
     ringtone: () => host.ringtone(),
     rtpStats: (callId) => host.rtpStats(callId),
     remoteTone: (callId) => host.remoteTone(callId),
+    callDevices: (callId) => host.callDevices(callId),
   };
 }

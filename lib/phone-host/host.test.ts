@@ -32,6 +32,7 @@ function configure(pbx: FakePbx): ConfigureCommand {
     debug: false,
     defaultCountry: 'US',
     odoo: null,
+    devices: { microphone: null, speaker: null, ringer: null },
   };
 }
 

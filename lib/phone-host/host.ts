@@ -10,6 +10,7 @@ import { CallState } from '../sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
+import { AudioDevices, type LiveMedia } from './audio-devices';
 import { historyFromCall } from './history';
 import { HistoryKeeper, type KeeperStorage } from './history-keeper';
 import { dataProvider, providerFor, type DataProvider } from '../providers';
@@ -35,8 +36,10 @@ export interface HostOutput {
 /** What tests put in place of the network, WebRTC and Web Audio. */
 export interface HostDeps {
   engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'mediaStreamFactory' | 'random'>;
-  ringtone?: Pick<Ringtone, 'start' | 'stop' | 'state'>;
+  ringtone?: HostRingtone;
 }
+
+type HostRingtone = Pick<Ringtone, 'start' | 'stop' | 'state'> & Partial<Pick<Ringtone, 'setSink' | 'sink'>>;
 
 /** Exposed in the host document for diagnostics and e2e checks (never the secret). */
 export interface HostDiagnostics {
@@ -44,6 +47,8 @@ export interface HostDiagnostics {
   rtpStats(callId: string): Promise<CallStats>;
   /** What the user hears from the far end: its strongest frequency now (null without a call). */
   remoteTone(callId: string): Promise<ToneReading | null>;
+  /** The devices a call uses: its microphone track's label, its audio output, the ringer's output. */
+  callDevices(callId: string): { microphone: string; speaker: string | null; ringer: string };
 }
 
 /**
@@ -53,7 +58,7 @@ export interface HostDiagnostics {
  */
 export class PhoneHost implements HostDiagnostics {
   private readonly log = createLogger('host');
-  private readonly ringtoneEl: Pick<Ringtone, 'start' | 'stop' | 'state'>;
+  private readonly ringtoneEl: HostRingtone;
   private readonly audio = new RemoteAudio();
   private readonly engine: PhoneEngine;
   private configKey = '';
@@ -62,6 +67,7 @@ export class PhoneHost implements HostDiagnostics {
   private odoo: StoredOdoo | null = null;
   private providerP: Promise<DataProvider> | null = null;
   private readonly keeper: HistoryKeeper;
+  private readonly devices: AudioDevices;
 
   constructor(
     private readonly output: HostOutput,
@@ -77,6 +83,23 @@ export class PhoneHost implements HostDiagnostics {
       changed: () => this.onChange(this.engine.snapshot()),
       storage: hostStorage(),
     });
+    this.devices = new AudioDevices(
+      {
+        setSpeaker: (id) => this.audio.setSink(id),
+        setRinger: (id) => this.ringtoneEl.setSink?.(id),
+        liveMedia: () =>
+          this.engine
+            .snapshot()
+            .calls.filter((c) => c.state !== CallState.Ended)
+            .flatMap((c) => {
+              const sdh = this.engine.sessionOf(c.id)?.sessionDescriptionHandler as LiveMedia | undefined;
+              return sdh?.peerConnection ? [{ sdh, muted: c.muted }] : [];
+            }),
+        changed: () => this.onChange(this.engine.snapshot()),
+      },
+      this.log,
+      deps.engine?.mediaStreamFactory,
+    );
     this.engine = new PhoneEngine({
       logger: this.log,
       onChange: (state) => this.onChange(state),
@@ -87,6 +110,7 @@ export class PhoneHost implements HostDiagnostics {
       onIncoming: (callId, number) => void this.identify(callId, number),
       onRemoteMedia: (callId, session) => this.audio.attach(callId, session),
       ...deps.engine,
+      mediaStreamFactory: this.devices.factory,
     });
   }
 
@@ -131,7 +155,9 @@ export class PhoneHost implements HostDiagnostics {
 
   private withUnsaved(state: PhoneSnapshot): PhoneSnapshot {
     const calls = this.keeper.waiting();
-    return calls > 0 ? { ...state, unsaved: { calls, reason: this.keeper.reason() } } : state;
+    const missing = this.devices.missing;
+    const withDevices = missing.length > 0 ? { ...state, devicesMissing: missing } : state;
+    return calls > 0 ? { ...withDevices, unsaved: { calls, reason: this.keeper.reason() } } : withDevices;
   }
 
   /** The account and Odoo connection the background hands over; an unchanged account is left running. */
@@ -140,6 +166,7 @@ export class PhoneHost implements HostDiagnostics {
     if (cmd.defaultCountry !== this.country || JSON.stringify(cmd.odoo) !== JSON.stringify(this.odoo)) this.providerP = null;
     this.country = cmd.defaultCountry;
     this.odoo = cmd.odoo;
+    await this.devices.set(cmd.devices);
     const key = JSON.stringify({ config: cmd.config, missing: cmd.missing });
     if (key !== this.configKey) {
       this.configKey = key;
@@ -185,6 +212,12 @@ export class PhoneHost implements HostDiagnostics {
       | undefined;
     const pc = sdh?.peerConnection;
     return pc ? callStats(pc) : { ...NO_STATS };
+  }
+
+  callDevices(callId: string): { microphone: string; speaker: string | null; ringer: string } {
+    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
+    const track = sdh?.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio')?.track;
+    return { microphone: track?.label ?? '', speaker: this.audio.sinkOf(callId), ringer: this.ringtoneEl.sink ?? '' };
   }
 
   async remoteTone(callId: string): Promise<ToneReading | null> {

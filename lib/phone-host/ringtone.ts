@@ -5,6 +5,23 @@
 export class Ringtone {
   private ctx: AudioContext | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private sinkId = '';
+
+  /** The ringer output ('' = default), where the browser lets an AudioContext choose (Chrome). */
+  setSink(sinkId: string): void {
+    this.sinkId = sinkId;
+    this.route();
+  }
+
+  get sink(): string {
+    return this.sinkId;
+  }
+
+  private route(): void {
+    const ctx = this.ctx as (AudioContext & { setSinkId?: (id: string) => Promise<void>; sinkId?: unknown }) | null;
+    if (!ctx || typeof ctx.setSinkId !== 'function' || ctx.sinkId === this.sinkId) return;
+    ctx.setSinkId(this.sinkId).catch(() => undefined);
+  }
 
   get state(): 'stopped' | 'playing' | 'blocked' {
     if (!this.timer) return 'stopped';
@@ -14,6 +31,7 @@ export class Ringtone {
   start(): void {
     if (this.timer) return;
     this.ctx ??= new AudioContext();
+    this.route();
     void this.ctx.resume().catch(() => undefined);
     this.ring();
     this.timer = setInterval(() => this.ring(), 6000);

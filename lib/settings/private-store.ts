@@ -13,7 +13,7 @@
 import browser from 'webextension-polyfill';
 import { vaultDelete, vaultGet, vaultPut, vaultPutMissing } from './vault-db';
 
-export type PrivateKey = 'account' | 'identity' | 'odoo' | 'network';
+export type PrivateKey = 'account' | 'identity' | 'odoo' | 'network' | 'devices';
 /** What earlier versions kept in `storage.local` (the network settings never were). */
 const KEYS: readonly PrivateKey[] = ['account', 'identity', 'odoo'];
 const CHANNEL = 'softphone-settings';

@@ -64,5 +64,7 @@ export interface PhoneSnapshot {
   aor: string;
   /** Set by the phone host: finished calls the history store refused so far, and why. */
   unsaved?: { calls: number; reason: string };
+  /** Set by the phone host: chosen audio devices not connected now (the default is used instead). */
+  devicesMissing?: { role: 'microphone' | 'speaker' | 'ringer'; label: string }[];
 }
 
