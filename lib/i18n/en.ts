@@ -5,6 +5,7 @@ import { enSettings } from './en-settings';
 import { enConfirm } from './en-confirm';
 import { enDay } from './en-day';
 import { enReachability } from './en-reachability';
+import { enLines } from './en-lines';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -23,6 +24,7 @@ export const en = {
   ...enConfirm,
   ...enDay,
   ...enReachability,
+  ...enLines,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -7,7 +7,7 @@ import type { CallHooks } from './deps';
 import { isDtmf, sendDtmfByInfo } from './dtmf';
 import { mediaError, type MediaHandler } from './media';
 import { reinvite } from './reinvite';
-import { referAndConfirm } from './refer';
+import { referAndConfirm, type ReferWait } from './refer';
 import { CallState, canMoveCall, type CallOutcome } from './states';
 import type { CallDirection, CallSnapshot } from './types';
 
@@ -165,17 +165,22 @@ export class CallSession {
     this.dtmfQueue = this.dtmfQueue.then(() => sendDtmfByInfo(this.session, digits, this.hooks.logger));
   }
 
-  /** Blind transfer: REFER, then end the call only once the far end confirms with a 2xx NOTIFY. */
-  transfer(target: URI, label: string): Result<undefined> {
+  /**
+   * Transfer by REFER. Blind (`accepted`): the far end took the job once it answers 202 or sends its
+   * first NOTIFY, and our leg ends then, whether or not the target answers. Attended (`connected`,
+   * a Replaces target): our leg ends once the far ends are connected. A refusal keeps the call and says why.
+   */
+  transfer(target: URI, label: string, wait: ReferWait = 'accepted', onConnected?: () => void): Result<undefined> {
     if (this.snap.state !== CallState.Established) {
-      return { ok: false, error: phoneError('transferFailed', label, 'the call is not answered') };
+      return { ok: false, error: phoneError('transferFailed', label, t('call.transfer.notAnswered')) };
     }
     this.snap.transferTarget = label;
     this.error = null;
     this.move(CallState.Transferring);
-    this.stopTransferWait = referAndConfirm(this.session, target, {
+    this.stopTransferWait = referAndConfirm(this.session, target, wait, {
       confirmed: () => {
         this.transferred = true;
+        onConnected?.();
         this.session.bye().catch(() => this.finish('transferred'));
       },
       failed: (reason) => {
@@ -186,6 +191,14 @@ export class CallSession {
       },
     });
     return { ok: true, value: undefined };
+  }
+
+  /** The other leg of an attended transfer: its far end now talks to ours; we leave quietly. */
+  handedOver(label: string): void {
+    if (this.snap.state !== CallState.Established) return;
+    this.transferred = true;
+    this.snap.transferTarget = label;
+    this.session.bye().catch(() => this.finish('transferred'));
   }
 
   /**

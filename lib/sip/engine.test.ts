@@ -277,39 +277,37 @@ describe('in-call controls', () => {
     expect(call(p).dtmfMode).toBe('info');
   });
 
-  it('blind transfer: REFER, then BYE only after the NOTIFY says 200', async () => {
+  it('blind transfer: REFER, and our leg ends as soon as the far end accepts it (202), not when the target answers', async () => {
     const p = await established();
     let refer: ReturnType<typeof p.pbx.requests>[number] | undefined;
     p.pbx.onRefer = (req, pbx) => {
       refer = req;
-      pbx.reply(req, 202, 'Accepted');
+      pbx.reply(req, 202, 'Accepted'); // and no NOTIFY: the target keeps ringing
     };
     const r = p.engine.transfer(call(p).id, { kind: 'extension', number: '1003', display: '1003' });
     expect(r.ok).toBe(true);
     await until(() => refer, 'REFER');
     expect(header(refer!, 'refer-to')).toContain('sip:1003@lab.test');
-    await until(() => call(p).state === CallState.Transferring, 'transferring');
-    await new Promise((res) => setTimeout(res, 30));
-    expect(p.pbx.requests('BYE')).toHaveLength(0);
-    p.pbx.notifyRefer(refer!, 'SIP/2.0 100 Trying');
-    await new Promise((res) => setTimeout(res, 30));
-    expect(p.pbx.requests('BYE')).toHaveLength(0);
-    p.pbx.notifyRefer(refer!, 'SIP/2.0 200 OK');
     await until(() => p.pbx.requests('BYE')[0], 'BYE');
+    expect(await until(() => p.ended[0], 'end')).toMatchObject({ outcome: 'transferred', transferTarget: '1003' });
+  });
+
+  it('blind transfer: a first NOTIFY (100 Trying) is the far end taking the job too', async () => {
+    const p = await established();
+    p.pbx.onRefer = (req, pbx) => pbx.notifyRefer(req, 'SIP/2.0 100 Trying'); // the 202 never came
+    p.engine.transfer(call(p).id, { kind: 'extension', number: '1003', display: '1003' });
     expect((await until(() => p.ended[0], 'end')).outcome).toBe('transferred');
   });
 
-  it('a failed transfer keeps the call and says why', async () => {
+  it('a refused REFER keeps the call and says why', async () => {
     const p = await established();
-    p.pbx.onRefer = (req, pbx) => {
-      pbx.reply(req, 202, 'Accepted');
-      pbx.notifyRefer(req, 'SIP/2.0 486 Busy Here');
-    };
+    p.pbx.onRefer = (req, pbx) => pbx.reply(req, 603, 'Decline');
     p.engine.transfer(call(p).id, { kind: 'e164', number: '+16506913277', display: '+1 650 691 3277' });
     await until(() => call(p).error?.code === 'transferFailed', 'transfer failure');
     expect(call(p)).toMatchObject({
       state: CallState.Established,
-      error: { code: 'transferFailed', args: ['+16506913277', '486 Busy Here'] },
+      transferTarget: null,
+      error: { code: 'transferFailed', args: ['+16506913277', '603 Decline'] },
     });
     expect(p.pbx.requests('BYE')).toHaveLength(0);
   });
