@@ -7,7 +7,7 @@ import type { CallHooks } from './deps';
 import { isDtmf, sendDtmfByInfo } from './dtmf';
 import { mediaError, type MediaHandler } from './media';
 import { reinvite } from './reinvite';
-import { referAndConfirm, type ReferWait } from './refer';
+import { referAndConfirm, type ReferOutcome, type ReferWait } from './refer';
 import { CallState, canMoveCall, type CallOutcome } from './states';
 import type { CallDirection, CallSnapshot } from './types';
 
@@ -170,7 +170,7 @@ export class CallSession {
    * first NOTIFY, and our leg ends then, whether or not the target answers. Attended (`connected`,
    * a Replaces target): our leg ends once the far ends are connected. A refusal keeps the call and says why.
    */
-  transfer(target: URI, label: string, wait: ReferWait = 'accepted', onConnected?: () => void): Result<undefined> {
+  transfer(target: URI, label: string, wait: ReferWait = 'accepted', other?: ReferOutcome): Result<undefined> {
     if (this.snap.state !== CallState.Established) {
       return { ok: false, error: phoneError('transferFailed', label, t('call.transfer.notAnswered')) };
     }
@@ -180,10 +180,11 @@ export class CallSession {
     this.stopTransferWait = referAndConfirm(this.session, target, wait, {
       confirmed: () => {
         this.transferred = true;
-        onConnected?.();
+        other?.confirmed();
         this.session.bye().catch(() => this.finish('transferred'));
       },
       failed: (reason) => {
+        other?.failed(reason);
         if (this.snap.state !== CallState.Transferring) return;
         this.error = phoneError('transferFailed', label, reason);
         this.snap.transferTarget = null;
@@ -193,12 +194,24 @@ export class CallSession {
     return { ok: true, value: undefined };
   }
 
-  /** The other leg of an attended transfer: its far end now talks to ours; we leave quietly. */
-  handedOver(label: string): void {
-    if (this.snap.state !== CallState.Established) return;
-    this.transferred = true;
+  /** Marks this call as a consult call for `callId` (the caller on hold). */
+  consultFor(callId: string): void {
+    this.snap.consultFor = callId;
+  }
+
+  /**
+   * This call's far end is being connected to `label` (attended transfer: it gets an INVITE with
+   * Replaces naming this call). If it hangs up on us meanwhile, that is the Replaces at work, so
+   * the call counts as transferred; `null` when the transfer failed.
+   */
+  handingOver(label: string | null): void {
     this.snap.transferTarget = label;
-    this.session.bye().catch(() => this.finish('transferred'));
+  }
+
+  /** The other leg of an attended transfer: its far end now talks to ours; we leave if still here. */
+  handedOver(): void {
+    this.transferred = true;
+    if (this.snap.state === CallState.Established) this.session.bye().catch(() => this.finish('transferred'));
   }
 
   /**
@@ -289,7 +302,8 @@ export class CallSession {
   }
 
   private outcomeNow(): CallOutcome {
-    const { transferred, dropped, rejectedWith, cancelled } = this;
+    const { dropped, rejectedWith, cancelled } = this;
+    const transferred = this.transferred || (this.snap.transferTarget !== null && this.snap.state === CallState.Established);
     return outcomeOf(this.snap, { transferred, dropped, rejectedWith, cancelled, failed: this.error !== null });
   }
 

@@ -1,4 +1,15 @@
-import type { Session, URI } from 'sip.js';
+import { URI, type Session } from 'sip.js';
+
+/**
+ * A Refer-To target with headers. SIP.js writes a URI target as is, but a URI carrying `?headers`
+ * must be in angle brackets (the name-addr form, RFC 3261 §20.10, RFC 3515): written bare, the far
+ * end cannot parse the REFER (a SIP.js phone drops it without a word).
+ */
+class ReferToUri extends URI {
+  override toString(): string {
+    return `<${super.toString()}>`;
+  }
+}
 
 /**
  * The Refer-To of an attended transfer (RFC 3891): the other call's far end, by its address of
@@ -9,8 +20,7 @@ import type { Session, URI } from 'sip.js';
 export function replacesUri(other: Session): URI | undefined {
   const dialog = other.dialog;
   if (!dialog) return undefined;
-  const uri = other.remoteIdentity.uri.clone();
-  uri.deleteHeader('replaces');
-  uri.setHeader('Replaces', encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`));
-  return uri;
+  const aor = other.remoteIdentity.uri;
+  const replaces = encodeURIComponent(`${dialog.callId};to-tag=${dialog.remoteTag};from-tag=${dialog.localTag}`);
+  return new ReferToUri(aor.scheme, aor.user ?? '', aor.host, aor.port, undefined, { Replaces: [replaces] });
 }

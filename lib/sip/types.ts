@@ -39,6 +39,8 @@ export interface CallSnapshot {
   /** How the last DTMF digits were sent. */
   dtmfMode: 'rfc4733' | 'info' | null;
   transferTarget: string | null;
+  /** A consult call (attended transfer): the id of the call on hold that it may be handed to. */
+  consultFor?: string;
   /** The WebSocket dropped under this answered call; it is being restored (or will be dropped). */
   reconnecting: boolean;
   /** Why the call failed or a transfer did not go through. */
