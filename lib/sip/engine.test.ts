@@ -378,6 +378,16 @@ describe('in-call controls', () => {
     await until(() => !byId(first).held && byId(second).held, 'swapped');
   });
 
+  it('lines: with both lines taken, a third call gets 486 Busy Here', async () => {
+    const p = await established({ config: { callWaiting: true } });
+    p.pbx.callPhone('1001', '1004');
+    const second = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming)?.id, 'call waiting');
+    p.engine.answer(second);
+    p.pbx.callPhone('1001', '1005');
+    expect((await until(() => p.ended[0], 'third refused'))).toMatchObject({ remoteNumber: '1005', outcome: 'busy' });
+    await until(() => p.pbx.responses('INVITE').some((r) => r.status === 486), '486 on the wire');
+  });
+
   it('lines: "Answer and end the current call" hangs up the call on and answers the one waiting', async () => {
     const p = await established({ config: { callWaiting: true } });
     const first = call(p).id;

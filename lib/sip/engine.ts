@@ -18,6 +18,8 @@ export type { EngineDeps } from './deps';
  * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
  */
 const CALL_RECOVERY_MS = 15_000;
+/** Calls on the lines at once with call waiting on, unless the account says otherwise. */
+const DEFAULT_LINES = 2;
 
 /**
  * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this
@@ -86,8 +88,14 @@ export class PhoneEngine extends SipConnection {
     };
   }
 
+  /** Every line is taken: one call without call waiting, `maxLines` (default 2) with it. */
+  private linesFull(): boolean {
+    const lines = this.config?.callWaiting ? (this.config.maxLines ?? DEFAULT_LINES) : 1;
+    return this.calls.live().length >= lines;
+  }
+
   dial(target: DialTarget): Result<string> {
-    if (this.calls.live().length > 0 && this.config && !this.config.callWaiting) return fail(phoneError('busy'));
+    if (this.linesFull()) return fail(phoneError('busy'));
     return this.place(target);
   }
 
@@ -110,7 +118,7 @@ export class PhoneEngine extends SipConnection {
   }
 
   protected onInvite(invitation: Invitation): void {
-    const busy = this.calls.live().length > 0 && !this.config?.callWaiting;
+    const busy = this.linesFull();
     // A PBX's asserted identity (P-Asserted-Identity) is the caller's real number when present.
     const identity = invitation.assertedIdentity ?? invitation.remoteIdentity;
     const call = new CallSession(

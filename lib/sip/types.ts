@@ -15,6 +15,8 @@ export interface SipConfig {
   /** Persisted Contact user part, for the same reason. */
   contactName: string;
   callWaiting: boolean;
+  /** With call waiting on: how many calls may be on the lines at once (default 2); one more gets busy. */
+  maxLines?: number;
 }
 
 export type CallDirection = 'outgoing' | 'incoming';

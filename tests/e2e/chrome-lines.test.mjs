@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { dialFromPopup, press, reopenWidget, saveAccount, waitForCallState, waitForIdle } from './support/ui.mjs';
 
@@ -51,14 +51,18 @@ describe('Two lines through Kamailio', { concurrency: false }, () => {
     const s2 = await since('1002');
     const s4 = await secondCallRinging();
     await popup.waitForSelector('::-p-text(Answer puts 1002 on hold.)');
+    const host = await offscreenPage(browser);
+    assert.equal(await host.evaluate(() => softphoneDiagnostics.ringtone()), 'soft', 'a call waiting rings softly');
     assert.deepEqual(await seriousViolations(popup), [], 'call waiting screen is axe-clean');
     await press(popup, 'Answer');
     await waitFor('1004', 'established', s4);
+    assert.equal(await host.evaluate(() => softphoneDiagnostics.ringtone()), 'stopped');
     const held = await waitFor('1002', 'reinvite', s2);
     assert.equal(held.sdpDirection, 'sendonly');
     await popup.waitForSelector('ul[aria-label="Your calls"] li[data-line-state="held"]');
     assert.deepEqual(await lineRows(), ['held Line 1: 1002', 'established Line 2: Remote 1004']);
     assert.deepEqual(await seriousViolations(popup), [], 'the call list is axe-clean');
+    await popup.screenshot({ path: 'tests/artifacts/popup-two-lines.png' });
     popup = await reopenWidget(popup, browser, extensionId);
     await popup.waitForSelector('ul[aria-label="Your calls"] li[data-line-state="held"]');
     assert.deepEqual(await lineRows(), ['held Line 1: 1002', 'established Line 2: Remote 1004']);
