@@ -9,6 +9,7 @@ import { enPlain } from './en-plain';
 import { enNetwork } from './en-network';
 import { enCalls } from './en-calls';
 import { enDevices } from './en-devices';
+import { enLines } from './en-lines';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -31,6 +32,7 @@ export const en = {
   ...enNetwork,
   ...enCalls,
   ...enDevices,
+  ...enLines,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -22,6 +22,10 @@ export const phoneChannel = {
   'phone:dial': entry<{ number: string }, Result<string>>((m) => (str(m.number, 64) ? { number: m.number } : null)),
   'phone:answer': forCall<Result>(),
   'phone:decline': forCall<Result>(),
+  /** Answers a call waiting and ends every other call. */
+  'phone:answerEnd': forCall<Result>(),
+  /** Brings a line to the front (the others go on hold). */
+  'phone:swap': forCall<Result>(),
   'phone:hangup': forCall<Result>(),
   'phone:dismiss': forCall<Result>(),
   'phone:mute': entry<{ callId: string; muted: boolean }, Result>((m) =>
@@ -36,6 +40,16 @@ export const phoneChannel = {
   'phone:transfer': entry<{ callId: string; target: string }, Result>((m) =>
     callId(m.callId) && str(m.target, 64) ? { callId: m.callId, target: m.target } : null,
   ),
+  /** Attended transfer: the call goes on hold and `target` is called; replies the new call's id. */
+  'phone:consult': entry<{ callId: string; target: string }, Result<string>>((m) =>
+    callId(m.callId) && str(m.target, 64) ? { callId: m.callId, target: m.target } : null,
+  ),
+  /** Connects the far ends of two answered calls (REFER with Replaces) and drops out. */
+  'phone:completeTransfer': entry<{ callId: string; otherId: string }, Result>((m) =>
+    callId(m.callId) && callId(m.otherId) ? { callId: m.callId, otherId: m.otherId } : null,
+  ),
+  /** Ends a consult call and takes the caller off hold. */
+  'phone:cancelConsult': forCall<Result>(),
 };
 
 export type PhoneChannel = typeof phoneChannel;

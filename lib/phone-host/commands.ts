@@ -24,6 +24,8 @@ const phoneHandlers: PhoneHandlers = {
   'phone:dial': (cmd, { engine }) => engine.dial(cmd.number),
   'phone:answer': (cmd, { engine }) => engine.answer(cmd.callId),
   'phone:decline': (cmd, { engine }) => engine.decline(cmd.callId),
+  'phone:answerEnd': (cmd, { engine }) => engine.answerEndingOthers(cmd.callId),
+  'phone:swap': (cmd, { engine }) => engine.swap(cmd.callId),
   'phone:hangup': (cmd, { engine }) => engine.hangup(cmd.callId),
   'phone:dismiss': (cmd, { engine }) => {
     engine.dismiss(cmd.callId);
@@ -33,6 +35,9 @@ const phoneHandlers: PhoneHandlers = {
   'phone:hold': (cmd, { engine }) => engine.setHold(cmd.callId, cmd.held),
   'phone:dtmf': (cmd, { engine }) => engine.sendDtmf(cmd.callId, cmd.digits),
   'phone:transfer': (cmd, { engine }) => engine.transfer(cmd.callId, cmd.target),
+  'phone:consult': (cmd, { engine }) => engine.consult(cmd.callId, cmd.target),
+  'phone:completeTransfer': (cmd, { engine }) => engine.completeTransfer(cmd.callId, cmd.otherId),
+  'phone:cancelConsult': (cmd, { engine }) => engine.cancelConsult(cmd.callId),
 };
 
 export function runPhoneCommand(cmd: HostPhoneCommand, host: CommandTarget): HostReply<PhoneName> {

@@ -23,6 +23,11 @@ describe('historyFromCall', () => {
     expect(e).toMatchObject({ durationSec: 151, outcome: 'answered', seen: true, contactName: 'Max', contactId: null });
   });
 
+  it('a transferred call says where it went', () => {
+    const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'transferred', answeredAt: 1_002_000, transferTarget: '1003' }, null);
+    expect(e).toMatchObject({ outcome: 'transferred', reason: '1003' });
+  });
+
   it('a rejected call keeps the SIP reason', () => {
     const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'busy', endCode: 486, endReason: 'Busy Here' }, null);
     expect(e).toMatchObject({ outcome: 'busy', reason: '486 Busy Here', seen: true });

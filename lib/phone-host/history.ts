@@ -7,8 +7,9 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
   const answered = call.answeredAt !== null && call.endedAt !== null;
   const outcome = call.outcome ?? 'failed';
   // Recent shows the reason as is, so it is words, never an error code.
-  const reason =
-    call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred' && outcome !== 'dropped'
+  // A transferred call's reason is where it went: Recent says "Transferred to …".
+  const reason = outcome === 'transferred' ? (call.transferTarget ?? '') :
+    call.endCode !== null && outcome !== 'answered' && outcome !== 'dropped'
       ? `${call.endCode} ${call.endReason}`.trim()
       : call.error && (outcome === 'failed' || outcome === 'dropped')
         ? describeError(call.error).message

@@ -148,7 +148,9 @@ export class PhoneHost implements HostDiagnostics {
 
   private onChange(state: PhoneSnapshot): void {
     const ringing = state.calls.some((c) => c.state === CallState.Incoming);
-    if (ringing) this.ringtoneEl.start();
+    // A call waiting rings softly over the call in progress.
+    const onACall = state.calls.some((c) => c.state !== CallState.Incoming && c.state !== CallState.Ended);
+    if (ringing) this.ringtoneEl.start(onACall ? 'soft' : 'full');
     else this.ringtoneEl.stop();
     this.output.publish(this.withUnsaved(state));
   }

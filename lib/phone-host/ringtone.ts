@@ -1,10 +1,14 @@
 /**
  * A ring generated with Web Audio (two tones, 2 s on, 4 s off), so no asset can fail to load.
+ * `soft` is the call-waiting tone: one short quiet beep every 6 s, heard over the call in progress.
  * `state` tells whether the browser let it play (autoplay rules), which the host reports.
  */
+export type RingMode = 'full' | 'soft';
+
 export class Ringtone {
   private ctx: AudioContext | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private mode: RingMode = 'full';
   private sinkId = '';
 
   /** The ringer output ('' = default), where the browser lets an AudioContext choose (Chrome). */
@@ -23,13 +27,16 @@ export class Ringtone {
     ctx.setSinkId(this.sinkId).catch(() => undefined);
   }
 
-  get state(): 'stopped' | 'playing' | 'blocked' {
+  get state(): 'stopped' | 'playing' | 'soft' | 'blocked' {
     if (!this.timer) return 'stopped';
-    return this.ctx?.state === 'running' ? 'playing' : 'blocked';
+    if (this.ctx?.state !== 'running') return 'blocked';
+    return this.mode === 'soft' ? 'soft' : 'playing';
   }
 
-  start(): void {
-    if (this.timer) return;
+  start(mode: RingMode = 'full'): void {
+    if (this.timer && this.mode === mode) return;
+    if (this.timer) clearInterval(this.timer);
+    this.mode = mode;
     this.ctx ??= new AudioContext();
     this.route();
     void this.ctx.resume().catch(() => undefined);
@@ -46,16 +53,17 @@ export class Ringtone {
   private ring(): void {
     const ctx = this.ctx;
     if (!ctx) return;
+    const soft = this.mode === 'soft';
     const gain = ctx.createGain();
-    gain.gain.value = 0.12;
+    gain.gain.value = soft ? 0.04 : 0.12;
     gain.connect(ctx.destination);
     const t0 = ctx.currentTime;
-    for (const freq of [440, 480]) {
+    for (const freq of soft ? [440] : [440, 480]) {
       const osc = ctx.createOscillator();
       osc.frequency.value = freq;
       osc.connect(gain);
       osc.start(t0);
-      osc.stop(t0 + 2);
+      osc.stop(t0 + (soft ? 0.3 : 2));
     }
   }
 }

@@ -7,7 +7,7 @@ import type { CallHooks } from './deps';
 import { isDtmf, sendDtmfByInfo } from './dtmf';
 import { setupError, type MediaHandler } from './media';
 import { reinvite } from './reinvite';
-import { referAndConfirm } from './refer';
+import { referAndConfirm, type ReferOutcome, type ReferWait } from './refer';
 import { CallState, canMoveCall, type CallOutcome } from './states';
 import type { CallDirection, CallSnapshot } from './types';
 
@@ -165,20 +165,26 @@ export class CallSession {
     this.dtmfQueue = this.dtmfQueue.then(() => sendDtmfByInfo(this.session, digits, this.hooks.logger));
   }
 
-  /** Blind transfer: REFER, then end the call only once the far end confirms with a 2xx NOTIFY. */
-  transfer(target: URI, label: string): Result<undefined> {
+  /**
+   * Transfer by REFER. Blind (`accepted`): the far end took the job once it answers 202 or sends its
+   * first NOTIFY, and our leg ends then, whether or not the target answers. Attended (`connected`,
+   * a Replaces target): our leg ends once the far ends are connected. A refusal keeps the call and says why.
+   */
+  transfer(target: URI, label: string, wait: ReferWait = 'accepted', other?: ReferOutcome): Result<undefined> {
     if (this.snap.state !== CallState.Established) {
-      return { ok: false, error: phoneError('transferFailed', label, 'the call is not answered') };
+      return { ok: false, error: phoneError('transferFailed', label, t('call.transfer.notAnswered')) };
     }
     this.snap.transferTarget = label;
     this.error = null;
     this.move(CallState.Transferring);
-    this.stopTransferWait = referAndConfirm(this.session, target, {
+    this.stopTransferWait = referAndConfirm(this.session, target, wait, {
       confirmed: () => {
         this.transferred = true;
+        other?.confirmed();
         this.session.bye().catch(() => this.finish('transferred'));
       },
       failed: (reason) => {
+        other?.failed(reason);
         if (this.snap.state !== CallState.Transferring) return;
         this.error = phoneError('transferFailed', label, reason);
         this.snap.transferTarget = null;
@@ -186,6 +192,26 @@ export class CallSession {
       },
     });
     return { ok: true, value: undefined };
+  }
+
+  /** Marks this call as a consult call for `callId` (the caller on hold). */
+  consultFor(callId: string): void {
+    this.snap.consultFor = callId;
+  }
+
+  /**
+   * This call's far end is being connected to `label` (attended transfer: it gets an INVITE with
+   * Replaces naming this call). If it hangs up on us meanwhile, that is the Replaces at work, so
+   * the call counts as transferred; `null` when the transfer failed.
+   */
+  handingOver(label: string | null): void {
+    this.snap.transferTarget = label;
+  }
+
+  /** The other leg of an attended transfer: its far end now talks to ours; we leave if still here. */
+  handedOver(): void {
+    this.transferred = true;
+    if (this.snap.state === CallState.Established) this.session.bye().catch(() => this.finish('transferred'));
   }
 
   /**
@@ -276,7 +302,8 @@ export class CallSession {
   }
 
   private outcomeNow(): CallOutcome {
-    const { transferred, dropped, rejectedWith, cancelled } = this;
+    const { dropped, rejectedWith, cancelled } = this;
+    const transferred = this.transferred || (this.snap.transferTarget !== null && this.snap.state === CallState.Established);
     return outcomeOf(this.snap, { transferred, dropped, rejectedWith, cancelled, failed: this.error !== null });
   }
 

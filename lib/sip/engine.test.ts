@@ -277,41 +277,125 @@ describe('in-call controls', () => {
     expect(call(p).dtmfMode).toBe('info');
   });
 
-  it('blind transfer: REFER, then BYE only after the NOTIFY says 200', async () => {
+  it('blind transfer: REFER, and our leg ends as soon as the far end accepts it (202), not when the target answers', async () => {
     const p = await established();
     let refer: ReturnType<typeof p.pbx.requests>[number] | undefined;
     p.pbx.onRefer = (req, pbx) => {
       refer = req;
-      pbx.reply(req, 202, 'Accepted');
+      pbx.reply(req, 202, 'Accepted'); // and no NOTIFY: the target keeps ringing
     };
     const r = p.engine.transfer(call(p).id, { kind: 'extension', number: '1003', display: '1003' });
     expect(r.ok).toBe(true);
     await until(() => refer, 'REFER');
     expect(header(refer!, 'refer-to')).toContain('sip:1003@lab.test');
-    await until(() => call(p).state === CallState.Transferring, 'transferring');
-    await new Promise((res) => setTimeout(res, 30));
-    expect(p.pbx.requests('BYE')).toHaveLength(0);
-    p.pbx.notifyRefer(refer!, 'SIP/2.0 100 Trying');
-    await new Promise((res) => setTimeout(res, 30));
-    expect(p.pbx.requests('BYE')).toHaveLength(0);
-    p.pbx.notifyRefer(refer!, 'SIP/2.0 200 OK');
     await until(() => p.pbx.requests('BYE')[0], 'BYE');
+    expect(await until(() => p.ended[0], 'end')).toMatchObject({ outcome: 'transferred', transferTarget: '1003' });
+  });
+
+  it('blind transfer: a first NOTIFY (100 Trying) is the far end taking the job too', async () => {
+    const p = await established();
+    p.pbx.onRefer = (req, pbx) => pbx.notifyRefer(req, 'SIP/2.0 100 Trying'); // the 202 never came
+    p.engine.transfer(call(p).id, { kind: 'extension', number: '1003', display: '1003' });
     expect((await until(() => p.ended[0], 'end')).outcome).toBe('transferred');
   });
 
-  it('a failed transfer keeps the call and says why', async () => {
+  it('a refused REFER keeps the call and says why', async () => {
     const p = await established();
-    p.pbx.onRefer = (req, pbx) => {
-      pbx.reply(req, 202, 'Accepted');
-      pbx.notifyRefer(req, 'SIP/2.0 486 Busy Here');
-    };
+    p.pbx.onRefer = (req, pbx) => pbx.reply(req, 603, 'Decline');
     p.engine.transfer(call(p).id, { kind: 'e164', number: '+16506913277', display: '+1 650 691 3277' });
     await until(() => call(p).error?.code === 'transferFailed', 'transfer failure');
     expect(call(p)).toMatchObject({
       state: CallState.Established,
-      error: { code: 'transferFailed', args: ['+16506913277', '486 Busy Here'] },
+      transferTarget: null,
+      error: { code: 'transferFailed', args: ['+16506913277', '603 Decline'] },
     });
     expect(p.pbx.requests('BYE')).toHaveLength(0);
+  });
+
+  it('attended transfer: the caller waits on hold, the consult call is made; Complete sends REFER with Replaces and both legs end once connected', async () => {
+    const p = await established();
+    const callerId = call(p).id;
+    const consult = p.engine.consult(callerId, { kind: 'extension', number: '1003', display: '1003' });
+    expect(consult.ok).toBe(true);
+    const consultId = consult.ok ? consult.value : '';
+    const byId = (id: string) => p.engine.snapshot().calls.find((c) => c.id === id)!;
+    await until(() => byId(consultId).state === CallState.Established && byId(callerId).held, 'consult answered, caller on hold');
+    expect(byId(consultId).consultFor).toBe(callerId);
+    let refer: ReturnType<typeof p.pbx.requests>[number] | undefined;
+    p.pbx.onRefer = (req, pbx) => {
+      refer = req;
+      pbx.reply(req, 202, 'Accepted');
+    };
+    expect(p.engine.completeTransfer(callerId, consultId).ok).toBe(true);
+    await until(() => refer, 'REFER');
+    const invites = p.pbx.requests('INVITE').filter((m) => !/;tag=/.test(header(m, 'to')));
+    const consultCallId = header(invites[1]!, 'call-id');
+    expect(header(refer!, 'call-id')).toBe(header(invites[0]!, 'call-id'));
+    const referTo = decodeURIComponent(header(refer!, 'refer-to'));
+    expect(referTo).toMatch(/^<sip:1003@lab\.test\?Replaces=[^>]+>$/); // headers in a URI need the brackets
+    expect(referTo).toContain(`${consultCallId};to-tag=`);
+    // Accepted is not enough for an attended transfer: both calls stay until the far ends are connected.
+    p.pbx.notifyRefer(refer!, 'SIP/2.0 100 Trying');
+    await new Promise((res) => setTimeout(res, 50));
+    expect(p.pbx.requests('BYE')).toHaveLength(0);
+    p.pbx.notifyRefer(refer!, 'SIP/2.0 200 OK');
+    await until(() => p.ended.length === 2, 'both legs end');
+    expect(p.ended.map((c) => [c.id, c.outcome, c.transferTarget])).toEqual(expect.arrayContaining([
+      [callerId, 'transferred', '1003'], [consultId, 'transferred', '+4930123456'],
+    ]));
+  });
+
+  it('attended transfer that fails keeps both calls, and Cancel goes back to the caller', async () => {
+    const p = await established();
+    const callerId = call(p).id;
+    const consult = p.engine.consult(callerId, { kind: 'extension', number: '1003', display: '1003' });
+    const consultId = consult.ok ? consult.value : '';
+    const byId = (id: string) => p.engine.snapshot().calls.find((c) => c.id === id)!;
+    await until(() => byId(consultId).state === CallState.Established && byId(callerId).held, 'consult answered');
+    p.pbx.onRefer = (req, pbx) => {
+      pbx.reply(req, 202, 'Accepted');
+      pbx.notifyRefer(req, 'SIP/2.0 481 Call Does Not Exist');
+    };
+    p.engine.completeTransfer(callerId, consultId);
+    await until(() => byId(callerId).error?.code === 'transferFailed', 'failure shown');
+    expect(byId(callerId)).toMatchObject({ state: CallState.Established, held: true });
+    expect(byId(consultId)).toMatchObject({ state: CallState.Established, transferTarget: null });
+    expect(p.pbx.requests('BYE')).toHaveLength(0);
+    p.engine.cancelConsult(consultId);
+    await until(() => !byId(callerId).held, 'caller back');
+    expect(p.ended.map((c) => [c.id, c.outcome])).toEqual([[consultId, 'answered']]);
+  });
+
+  it('lines: a call waiting answered holds the current one; Swap brings the held one back and holds the other', async () => {
+    const p = await established({ config: { callWaiting: true } });
+    const first = call(p).id;
+    p.pbx.callPhone('1001', '1004');
+    const byId = (id: string) => p.engine.snapshot().calls.find((c) => c.id === id)!;
+    const second = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming)?.id, 'call waiting');
+    p.engine.answer(second);
+    await until(() => byId(second).state === CallState.Established && byId(first).held, 'answered, first on hold');
+    p.engine.swap(first);
+    await until(() => !byId(first).held && byId(second).held, 'swapped');
+  });
+
+  it('lines: with both lines taken, a third call gets 486 Busy Here', async () => {
+    const p = await established({ config: { callWaiting: true } });
+    p.pbx.callPhone('1001', '1004');
+    const second = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming)?.id, 'call waiting');
+    p.engine.answer(second);
+    p.pbx.callPhone('1001', '1005');
+    expect((await until(() => p.ended[0], 'third refused'))).toMatchObject({ remoteNumber: '1005', outcome: 'busy' });
+    await until(() => p.pbx.responses('INVITE').some((r) => r.status === 486), '486 on the wire');
+  });
+
+  it('lines: "Answer and end the current call" hangs up the call on and answers the one waiting', async () => {
+    const p = await established({ config: { callWaiting: true } });
+    const first = call(p).id;
+    p.pbx.callPhone('1001', '1004');
+    const second = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming)?.id, 'call waiting');
+    p.engine.answerEndingOthers(second);
+    expect((await until(() => p.ended[0], 'first ends'))).toMatchObject({ id: first, outcome: 'answered' });
+    await until(() => p.engine.snapshot().calls.find((c) => c.id === second)?.state === CallState.Established, 'second answered');
   });
 
   it('the far end hanging up ends the call as answered', async () => {

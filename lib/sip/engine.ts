@@ -7,7 +7,9 @@ import { CallSession } from './call-session';
 import { SipConnection } from './connection';
 import type { EngineDeps } from './deps';
 import { Registration, CallState } from './states';
+import { replacesUri } from './replaces';
 import type { CallSnapshot, PhoneSnapshot } from './types';
+import { t } from '../i18n';
 
 export type { EngineDeps } from './deps';
 
@@ -16,6 +18,8 @@ export type { EngineDeps } from './deps';
  * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
  */
 const CALL_RECOVERY_MS = 15_000;
+/** Calls on the lines at once with call waiting on, unless the account says otherwise. */
+const DEFAULT_LINES = 2;
 
 /**
  * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this
@@ -84,11 +88,22 @@ export class PhoneEngine extends SipConnection {
     };
   }
 
+  /** Every line is taken: one call without call waiting, `maxLines` (default 2) with it. */
+  private linesFull(): boolean {
+    const lines = this.config?.callWaiting ? (this.config.maxLines ?? DEFAULT_LINES) : 1;
+    return this.calls.live().length >= lines;
+  }
+
   dial(target: DialTarget): Result<string> {
+    if (this.linesFull()) return fail(phoneError('busy'));
+    return this.place(target);
+  }
+
+  /** Starts an outgoing call, every other call on hold. */
+  private place(target: DialTarget): Result<string> {
     if (!this.ua || !this.config || this.registration !== Registration.Registered) {
       return fail(this.registration === Registration.Unconfigured && this.error ? this.error : phoneError('notRegistered'));
     }
-    if (this.calls.live().length > 0 && !this.config.callWaiting) return fail(phoneError('busy'));
     const uri = targetUri(target, this.config.domain);
     if (!uri) return fail(phoneError('incorrectNumber', target.number));
     this.calls.holdOthers();
@@ -103,7 +118,7 @@ export class PhoneEngine extends SipConnection {
   }
 
   protected onInvite(invitation: Invitation): void {
-    const busy = this.calls.live().length > 0 && !this.config?.callWaiting;
+    const busy = this.linesFull();
     // A PBX's asserted identity (P-Asserted-Identity) is the caller's real number when present.
     const identity = invitation.assertedIdentity ?? invitation.remoteIdentity;
     const call = new CallSession(
@@ -133,6 +148,22 @@ export class PhoneEngine extends SipConnection {
     });
   }
 
+  /** Answers a call waiting and hangs up every other call first ("Answer and end the current call"). */
+  answerEndingOthers(callId: string): Result {
+    return this.calls.act(callId, (call) => {
+      for (const other of this.calls.live()) if (other !== call) other.hangup();
+      call.answer();
+    });
+  }
+
+  /** Brings a line to the front: it is taken off hold, every other call goes on hold. */
+  swap(callId: string): Result {
+    return this.calls.act(callId, (call) => {
+      this.calls.holdOthers(call);
+      call.setHold(false);
+    });
+  }
+
   decline = (callId: string): Result => this.calls.act(callId, (call) => call.reject(603));
   hangup = (callId: string): Result => this.calls.act(callId, (call) => call.hangup());
   setMute = (callId: string, muted: boolean): Result => this.calls.act(callId, (call) => call.setMuted(muted));
@@ -143,6 +174,47 @@ export class PhoneEngine extends SipConnection {
     return this.calls.act(callId, (call) => {
       const uri = this.config && targetUri(target, this.config.domain);
       return uri ? call.transfer(uri, target.number) : fail(phoneError('incorrectNumber', target.number));
+    });
+  }
+
+  /** Attended transfer, first half: the caller goes on hold and the colleague is called. */
+  consult(callId: string, target: DialTarget): Result<string> {
+    const original = this.calls.get(callId);
+    if (original?.state !== CallState.Established) {
+      return fail(phoneError('transferFailed', target.number, t('call.transfer.notAnswered')));
+    }
+    const placed = this.place(target);
+    if (placed.ok) this.calls.get(placed.value)?.consultFor(callId);
+    return placed;
+  }
+
+  /**
+   * Connects the far ends of two answered calls and drops out (attended transfer, second half, or
+   * two calls already on the lines): `callId`'s far end gets a REFER with Replaces naming `otherId`.
+   */
+  completeTransfer(callId: string, otherId: string): Result {
+    const other = this.calls.get(otherId);
+    return this.calls.act(callId, (call) => {
+      const label = other ? other.snapshot().remoteName || other.snapshot().remoteNumber : '';
+      const uri = other?.state === CallState.Established ? replacesUri(other.session) : undefined;
+      if (!other || !uri || call === other) return fail(phoneError('transferFailed', label, t('call.transfer.notAnswered')));
+      const here = call.snapshot().remoteName || call.snapshot().remoteNumber;
+      other.handingOver(here);
+      const started = call.transfer(uri, label, 'connected', {
+        confirmed: () => other.handedOver(),
+        failed: () => other.handingOver(null),
+      });
+      if (!started.ok) other.handingOver(null);
+      return started;
+    });
+  }
+
+  /** Attended transfer given up: the consult call ends and the caller is taken off hold. */
+  cancelConsult(consultId: string): Result {
+    return this.calls.act(consultId, (consult) => {
+      const original = consult.snapshot().consultFor;
+      consult.hangup();
+      if (original) this.calls.get(original)?.setHold(false);
     });
   }
 

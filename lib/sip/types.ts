@@ -23,6 +23,8 @@ export interface SipConfig {
   callWaiting: boolean;
   /** NAT traversal; none when absent (host candidates only). */
   ice?: IceConfig;
+  /** With call waiting on: how many calls may be on the lines at once (default 2); one more gets busy. */
+  maxLines?: number;
 }
 
 export type CallDirection = 'outgoing' | 'incoming';
@@ -47,6 +49,8 @@ export interface CallSnapshot {
   /** How the last DTMF digits were sent. */
   dtmfMode: 'rfc4733' | 'info' | null;
   transferTarget: string | null;
+  /** A consult call (attended transfer): the id of the call on hold that it may be handed to. */
+  consultFor?: string;
   /** The WebSocket dropped under this answered call; it is being restored (or will be dropped). */
   reconnecting: boolean;
   /** Why the call failed or a transfer did not go through. */

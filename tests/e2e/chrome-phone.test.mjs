@@ -179,7 +179,7 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await waitForIdle(popup);
   });
 
-  it('transfers a call to a third account, which rings; the call ends once confirmed', async () => {
+  it('transfers a call to a third account, which rings; our leg ends once the far end accepts the REFER', async () => {
     const since2 = await remotes['1002'].evaluate(() => remote.lastSeq);
     const since3 = await remotes['1003'].evaluate(() => remote.lastSeq);
     await dialFromPopup(popup, '1002');

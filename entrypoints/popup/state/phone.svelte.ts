@@ -13,9 +13,11 @@ export class PhoneState {
   #commandError = $state.raw<PhoneError | null>(null);
   #lastDialled = $state('');
 
-  readonly #liveCall = $derived<CallSnapshot | undefined>(
-    this.#snapshot?.calls.find((c) => c.state !== CallState.Ended && c.state !== CallState.Incoming),
+  readonly #lines = $derived<CallSnapshot[]>(
+    this.#snapshot?.calls.filter((c) => c.state !== CallState.Ended && c.state !== CallState.Incoming) ?? [],
   );
+  // With several lines, the one in front is the one not on hold.
+  readonly #liveCall = $derived<CallSnapshot | undefined>(this.#lines.find((c) => !c.held) ?? this.#lines[0]);
   readonly #incomingCall = $derived<CallSnapshot | undefined>(
     this.#snapshot?.calls.find((c) => c.state === CallState.Incoming),
   );
@@ -40,6 +42,11 @@ export class PhoneState {
 
   get liveCall(): CallSnapshot | undefined {
     return this.#liveCall;
+  }
+
+  /** Every call on the lines (answered, on hold, being placed), in the engine's order. */
+  get lines(): CallSnapshot[] {
+    return this.#lines;
   }
 
   get incomingCall(): CallSnapshot | undefined {
@@ -114,6 +121,8 @@ export class PhoneState {
   }
 
   answer = (callId: string) => this.#run(request({ type: 'phone:answer', callId }));
+  answerEnd = (callId: string) => this.#run(request({ type: 'phone:answerEnd', callId }));
+  swap = (callId: string) => this.#run(request({ type: 'phone:swap', callId }));
   decline = (callId: string) => this.#run(request({ type: 'phone:decline', callId }));
   hangup = (callId: string) => this.#run(request({ type: 'phone:hangup', callId }));
   mute = (callId: string, muted: boolean) => this.#run(request({ type: 'phone:mute', callId, muted }));
@@ -123,6 +132,12 @@ export class PhoneState {
     this.#commandError = null;
     return this.#run(request({ type: 'phone:transfer', callId, target }));
   };
+  consult = (callId: string, target: string) => {
+    this.#commandError = null;
+    return this.#run(request({ type: 'phone:consult', callId, target }));
+  };
+  completeTransfer = (callId: string, otherId: string) => this.#run(request({ type: 'phone:completeTransfer', callId, otherId }));
+  cancelConsult = (callId: string) => this.#run(request({ type: 'phone:cancelConsult', callId }));
   dismiss = (callId: string) => this.#run(request({ type: 'phone:dismiss', callId }));
   openOptions = () => request({ type: 'bg:openOptions' });
   openMicPage = () => request({ type: 'bg:openMicPage' });

@@ -11,7 +11,8 @@
 //   {type:'connected'} {type:'disconnected', error?}
 //   {type:'registered', aor} {type:'unregistered'}
 //   {type:'registration-failed', code, reason}
-//   {type:'invite', call, from, fromUri, displayName, to, callId, referredBy}
+//   {type:'invite', call, from, fromUri, displayName, to, callId, referredBy, replaces, replacesCall}
+//        replacesCall: our call an INVITE with Replaces takes over (answered at once), else 0
 //   {type:'calling', call, to, target, callId}
 //   {type:'progress', call, code, reason}          provisional reply (outgoing)
 //   {type:'answered', call}                         we accepted an incoming call
@@ -54,6 +55,7 @@ import {
   Registerer,
   RegistererState,
   SessionState,
+  SIPExtension,
   UserAgent,
 } from 'sip.js';
 
@@ -518,10 +520,15 @@ function onInvite(invitation) {
     to: invitation.localIdentity.uri.user || '',
     callId: call.callId,
     referredBy: invitation.request.getHeader('referred-by') || '',
+    replaces: invitation.request.getHeader('replaces') || '',
+    replacesCall: replacedCall(invitation),
   });
   // (SIP.js has already sent 180 Ringing before onInvite)
   const action = pendingActions.shift();
-  if (action) {
+  if (invitation.replacee) {
+    // RFC 3891: a call that replaces one we are in is taken at once (SIP.js then ends the old one).
+    answer(call).catch((e) => console.warn('answering the replacing call failed', e));
+  } else if (action) {
     runAction(call, action);
   } else if (autoAnswer) {
     const go = () => answer(call).catch((e) => console.warn('auto-answer failed', e));
@@ -530,6 +537,14 @@ function onInvite(invitation) {
   } else {
     pending.push(call);
   }
+}
+
+/** The id of our call an INVITE with Replaces takes the place of, or 0. @param {Invitation} invitation */
+function replacedCall(invitation) {
+  const old = invitation.replacee;
+  if (!old) return 0;
+  for (const c of calls.values()) if (c.session === old) return c.id;
+  return 0;
 }
 
 /** @param {Call} call @param {(typeof pendingActions)[number]} action */
@@ -623,6 +638,8 @@ async function register(opts) {
     transportOptions: { server: opts.wsUrl, traceSip: !!opts.traceSip, connectionTimeout: 5 },
     logLevel: 'error',
     userAgentString: 'lab-remote-phone (SIP.js 0.21)',
+    // An INVITE with Replaces (attended transfer) takes the place of the call it names.
+    sipExtensionReplaces: SIPExtension.Supported,
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
       peerConnectionConfiguration: { iceServers: [] },

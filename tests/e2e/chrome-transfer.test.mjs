@@ -1,0 +1,173 @@
+// Transfer, both kinds (issue 20), in the built Chrome extension against the lab Kamailio.
+// 1001 is the extension; 1002 (the caller we transfer), 1003 (a colleague) and 1004 are SIP.js
+// remote phones. What is checked is what the far ends see: REFERs, INVITEs (with Replaces), their
+// dialogs and the RTP between them once we dropped out.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { seriousViolations } from './support/axe.mjs';
+import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { startLabSession } from './support/lab-session.mjs';
+import {
+  dialFromPopup, errorText, listRows, press, reopenWidget, saveAccount, selectTab, waitForCallState, waitForIdle, waitUntil,
+} from './support/ui.mjs';
+
+let session;
+let browser;
+let extensionId;
+let popup;
+const remotes = {};
+
+const since = (user) => remotes[user].evaluate(() => remote.lastSeq);
+const waitFor = (user, type, from, where = {}) =>
+  remotes[user].evaluate((t, s, w) => remote.waitForEvent(t, { since: s, where: w, timeoutMs: 15_000 }), type, from, where);
+/** RTP keeps flowing both ways on a remote phone's call. */
+async function talking(user, call) {
+  const first = await remotes[user].evaluate((id) => remote.stats(id), call);
+  await new Promise((r) => setTimeout(r, 1000));
+  const later = await remotes[user].evaluate((id) => remote.stats(id), call);
+  return later.packetsReceived > first.packetsReceived && later.packetsSent > first.packetsSent;
+}
+
+async function transferTo(target) {
+  await press(popup, 'Transfer');
+  await popup.type('#transfer-target', target);
+  await popup.click('form.transfer button[type="submit"]');
+}
+
+before(async () => {
+  session = await startLabSession();
+  ({ browser, extensionId } = await launchWithExtension());
+  remotes['1002'] = await session.remote(browser, '1002', { autoAnswer: true });
+  remotes['1003'] = await session.remote(browser, '1003');
+  remotes['1004'] = await session.remote(browser, '1004', { autoAnswer: true });
+  const options = await openExtensionPage(browser, extensionId, 'options.html');
+  await saveAccount(options, session.settingsFor('1001', { displayName: 'Jane Seller', callWaiting: true }));
+  popup = await reopenWidget(null, browser, extensionId);
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await session?.stop();
+});
+
+describe('Transfer through Kamailio', { concurrency: false }, () => {
+  it('blind: our leg ends once the caller accepts the REFER, while the colleague still rings; Recent says where it went', async () => {
+    const s2 = await since('1002');
+    const s3 = await since('1003');
+    await dialFromPopup(popup, '1002');
+    await waitForCallState(popup, 'established');
+    await transferTo('1003');
+    const refer = await waitFor('1002', 'refer', s2);
+    assert.equal(refer.target, '1003');
+    const ringing = await waitFor('1003', 'invite', s3);
+    assert.equal(ringing.from, '1002');
+    // Our leg is gone although nobody answered at 1003 yet.
+    await waitFor('1002', 'bye-received', s2, { call: refer.call });
+    await waitForIdle(popup);
+    assert.deepEqual(await remotes['1003'].evaluate(() => remote.state().pending), [ringing.call]);
+    if (await popup.$('#dial-number')) await press(popup, 'Back');
+    await selectTab(popup, 'Recent');
+    const rows = await listRows(popup);
+    assert.match(rows[0], /Transferred to 1003/);
+    // The colleague answers later: the caller and the colleague talk, without us.
+    const followed = await waitFor('1002', 'refer-followed', s2);
+    await remotes['1003'].evaluate(() => remote.answerNext());
+    await waitFor('1002', 'established', s2, { call: followed.newCall });
+    assert.ok(await talking('1002', followed.newCall), 'RTP flows between the caller and the colleague');
+    await remotes['1003'].evaluate(() => remote.hangupAll());
+  });
+
+  it('blind: a refused REFER keeps the call and says why', async () => {
+    await remotes['1004'].evaluate(() => remote.setAcceptRefer(false));
+    const s4 = await since('1004');
+    await dialFromPopup(popup, '1004');
+    await waitForCallState(popup, 'established');
+    await transferTo('1003');
+    await waitFor('1004', 'refer-rejected', s4);
+    const text = await errorText(popup, 'transferFailed');
+    assert.match(text, /1003/);
+    assert.match(text, /did not go through \(\d{3} /);
+    await waitForCallState(popup, 'established');
+    const established = await waitFor('1004', 'established', s4);
+    assert.ok(await talking('1004', established.call), 'the call is still on');
+    await remotes['1004'].evaluate(() => remote.setAcceptRefer(true));
+    await press(popup, 'Hang up');
+    await waitUntil(async () => !(await popup.$('[data-call-state="established"]')), 'the call to end');
+  });
+
+  it('attended: the caller waits on hold while we talk to the colleague; Complete transfer connects them (REFER with Replaces) and we drop out', async () => {
+    const s2 = await since('1002');
+    const s3 = await since('1003');
+    await dialFromPopup(popup, '1002');
+    await waitForCallState(popup, 'established');
+    await press(popup, 'Transfer');
+    await popup.type('#transfer-target', '1003');
+    await press(popup, 'Talk to them first');
+    const consultInvite = await waitFor('1003', 'invite', s3);
+    assert.equal(consultInvite.from, '1001');
+    const held = await waitFor('1002', 'reinvite', s2);
+    assert.equal(held.sdpDirection, 'sendonly', 'the caller is put on hold');
+    await remotes['1003'].evaluate(() => remote.answerNext());
+    await popup.waitForSelector('section[aria-label="Transfer between your calls"]::-p-text(Talking to 1003; 1002 is on hold.)');
+    assert.deepEqual(await seriousViolations(popup), [], 'the call screen with two calls is axe-clean');
+    await press(popup, 'Complete transfer');
+    const refer = await waitFor('1002', 'refer', s2);
+    assert.match(decodeURIComponent(refer.referTo), /^sip:1003@lab\.test\?Replaces=/);
+    const replacing = await waitFor('1003', 'invite', consultInvite.seq);
+    assert.equal(replacing.from, '1002');
+    assert.equal(replacing.replacesCall, consultInvite.call, 'the caller\'s INVITE replaces our consult call at the colleague');
+    const followed = await waitFor('1002', 'refer-followed', s2);
+    await waitFor('1002', 'established', s2, { call: followed.newCall });
+    await waitFor('1003', 'established', consultInvite.seq, { call: replacing.call });
+    await waitFor('1002', 'bye-received', s2, { call: refer.call });
+    await waitFor('1003', 'terminated', consultInvite.seq, { call: consultInvite.call });
+    await waitForIdle(popup);
+    assert.ok(await talking('1002', followed.newCall), 'the caller sends and receives RTP on its call with the colleague');
+    assert.ok(await talking('1003', replacing.call), 'the colleague sends and receives RTP on its call with the caller');
+    if (await popup.$('#dial-number')) await press(popup, 'Back');
+    await selectTab(popup, 'Recent');
+    assert.match((await listRows(popup)).join('\n'), /Transferred to 1003/);
+    await remotes['1003'].evaluate(() => remote.hangupAll());
+  });
+
+  it('attended: Cancel ends the consult call and takes the caller off hold', async () => {
+    const s2 = await since('1002');
+    const s3 = await since('1003');
+    await dialFromPopup(popup, '1002');
+    await waitForCallState(popup, 'established');
+    await press(popup, 'Transfer');
+    await popup.type('#transfer-target', '1003');
+    await press(popup, 'Talk to them first');
+    const consultInvite = await waitFor('1003', 'invite', s3);
+    await remotes['1003'].evaluate(() => remote.answerNext());
+    await press(popup, 'Cancel, back to 1002');
+    await waitFor('1003', 'terminated', s3, { call: consultInvite.call });
+    const resumed = await waitFor('1002', 'reinvite', s2, { sdpDirection: 'sendrecv' });
+    assert.ok(resumed, 'the caller is taken off hold');
+    await popup.waitForSelector('section[aria-label="Call"][data-call-state="established"] ::-p-text(1002)');
+    assert.equal(await popup.$('section[aria-label="Transfer between your calls"]'), null);
+    await press(popup, 'Hang up');
+    await waitForIdle(popup);
+  });
+
+  it('two calls already on the lines are connected to each other, and we drop out', async () => {
+    const s2 = await since('1002');
+    const s4 = await since('1004');
+    await dialFromPopup(popup, '1002');
+    await waitForCallState(popup, 'established');
+    await remotes['1004'].evaluate(() => void remote.call('1001').catch(() => {}));
+    await popup.waitForSelector('section[aria-label="Incoming call"]', { timeout: 10_000 });
+    await press(popup, 'Answer');
+    const incoming = await waitFor('1004', 'established', s4);
+    await press(popup, 'Connect the two calls');
+    const refer = await waitFor('1002', 'refer', s2);
+    assert.match(decodeURIComponent(refer.referTo), /^sip:1004@lab\.test\?Replaces=/);
+    const replacing = await waitFor('1004', 'invite', s4, { from: '1002' });
+    assert.equal(replacing.replacesCall, incoming.call);
+    const followed = await waitFor('1002', 'refer-followed', s2);
+    await waitFor('1002', 'established', s2, { call: followed.newCall });
+    await waitForIdle(popup);
+    assert.ok(await talking('1004', replacing.call), '1004 talks to 1002 now');
+    await remotes['1004'].evaluate(() => remote.hangupAll());
+  });
+});
