@@ -1,4 +1,4 @@
-/** English strings of the widget's daily paths: who is on the line, search everywhere, undo, first run. */
+/** English strings of the widget's daily paths: who is on the line, search everywhere, undo, missed calls, first run. */
 export const enDay = {
   'line.activity': 'About: {0}',
   'call.hangUp.key': 'Hang up (End key)',
@@ -10,4 +10,10 @@ export const enDay = {
   'undo.action': 'Undo',
   'undo.actionFor': 'Undo: {0}',
   'undo.failed': 'Not saved: {0} The activity is back on the list.',
+  'missed.banner': 'Missed call from {0}',
+  'missed.whileOnCall': 'Missed while on a call: {0}',
+  'missed.callBack': 'Call back',
+  'missed.callBackTarget': 'Call back {0}',
+  'missed.dismiss': 'Close the missed call notice',
+  'recent.whileOnCall': 'Missed while on a call',
 } as const;

@@ -5,10 +5,14 @@ import type { CallSnapshot } from '../sip/types';
 /** What a finished call leaves in Recent. Missed calls start unseen (they light the badge). */
 export function historyFromCall(call: CallSnapshot, contact: Contact | null): Omit<HistoryEntry, 'id'> {
   const answered = call.answeredAt !== null && call.endedAt !== null;
-  const outcome = call.outcome ?? 'failed';
+  // An incoming call ends busy only when the phone turned it away because the user was on another
+  // call: for the user that is a missed call, and it lights the badge like one.
+  const whileOnCall = call.direction === 'incoming' && call.outcome === 'busy';
+  const outcome = whileOnCall ? 'missed' : (call.outcome ?? 'failed');
   // Recent shows the reason as is, so it is words, never an error code.
-  const reason =
-    call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred' && outcome !== 'dropped'
+  const reason = whileOnCall
+    ? ''
+    : call.endCode !== null && outcome !== 'answered' && outcome !== 'transferred' && outcome !== 'dropped'
       ? `${call.endCode} ${call.endReason}`.trim()
       : call.error && (outcome === 'failed' || outcome === 'dropped')
         ? describeError(call.error).message
@@ -24,5 +28,6 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
     outcome,
     reason,
     seen: outcome !== 'missed',
+    ...(whileOnCall ? { whileOnCall: true } : {}),
   };
 }

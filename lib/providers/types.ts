@@ -86,6 +86,8 @@ export interface HistoryEntry {
   reason: string;
   /** Missed calls stay "unseen" until the user opens Recent. */
   seen: boolean;
+  /** Missed because the user was on another call (the phone answered it busy): Recent says so. */
+  whileOnCall?: boolean;
 }
 
 export interface Colleague {

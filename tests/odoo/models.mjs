@@ -8,11 +8,11 @@
 export const MODELS = {
   'res.users': {
     id: { type: 'integer' }, login: { type: 'char' }, name: { type: 'char' }, share: { type: 'boolean' },
-    lang: { type: 'selection' }, tz: { type: 'selection' },
+    tz: { type: 'selection' },
     partner_id: { type: 'many2one', relation: 'res.partner' },
     // res.users inherits res.partner (`_inherits`), whose `lang` selection holds codes like "fr_FR"
     // (odoo/addons/base/models/res_partner.py, res_users.py).
-    lang: { type: 'char' },
+    lang: { type: 'selection' },
     // Enterprise voip: the user's extension (only exposed when `voip` is installed).
     voip_username: { type: 'char', enterprise: true },
   },

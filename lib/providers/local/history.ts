@@ -34,6 +34,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
     outcome: OUTCOMES.has(str(r.outcome)) ? (r.outcome as CallOutcome) : 'failed',
     reason: str(r.reason),
     seen: r.seen !== false,
+    ...(r.whileOnCall === true ? { whileOnCall: true } : {}),
   };
 }
 
