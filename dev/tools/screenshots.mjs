@@ -26,8 +26,8 @@ try {
   };
   const popup = await openExtensionPage(browser, extensionId, 'popup.html');
   await popup.setViewport({ width: 360, height: 600 });
-  await popup.waitForSelector('[data-error="missingParameter"]');
-  await shot(popup, 'popup-missing-parameter');
+  await popup.waitForSelector('[data-welcome]');
+  await shot(popup, 'popup-welcome');
 
   const options = await openExtensionPage(browser, extensionId, 'options.html');
   await options.setViewport({ width: 800, height: 900 });

@@ -18,6 +18,11 @@ describe('historyFromCall', () => {
     });
   });
 
+  it('a second caller the phone turned away busy during a call is a missed call, marked as such, unseen', () => {
+    const e = historyFromCall({ ...base, outcome: 'busy', endCode: 486, endReason: 'Busy Here' }, contact);
+    expect(e).toMatchObject({ outcome: 'missed', whileOnCall: true, seen: false, reason: '', contactName: 'Max Muster' });
+  });
+
   it('an answered call records its talk time, not ringing time', () => {
     const e = historyFromCall({ ...base, direction: 'outgoing', outcome: 'answered', answeredAt: 1_002_000, endedAt: 1_153_400 }, null);
     expect(e).toMatchObject({ durationSec: 151, outcome: 'answered', seen: true, contactName: 'Max', contactId: null });

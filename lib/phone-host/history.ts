@@ -5,10 +5,15 @@ import type { CallSnapshot } from '../sip/types';
 /** What a finished call leaves in Recent. Missed calls start unseen (they light the badge). */
 export function historyFromCall(call: CallSnapshot, contact: Contact | null): Omit<HistoryEntry, 'id'> {
   const answered = call.answeredAt !== null && call.endedAt !== null;
-  const outcome = call.outcome ?? 'failed';
+  // An incoming call ends busy only when the phone turned it away because the user was on another
+  // call: for the user that is a missed call, and it lights the badge like one.
+  const whileOnCall = call.direction === 'incoming' && call.outcome === 'busy';
+  const outcome = whileOnCall ? 'missed' : (call.outcome ?? 'failed');
   // Recent shows the reason as is, so it is words, never an error code.
   // A transferred call's reason is where it went: Recent says "Transferred to …".
-  const reason = outcome === 'transferred' ? (call.transferTarget ?? '') :
+  const reason = whileOnCall
+    ? ''
+    : outcome === 'transferred' ? (call.transferTarget ?? '') :
     call.endCode !== null && outcome !== 'answered' && outcome !== 'dropped'
       ? `${call.endCode} ${call.endReason}`.trim()
       : call.error && (outcome === 'failed' || outcome === 'dropped')
@@ -26,5 +31,6 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
     reason,
     seen: outcome !== 'missed',
     callId: call.id,
+    ...(whileOnCall ? { whileOnCall: true } : {}),
   };
 }

@@ -90,6 +90,8 @@ export interface HistoryEntry {
   callId?: string;
   /** What the user noted after the call (the wrap-up), when they did. */
   wrapUp?: WrapUp;
+  /** Missed because the user was on another call (the phone answered it busy): Recent says so. */
+  whileOnCall?: boolean;
 }
 
 /** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */

@@ -170,6 +170,15 @@ describe('a salesperson’s day, counted', { concurrency: false }, () => {
     await axeBoth('Incoming call');
     await caller.evaluate(() => remote.hangupAll());
     await popup.waitForSelector('#search');
+    // Missed while the popup is open: a banner at once, and Recent's badge counts it.
+    const banner = await popup.waitForSelector('[data-missed-live]', { timeout: 10_000 });
+    assert.match(await banner.evaluate((e) => e.textContent), /Missed call from/);
+    if ((await popup.$eval('#tab-recent', (e) => e.getAttribute('aria-selected'))) !== 'true') {
+      await popup.waitForSelector('#tab-recent .badge', { timeout: 10_000 }).catch(() => assert.fail('Recent has no badge for the missed call'));
+    }
+    await axeBoth('Missed call banner');
+    await press(popup, 'Close the missed call notice');
+    assert.equal(await popup.$('[data-missed-live]'), null);
     // A click on the row of a number no contact has opens its details; only the phone button dials.
     await popup.click('[role="tab"]#tab-recent');
     await popup.waitForSelector('#tab-panel[data-loaded="true"] li button.open');

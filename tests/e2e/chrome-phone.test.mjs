@@ -51,14 +51,44 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
     await press(page, 'Allow microphone');
     const text = await page.waitForSelector('[role="status"]', { timeout: 10_000 });
     assert.match(await text.evaluate((e) => e.textContent), /Microphone allowed/);
+    // Step 1 of 2: the next step is one primary link away.
+    assert.match(await page.$eval('main', (e) => e.textContent), /Step 1 of 2/);
+    assert.equal(await page.$eval('[data-next]', (e) => new URL(e.href).pathname), '/options.html');
     await page.close();
   });
 
-  it('shows Missing Parameter before an account is saved, naming the fields', async () => {
+  it('welcomes a first run with one card that leads to the settings, not a red Missing Parameter', async () => {
     popup = await openExtensionPage(browser, extensionId, 'popup.html');
-    const text = await errorText(popup, 'missingParameter');
-    assert.match(text, /Missing Parameter/);
-    assert.match(text, /WebSocket server URL, SIP domain \(PBX\), Username \/ extension, VoIP secret/);
+    const card = await popup.waitForSelector('[data-welcome]', { timeout: 15_000 });
+    assert.match(await card.evaluate((e) => e.textContent), /Set up your phone/);
+    assert.equal(await popup.$('[data-error]'), null);
+    assert.equal(await popup.$('[role="tabpanel"]'), null);
+    const opened = browser.waitForTarget((t) => t.url().endsWith('/options.html'), { timeout: 10_000 });
+    await press(popup, 'Set up your phone');
+    await (await (await opened).asPage()).close();
+  });
+
+  it('the settings forgive a server name as the WebSocket URL (a suggestion to accept) and https:// in the domain (removed, with a note)', async () => {
+    options = await openExtensionPage(browser, extensionId, 'options.html');
+    await options.waitForSelector('#wsUrl');
+    assert.match(await options.$eval('.registration [role="status"]', (e) => e.textContent), /Not set up yet/);
+    await options.type('#wsUrl', 'pbx.example.com');
+    const suggestion = await options.waitForSelector('[data-suggestion]');
+    assert.equal(await suggestion.evaluate((e) => e.dataset.suggestion), 'wss://pbx.example.com/ws');
+    // Never rewritten until the user accepts.
+    assert.equal(await options.$eval('#wsUrl', (e) => e.value), 'pbx.example.com');
+    await press(options, 'Use wss://pbx.example.com/ws');
+    assert.equal(await options.$eval('#wsUrl', (e) => e.value), 'wss://pbx.example.com/ws');
+    assert.equal(await options.$('[data-suggestion]'), null);
+    await options.type('#domain', 'https://pbx.example.com/');
+    await options.focus('#username');
+    assert.equal(await options.$eval('#domain', (e) => e.value), 'pbx.example.com');
+    assert.match(await options.$eval('[data-cleaned]', (e) => e.textContent), /Removed “https:\/\/” and “\/”/);
+    // Test connection: nothing answers there.
+    await options.$eval('#wsUrl', (e) => { e.value = ''; });
+    await options.type('#wsUrl', 'ws://127.0.0.1:9/ws');
+    await press(options, 'Test connection');
+    await options.waitForSelector('[data-probe="noAnswer"]', { timeout: 15_000 });
   });
 
   it('refuses an invalid account with a message on each wrong field', async () => {
@@ -74,6 +104,11 @@ describe('Chrome extension phone, against Kamailio', { concurrency: false }, () 
   it('registers with Kamailio once the account is saved', async () => {
     const errors = await saveAccount(options, goodAccount());
     assert.deepEqual(errors, []);
+    // The settings say the account works, and Test connection reaches the lab's WebSocket.
+    await options.waitForSelector('.registration [data-registration="registered"]', { timeout: 15_000 });
+    assert.match(await options.$eval('.registration [role="status"]', (e) => e.textContent), /Registered as 1001: calls can reach you/);
+    await press(options, 'Test connection');
+    await options.waitForSelector('[data-probe="ok"]', { timeout: 15_000 });
     await reopenPopup();
     await waitForRegistration(popup, 'registered');
     const status = await popup.$eval('[role="status"]', (e) => e.textContent);

@@ -59,6 +59,8 @@ export class ListsState {
   /** The user chose a tab (now or on an earlier open): the popup never picks one for them. */
   #chosen = false;
   #seq = 0;
+  /** Recent's rows being marked as seen (the toolbar badge is recounted after). */
+  #marking: Promise<void> = Promise.resolve();
   readonly #source: DataSource;
 
   constructor(source: DataSource) {
@@ -195,9 +197,10 @@ export class ListsState {
     this.#dataError = reason;
   }
 
+  /** Recent's badge; none while Recent is the tab on screen (its rows are being seen). */
   async loadUnseenMissed(): Promise<void> {
     const r = await (await this.#source.get()).history.unseenMissed();
-    this.#unseenMissed = r.ok ? r.value : 0;
+    this.#unseenMissed = r.ok && this.#tab !== 'recent' ? r.value : 0;
   }
 
   /** Follows changes made elsewhere while the popup is open; returns the unsubscribe. */
@@ -208,7 +211,8 @@ export class ListsState {
     });
     // A call reached the history: Recent shows it without being reopened.
     const stopHistory = onHistoryChanged(() => {
-      if (this.#tab === 'recent') void this.refresh();
+      // On screen it is seen: the toolbar badge follows once the rows are marked.
+      if (this.#tab === 'recent') void this.refresh().then(() => this.#marking).then(() => request({ type: 'bg:missedSeen' }));
     });
     return () => {
       stopActivities();
@@ -238,7 +242,7 @@ export class ListsState {
     const { value } = r;
     if (value.tab === 'recent') {
       this.#recent = value.rows;
-      void provider.history.markAllSeen();
+      this.#marking = provider.history.markAllSeen().then(() => undefined);
     } else if (value.tab === 'activities') this.#activities = value.rows;
     else this.#contacts = value.rows;
     this.#tab = value.tab;

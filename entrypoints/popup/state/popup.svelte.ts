@@ -8,6 +8,8 @@ import { DataSource } from './data-source.svelte';
 import { EmailActions } from './email-actions.svelte';
 import { FollowUpState } from './follow-up.svelte';
 import { ListsState } from './lists.svelte';
+import { onHistoryChanged } from '../../../lib/messaging/client';
+import { MissedLive } from './missed-live.svelte';
 import { NavigationState } from './navigation.svelte';
 import { OnTheLine } from './on-the-line.svelte';
 import { Notice } from './notice.svelte';
@@ -27,6 +29,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const nav = new NavigationState(source);
   const outbox = new OutboxState(source);
   const line = new OnTheLine(source);
+  const missed = new MissedLive(source);
   const undo = new UndoableWrites(source, (w, end) => void activities.ended(w, end));
   const activities = new ActivityActions({ source, nav, lists, notice, undo });
   // The popup closes within an undo window: the held write goes now (and, should it not finish, on the next open).
@@ -44,6 +47,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     email: new EmailActions({ source, nav, lists, notice }),
     outbox,
     line,
+    missed,
     followUp: new FollowUpState(phone, lists, nav, line),
     colleagues: new ColleagueSearch(source),
     site: new SiteSwitchState(),
@@ -59,7 +63,16 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
       void lists.loadUnseenMissed();
       // Changes kept while Odoo was out of reach go out now, in order.
       void outbox.flush();
-      stopListening = lists.listen();
+      const stopLists = lists.listen();
+      // A call missed now shows now: a banner, and Recent's badge counts it.
+      const stopMissed = onHistoryChanged(() => {
+        void missed.check();
+        void lists.loadUnseenMissed();
+      });
+      stopListening = () => {
+        stopLists();
+        stopMissed();
+      };
       void undo.resume();
       globalThis.addEventListener?.('pagehide', sendHeld);
     },

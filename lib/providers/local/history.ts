@@ -36,6 +36,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
     seen: r.seen !== false,
     ...(typeof r.callId === 'string' ? { callId: r.callId } : {}),
     ...wrapUpOf(r.wrapUp),
+    ...(r.whileOnCall === true ? { whileOnCall: true } : {}),
   };
 }
 
