@@ -90,6 +90,8 @@ describe('Odoo connector (Firefox ESR, Odoo 17 test double on a port)', { concur
     await board.waitForSelector('div[role="article"].o_kanban_record[data-voip-res-id]', { timeout: 15_000 });
     await new Promise((r) => setTimeout(r, 1_500));
     assert.equal(await board.$$eval('[data-voip-kanban-toggle]', (b) => b.length), 0);
+    // Nor an alert saying this is not the connected Odoo: the toggles never started asking.
+    assert.equal(await board.$$eval('[data-voip-kanban-alert]', (b) => b.length), 0);
     await board.close();
   });
 });
