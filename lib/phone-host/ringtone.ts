@@ -1,5 +1,7 @@
+import { RING } from './ring-pattern';
+
 /**
- * A ring generated with Web Audio (two tones, 2 s on, 4 s off), so no asset can fail to load.
+ * A ring generated with Web Audio (./ring-pattern.ts), so no asset can fail to load.
  * `state` tells whether the browser let it play (autoplay rules), which the host reports.
  */
 export class Ringtone {
@@ -16,7 +18,7 @@ export class Ringtone {
     this.ctx ??= new AudioContext();
     void this.ctx.resume().catch(() => undefined);
     this.ring();
-    this.timer = setInterval(() => this.ring(), 6000);
+    this.timer = setInterval(() => this.ring(), RING.periodSeconds * 1000);
   }
 
   stop(): void {
@@ -29,15 +31,15 @@ export class Ringtone {
     const ctx = this.ctx;
     if (!ctx) return;
     const gain = ctx.createGain();
-    gain.gain.value = 0.12;
+    gain.gain.value = RING.gain;
     gain.connect(ctx.destination);
     const t0 = ctx.currentTime;
-    for (const freq of [440, 480]) {
+    for (const freq of RING.tones) {
       const osc = ctx.createOscillator();
       osc.frequency.value = freq;
       osc.connect(gain);
       osc.start(t0);
-      osc.stop(t0 + 2);
+      osc.stop(t0 + RING.onSeconds);
     }
   }
 }
