@@ -29,7 +29,7 @@ export function isWidgetWindow(location: Pick<Location, 'pathname' | 'search'>):
 const WIDGET_WINDOW = `${PAGES.popup}?popout=1`;
 
 /** The window already showing the widget window, if one is open (Chrome 116+, Firefox 128+). */
-async function widgetWindowId(): Promise<number | undefined> {
+export async function widgetWindowId(): Promise<number | undefined> {
   const runtime = browser.runtime as typeof browser.runtime & {
     getContexts?: (filter: { contextTypes: string[]; documentUrls: string[] }) => Promise<{ windowId: number }[]>;
   };

@@ -8,6 +8,7 @@ import { RecordingLink } from '../../tests/fakes/host-link';
 import { startOdoo, type OdooDouble } from '../../tests/odoo/server.mjs';
 import { saveSecret } from '../settings/secret-store';
 import { onContentMessage } from './main';
+import { kanbanMatches } from './odoo';
 
 let odoo: OdooDouble;
 const board = () => ({ id: fakeBrowser.runtime.id, url: `${odoo.url}/web?version=18`, tab: { id: 5 } });
@@ -35,5 +36,24 @@ describe('Kanban requests', () => {
     await connect('session');
     const r = await onContentMessage({ type: 'cs:odooQueueState', resIds: [1] }, { ...board(), url: 'https://evil.example/web' }, new RecordingLink());
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/not the Odoo connected/) });
+  });
+
+  it('a page is the connected Odoo only on its exact origin (Firefox injects on the host\'s every port)', async () => {
+    await connect('session');
+    expect(await ask({ type: 'cs:odooIsConnected' })).toBe(true);
+    const otherPort = new URL(odoo.url);
+    otherPort.port = String(Number(otherPort.port) + 1);
+    expect(await onContentMessage({ type: 'cs:odooIsConnected' }, { ...board(), url: `${otherPort.origin}/web` }, new RecordingLink())).toBe(false);
+  });
+});
+
+describe('Kanban match patterns', () => {
+  it('Chrome gets the exact origin; Firefox the host without its port (it never injects on a pattern with one)', () => {
+    expect(kanbanMatches('http://odoo.lan:8069', false)).toContain('http://odoo.lan:8069/odoo/*');
+    const firefox = kanbanMatches('http://odoo.lan:8069', true);
+    expect(firefox).toContain('http://odoo.lan/odoo/*');
+    expect(firefox.every((m) => !m.includes(':8069'))).toBe(true);
+    expect(kanbanMatches('http://[::1]:8069', true)).toContain('http://[::1]/web');
+    expect(kanbanMatches('https://erp.example.com', true)).toContain('https://erp.example.com/web?*');
   });
 });

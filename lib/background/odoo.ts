@@ -13,6 +13,7 @@ import { fail } from '../result';
 import { currentProvider } from '../providers';
 import { queueStates, toggleQueued } from '../providers/odoo/call-queue';
 import type { OdooConnection } from '../providers/odoo/connect';
+import { originPattern } from '../providers/odoo/origin-access';
 import { browserSessionUid } from '../providers/odoo/page-user';
 import { connectionFrom, loadOdoo } from '../providers/odoo/store';
 import { localDate } from '../dates';
@@ -28,6 +29,18 @@ const SCRIPTS = Object.values(KANBAN_SCRIPTS).map((s) => ({ ...s, js: [`content-
  * and from 17.2 also /odoo, /odoo/… and /scoped_app/… (the installed-app shell).
  */
 const WEB_CLIENT_PATHS = ['/web', '/web?*', '/odoo', '/odoo/*', '/odoo?*', '/scoped_app/*'];
+
+/**
+ * The match patterns for Odoo's web client (where the CRM board is; never its website or portal
+ * pages) at `origin`. On Firefox they go by host, whatever the port (see `originPattern`): the
+ * toggles start only when the background says the page is of the exact origin
+ * (`cs:odooIsConnected`), which every card request checks again.
+ */
+export function kanbanMatches(origin: string, firefox: boolean = import.meta.env.FIREFOX): string[] {
+  const base = originPattern(origin, firefox).slice(0, -'/*'.length);
+  return WEB_CLIENT_PATHS.map((p) => `${base}${p}`);
+}
+
 const OUTBOX_ALARM = 'odoo-outbox';
 
 export async function syncKanbanScripts(): Promise<void> {
@@ -38,9 +51,8 @@ export async function syncKanbanScripts(): Promise<void> {
   const stored = await loadOdoo();
   if (!stored) return;
   const origin = stored.settings.url;
-  if (!(await browser.permissions.contains({ origins: [`${origin}/*`] }))) return;
-  // Odoo's web client only (where the CRM board is), never its website or portal pages.
-  const matches = WEB_CLIENT_PATHS.map((p) => `${origin}${p}`);
+  if (!(await browser.permissions.contains({ origins: [originPattern(origin)] }))) return;
+  const matches = kanbanMatches(origin);
   await scripting.registerContentScripts(
     SCRIPTS.map((s) => ({ id: s.id, js: s.js, world: s.world, matches, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true })),
   );
@@ -73,7 +85,15 @@ export function startOdooBackground(): void {
   void syncKanbanScripts().catch((e: unknown) => log.warn('Kanban scripts not registered', String(e)));
 }
 
-type KanbanChannel = Pick<ContentChannel, 'cs:odooQueueState' | 'cs:odooToggle'>;
+type KanbanChannel = Pick<ContentChannel, 'cs:odooIsConnected' | 'cs:odooQueueState' | 'cs:odooToggle'>;
+
+function originOf(sender: Sender): string {
+  try {
+    return new URL(sender.url ?? '').origin;
+  } catch {
+    return '';
+  }
+}
 
 /**
  * The connection to the Odoo the sender's page belongs to, or why the board's buttons cannot act:
@@ -82,12 +102,7 @@ type KanbanChannel = Pick<ContentChannel, 'cs:odooQueueState' | 'cs:odooToggle'>
  */
 async function connectionFor(sender: Sender): Promise<OdooConnection | string> {
   const stored = await loadOdoo();
-  let origin: string;
-  try {
-    origin = new URL(sender.url ?? '').origin;
-  } catch {
-    origin = '';
-  }
+  const origin = originOf(sender);
   if (!stored || origin !== stored.settings.url) return t('odoo.queue.notConnected');
   if (stored.settings.mode === 'apiKey' && (await browserSessionUid(origin)) !== stored.uid) return t('odoo.queue.otherUser');
   return connectionFrom(stored);
@@ -95,6 +110,7 @@ async function connectionFor(sender: Sender): Promise<OdooConnection | string> {
 
 /** The card buttons' requests, only from a page of the Odoo the user connected. */
 export const kanbanHandlers: Handlers<KanbanChannel, { sender: Sender }> = {
+  'cs:odooIsConnected': async (_msg, { sender }) => (await loadOdoo())?.settings.url === originOf(sender),
   'cs:odooQueueState': async (msg, { sender }) => {
     const c = await connectionFor(sender);
     if (typeof c === 'string') return fail(c);

@@ -6,7 +6,7 @@
  * page script shows as they are.
  */
 import type { Result } from '../result';
-import { entry, parserFor, type MessageOf } from './define';
+import { bare, entry, parserFor, type MessageOf } from './define';
 import { isObj, recordId } from './validate';
 
 /** A written number the background resolved: what to dial and how to name it. */
@@ -59,6 +59,11 @@ export const contentChannel = {
       ? { href: m.href, seen: m.seen }
       : null,
   ),
+  /**
+   * Odoo Kanban, before anything is drawn: is this page of the connected Odoo's exact origin?
+   * (Firefox injects by host only, whatever the port: lib/background/odoo.ts.)
+   */
+  'cs:odooIsConnected': bare<boolean>(),
   /** Odoo Kanban cards (the connected Odoo's pages only): is a call queued for each lead? */
   'cs:odooQueueState': entry<{ resIds: number[] }, Result<Record<number, QueueState>, string>>((m) =>
     Array.isArray(m.resIds) && m.resIds.length > 0 && m.resIds.length <= MAX_CARDS && m.resIds.every(recordId)

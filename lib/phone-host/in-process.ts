@@ -10,8 +10,12 @@ import type { Result } from '../result';
 import { exposeDiagnostics } from './diagnostics';
 import { CallState } from '../sip/states';
 import { WindowMicrophone } from './firefox/microphone';
+import { ElementRingtone } from './firefox/ringtone';
 import { PhoneHost } from './host';
+import { createLogger } from '../log';
 import type { HostEvent, HostLink } from './link';
+
+const log = createLogger('host');
 
 export class InProcessLink implements HostLink {
   private host: PhoneHost | null = null;
@@ -31,8 +35,10 @@ export class InProcessLink implements HostLink {
         },
         historyChanged: () => tell({ type: 'event:historyChanged' }),
       },
-      { engine: { mediaStreamFactory: mic.factory } },
+      { engine: { mediaStreamFactory: mic.factory }, ringtone: new ElementRingtone() },
     );
+    // The widget window closed mid-call: it opens again and the call sends its new capture.
+    browser.windows.onRemoved.addListener((windowId) => void mic.windowClosed(windowId).catch((e: unknown) => log.warn('The microphone did not come back after the call window closed', String(e))));
     exposeDiagnostics(host);
     addEventListener('online', () => host.networkOnline());
     addEventListener('offline', () => host.networkOffline());

@@ -1,6 +1,8 @@
+import { RING } from './ring-pattern';
+
 /**
- * A ring generated with Web Audio (two tones, 2 s on, 4 s off), so no asset can fail to load.
- * `soft` is the call-waiting tone: one short quiet beep every 6 s, heard over the call in progress.
+ * A ring generated with Web Audio (./ring-pattern.ts), so no asset can fail to load.
+ * `soft` is the call-waiting tone: one short quiet beep every period, heard over the call in progress.
  * `state` tells whether the browser let it play (autoplay rules), which the host reports.
  */
 export type RingMode = 'full' | 'soft';
@@ -41,7 +43,7 @@ export class Ringtone {
     this.route();
     void this.ctx.resume().catch(() => undefined);
     this.ring();
-    this.timer = setInterval(() => this.ring(), 6000);
+    this.timer = setInterval(() => this.ring(), RING.periodSeconds * 1000);
   }
 
   stop(): void {
@@ -55,15 +57,15 @@ export class Ringtone {
     if (!ctx) return;
     const soft = this.mode === 'soft';
     const gain = ctx.createGain();
-    gain.gain.value = soft ? 0.04 : 0.12;
+    gain.gain.value = soft ? 0.04 : RING.gain;
     gain.connect(ctx.destination);
     const t0 = ctx.currentTime;
-    for (const freq of soft ? [440] : [440, 480]) {
+    for (const freq of soft ? [440] : RING.tones) {
       const osc = ctx.createOscillator();
       osc.frequency.value = freq;
       osc.connect(gain);
       osc.start(t0);
-      osc.stop(t0 + (soft ? 0.3 : 2));
+      osc.stop(t0 + (soft ? 0.3 : RING.onSeconds));
     }
   }
 }

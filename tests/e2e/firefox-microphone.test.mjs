@@ -163,4 +163,25 @@ describe('Firefox ESR with its real microphone prompt', { concurrency: false }, 
     await press(win, 'Hang up');
     await caller.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
   });
+
+  it('closing the widget window mid-call opens it again, and the far end keeps hearing the microphone', { timeout: 90_000 }, async () => {
+    const [first] = await extensionPages();
+    assert.ok(first, 'the widget window from the last call');
+    const since = await ada.evaluate(() => remote.lastSeq);
+    await dialFromPopup(first, '1002');
+    await ada.evaluate((s) => remote.waitForEvent('established', { since: s, timeoutMs: 20_000 }), since);
+    await waitForCallState(first, 'established');
+    await assertAudioBothWays(ada, first);
+    const before = new Set(await firefox.pages());
+    await first.close();
+    // The window comes back with the call, and takes the microphone again for it (the permission
+    // given on the mic page covers it: no prompt).
+    const win = await callWindow(before);
+    await waitForCallState(win, 'established');
+    await assertAudioBothWays(ada, win);
+    await press(win, 'Hang up');
+    const end = await ada.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
+    assert.equal(end.reason, 'remote-hangup');
+    await waitForIdle(win);
+  });
 });

@@ -242,4 +242,25 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     await page.close();
     await setClickToCall({ enabled: true, disabledSites: [], trustedSites: [] });
   });
+
+  it('an incoming call rings out loud: the ringtone plays in the background page until the call is declined', { timeout: 60_000 }, async () => {
+    const caller = await session.remote(chromium, '1003');
+    const since = await caller.evaluate(() => remote.lastSeq);
+    await caller.evaluate(() => void remote.call('1001').catch(() => {}));
+    await until(phoneState, (s) => s.calls.some((c) => c.state === 'incoming'), 'the call ringing in the phone host');
+    // Firefox's autoplay rules keep the background page's AudioContext suspended: the ring is an
+    // <audio> element there, and it must really be playing, its time advancing.
+    const ring = () =>
+      popup.evaluate(async () => {
+        const bg = await globalThis.browser.runtime.getBackgroundPage();
+        const el = bg.document.querySelector('audio[data-ringtone]');
+        return { state: bg.softphoneDiagnostics.ringtone(), paused: el?.paused ?? null, time: el?.currentTime ?? 0 };
+      });
+    const first = await until(ring, (r) => r.state === 'playing' && r.paused === false, 'the ringtone playing');
+    await until(ring, (r) => r.time > first.time, 'the ringtone advancing');
+    await press(popup, 'Decline');
+    await caller.evaluate((s) => remote.waitForEvent('terminated', { since: s, timeoutMs: 10_000 }), since);
+    await until(ring, (r) => r.state === 'stopped' && r.paused === true, 'the ringtone stopped');
+    await caller.close();
+  });
 });

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => {
   const runtime: { id?: string } = { id: 'softphone-test' };
   (globalThis as { chrome?: unknown }).chrome = { runtime };
-  return { runtime };
+  return { runtime, connected: true };
 });
 
 const sent: { type: string }[] = [];
@@ -20,6 +20,7 @@ vi.mock('webextension-polyfill', () => ({
     runtime: {
       sendMessage: async (msg: { type: string; resIds?: number[] }) => {
         sent.push(msg);
+        if (msg.type === 'cs:odooIsConnected') return fake.connected;
         return msg.type === 'cs:odooQueueState' ? { ok: true, value: Object.fromEntries((msg.resIds ?? []).map((id) => [id, 'notQueued'])) } : { ok: true, value: true };
       },
     },
@@ -38,6 +39,8 @@ let ctx: InstanceType<typeof ContentScriptContext>;
 afterEach(() => {
   ctx?.notifyInvalidated();
   fake.runtime.id = 'softphone-test';
+  fake.connected = true;
+  sent.length = 0;
   document.body.innerHTML = '';
 });
 
@@ -52,5 +55,14 @@ describe('Odoo Kanban integration', () => {
     expect(toggles()).toHaveLength(0);
     // Odoo still gets its pointer events on the card; nothing of ours is left to answer them.
     expect(sent.filter((m) => m.type === 'cs:odooToggle')).toEqual([]);
+  });
+
+  it('on a page the background says is not the connected Odoo (same host, another port), nothing is drawn or asked', async () => {
+    fake.connected = false;
+    document.body.innerHTML = BOARD;
+    ctx = new ContentScriptContext(odooKanban.id);
+    await odooKanban.init(ctx);
+    expect(toggles()).toHaveLength(0);
+    expect(sent.map((m) => m.type)).toEqual(['cs:odooIsConnected']);
   });
 });

@@ -29,10 +29,16 @@ function showAlert(ctx: IntegrationContext, doc: Document, reason: string): void
 }
 
 const failed = (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) });
-type Reply<K extends 'cs:odooQueueState' | 'cs:odooToggle'> = Promise<ReplyOf<ContentChannel[K]>>;
+type Reply<K extends 'cs:odooIsConnected' | 'cs:odooQueueState' | 'cs:odooToggle'> = Promise<ReplyOf<ContentChannel[K]>>;
 
-/** Everything ends with `ctx`: then the toggles go, and the cards are as Odoo drew them. */
-export function startKanbanToggles(ctx: IntegrationContext): void {
+/**
+ * Everything ends with `ctx`: then the toggles go, and the cards are as Odoo drew them. Nothing
+ * starts unless the background says this page is of the connected Odoo's exact origin (on
+ * Firefox the script is injected on the host's every port: lib/background/odoo.ts).
+ */
+export async function startKanbanToggles(ctx: IntegrationContext): Promise<void> {
+  const connected = await (browser.runtime.sendMessage({ type: 'cs:odooIsConnected' }) as Reply<'cs:odooIsConnected'>).catch(() => false);
+  if (connected !== true || !ctx.isValid) return;
   endWhenOrphaned(ctx, window);
   initKanbanToggles({
     doc: document,

@@ -3,13 +3,16 @@
  * (see microphone.ts). Found among the extension's views, or opened (or brought forward) first.
  */
 import browser from 'webextension-polyfill';
-import { isWidgetWindow, openWidgetWindow } from '../../extension-pages';
+import { isWidgetWindow, openWidgetWindow, widgetWindowId } from '../../extension-pages';
 import type { CaptureWindow } from './microphone';
 
-/** The widget window's document, once its script offers the capture (capture.ts); undefined if none is open. */
+/** The widget window's document, once its script offers the capture (capture.ts); undefined if none is open (or it is closing). */
 function openCallWindow(): CaptureWindow | undefined {
-  return (browser.extension.getViews() as (Window & CaptureWindow)[]).find((v) => isWidgetWindow(v.location) && v.softphoneCapture !== undefined);
+  return (browser.extension.getViews() as (Window & CaptureWindow)[]).find((v) => !v.closed && isWidgetWindow(v.location) && v.softphoneCapture !== undefined);
 }
+
+/** The id of the browser window the widget shows in, if it is open. */
+export const callWindowId = widgetWindowId;
 
 /** The widget window's document, brought forward (a call from a page shows there), or opened. */
 export async function callWindowView(timeoutMs = 10_000): Promise<CaptureWindow> {

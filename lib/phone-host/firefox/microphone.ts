@@ -10,37 +10,99 @@
  * in that window). The background page cannot mix the capture into a track of its own either:
  * its AudioContext stays suspended (autoplay rules), so the window's track is sent as it is.
  * The SIP session and its RTCPeerConnection stay in the background page, which lives as long as
- * the browser; the window must stay open while a call is on.
+ * the browser. A capture ends with the window that took it: closing the window mid-call opens it
+ * again, and each call's sender gets the new window's track (`replaceTrack`), so the far end
+ * keeps hearing the user.
  */
-import { callWindowView } from './call-window';
+import type { Web } from 'sip.js';
+import { callWindowId, callWindowView } from './call-window';
 
 /** What the background needs of the window: its capture function (capture.ts). */
 export type CaptureWindow = Pick<typeof globalThis, 'softphoneCapture'>;
 
+/** What a call's capture needs of SIP.js's session description handler. */
+type CallMedia = Pick<Web.SessionDescriptionHandler, 'peerConnection' | 'enableSenderTracks'>;
+
+interface Capture {
+  media: CallMedia;
+  constraints: MediaStreamConstraints;
+  stream: MediaStream;
+  /** What the call last asked of its microphone (mute, hold): a new track starts the same. */
+  enabled: boolean;
+}
+
 export class WindowMicrophone {
   /** The captures of the calls that are on (they belong to the window's document). */
-  private captures: MediaStream[] = [];
+  private captures: Capture[] = [];
+  private restoring: Promise<void> | null = null;
 
-  constructor(private readonly view: () => Promise<CaptureWindow> = callWindowView) {}
+  /** The browser window whose document holds the captures. */
+  private windowId: number | undefined;
 
-  /** SIP.js's media stream factory: the microphone, taken by the widget window. */
-  readonly factory = async (constraints: MediaStreamConstraints): Promise<MediaStream> => {
+  constructor(
+    private readonly view: () => Promise<CaptureWindow> = callWindowView,
+    private readonly currentWindowId: () => Promise<number | undefined> = callWindowId,
+  ) {}
+
+  private async capture(constraints: MediaStreamConstraints): Promise<MediaStream> {
     const view = await this.view();
     if (!view.softphoneCapture) throw new DOMException('The call window cannot take the microphone.', 'AbortError');
     try {
       const stream = await view.softphoneCapture({ audio: constraints.audio ?? true, video: false });
-      this.captures.push(stream);
+      this.windowId = await this.currentWindowId();
       return stream;
     } catch (e) {
       // The error comes from the window's realm (not `instanceof Error` here): rethrow it as ours.
       const err = e as { name?: string; message?: string };
       throw new DOMException(err.message ?? String(e), err.name ?? 'NotAllowedError');
     }
+  }
+
+  /** SIP.js's media stream factory: the microphone, taken by the widget window. */
+  readonly factory = async (constraints: MediaStreamConstraints, media: CallMedia): Promise<MediaStream> => {
+    const stream = await this.capture(constraints);
+    const entry: Capture = { media, constraints, stream, enabled: true };
+    // Mute and hold go through here (lib/sip/call-session.ts): remembered for a track taken later.
+    const enable = media.enableSenderTracks.bind(media);
+    media.enableSenderTracks = (on: boolean) => {
+      entry.enabled = on;
+      enable(on);
+    };
+    this.captures.push(entry);
+    return stream;
   };
+
+  /**
+   * A browser window closed. If it was the one holding the captures while a call is on, they went
+   * with it: the widget window opens again and takes the microphone anew, and each call sends the
+   * new track.
+   */
+  windowClosed(windowId: number): Promise<void> {
+    if (windowId !== this.windowId || this.captures.length === 0) return Promise.resolve();
+    this.windowId = undefined;
+    this.restoring ??= this.restore().finally(() => {
+      this.restoring = null;
+    });
+    return this.restoring;
+  }
+
+  private async restore(): Promise<void> {
+    for (const entry of this.captures) {
+      const pc = entry.media.peerConnection;
+      if (!pc || pc.signalingState === 'closed') continue;
+      const stream = await this.capture(entry.constraints);
+      const track = stream.getAudioTracks()[0];
+      if (!track) continue;
+      track.enabled = entry.enabled;
+      const sender = pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio')?.sender;
+      await sender?.replaceTrack(track);
+      entry.stream = stream;
+    }
+  }
 
   /** No call needs the microphone any more: stop the captures (Firefox's indicator goes away). */
   release(): void {
-    for (const stream of this.captures.splice(0)) {
+    for (const { stream } of this.captures.splice(0)) {
       try {
         stream.getTracks().forEach((t) => t.stop());
       } catch {

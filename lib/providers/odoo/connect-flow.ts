@@ -4,7 +4,7 @@
  * was learnt. Each step that fails says what to do; nothing is stored until Odoo answered.
  */
 import browser from 'webextension-polyfill';
-import { releaseOrigin } from './origin-access';
+import { originPattern, releaseOrigin } from './origin-access';
 import { t } from '../../i18n';
 import { connectOdoo, type OdooConnection } from './connect';
 import type { OdooResult } from './errors';
@@ -32,7 +32,7 @@ export interface ConnectDeps {
 }
 
 export const browserConnectDeps: ConnectDeps = {
-  requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
   connect: (settings, key) => connectOdoo(settings, key),
   save: async (c, settings, key) => {
     await saveOdoo(c, settings, key);
@@ -63,8 +63,9 @@ export async function connectFromForm(form: OdooForm, hasKey: boolean, deps: Con
   }
   const stored = await deps.save(c.value, settings, settings.mode === 'apiKey' && typedKey ? typedKey : undefined);
   rememberOdooConnected(true);
-  // Connected elsewhere: the old origin's access goes back (only now, when the new one works).
-  if (before !== null && before !== settings.url) await deps.releaseOrigin?.(before);
+  // Connected elsewhere: the old origin's access goes back (only now, when the new one works),
+  // unless it is the new one's too (Firefox: the same host on another port).
+  if (before !== null && originPattern(before) !== originPattern(settings.url)) await deps.releaseOrigin?.(before);
   return { ok: true, stored };
 }
 

@@ -37,4 +37,15 @@ describe('Connect to another Odoo', () => {
     expect(await connectFromForm(form('new.example.com'), false, failed.d)).toEqual({ ok: false, message: 'Odoo cannot be reached.' });
     expect(failed.calls.filter((c) => c.startsWith('release'))).toEqual([]);
   });
+
+  it('on Firefox, keeps the access when the new Odoo is on the same host, another port (the permission goes by host)', async () => {
+    vi.stubEnv('FIREFOX', 'true'); // vitest stubs only strings here; the code reads it as truthy
+    try {
+      const { d, calls } = deps('https://odoo.lan:8069');
+      expect(await connectFromForm(form('https://odoo.lan:8070'), false, d)).toMatchObject({ ok: true });
+      expect(calls.filter((c) => c.startsWith('release'))).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPrivate, savePrivate } from '../../settings/private-store';
 import { disconnectOdoo } from './connect-flow';
-import { patternCovers, releaseOrigin, type OriginAccessApi } from './origin-access';
+import { originPattern, patternCovers, releaseOrigin, type OriginAccessApi } from './origin-access';
 import { ODOO_SETTINGS_KEY } from './settings';
 
 function api(manifest: ReturnType<OriginAccessApi['runtime']['getManifest']>, remove: (p: { origins: string[] }) => Promise<boolean>) {
@@ -11,6 +11,15 @@ function api(manifest: ReturnType<OriginAccessApi['runtime']['getManifest']>, re
   const a: OriginAccessApi = { permissions: { remove: (p) => (removed.push(p.origins), remove(p)) }, runtime: { getManifest: () => manifest } };
   return { a, removed };
 }
+
+describe('the host permission for an Odoo origin', () => {
+  it('is the exact origin on Chrome, and the host on every port on Firefox (which honours no port in a pattern)', () => {
+    expect(originPattern('http://odoo.lan:8069', false)).toBe('http://odoo.lan:8069/*');
+    expect(originPattern('http://odoo.lan:8069', true)).toBe('http://odoo.lan/*');
+    expect(originPattern('http://[::1]:8069', true)).toBe('http://[::1]/*');
+    expect(originPattern('https://erp.example.com', true)).toBe('https://erp.example.com/*');
+  });
+});
 
 describe('giving back the access to an Odoo origin', () => {
   it('removes the origin the user no longer connects to', async () => {

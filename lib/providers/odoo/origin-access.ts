@@ -11,6 +11,20 @@ export interface OriginAccessApi {
   runtime: { getManifest(): { host_permissions?: string[]; permissions?: string[] } };
 }
 
+/**
+ * The host permission asked for, checked and given back for an Odoo origin. Firefox (ESR 153
+ * measured) takes a pattern with a port (`http://host:8069/*`) but never counts it as covering
+ * that origin (`permissions.contains` answers false even with `http://host/*` granted) and never
+ * injects a content script on it, while a pattern without a port covers the host on every port:
+ * there the permission goes by host. Chrome honours the exact origin.
+ */
+export function originPattern(origin: string, firefox: boolean = import.meta.env.FIREFOX): string {
+  if (!firefox) return `${origin}/*`;
+  // `hostname` keeps an IPv6 host's brackets.
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** Does a match pattern ("http://127.0.0.1/*", "*://*.example.com/*", "<all_urls>") cover this origin? */
 export function patternCovers(pattern: string, origin: string): boolean {
   if (pattern === '<all_urls>') return true;
@@ -31,7 +45,7 @@ export async function releaseOrigin(origin: string, api: OriginAccessApi = brows
     const granted = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
     if (granted.some((p) => patternCovers(p, origin))) return;
     // Removing an origin the browser counts as required fails: it stays, and that is fine.
-    await api.permissions.remove({ origins: [`${origin}/*`] });
+    await api.permissions.remove({ origins: [originPattern(origin)] });
   } catch {
     // Nothing to give back, or not ours to give.
   }

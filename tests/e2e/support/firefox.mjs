@@ -43,6 +43,34 @@ export function firefoxPrefs(uuid = EXTENSION_UUID) {
 }
 
 /**
+ * Starts headless Firefox ESR with the test prefs (no extension installed by the remote
+ * protocol): on a fresh temporary profile that puppeteer creates and deletes, or on `userDataDir`,
+ * which is kept.
+ * @param {{ headless?: boolean, prefs?: Record<string, unknown>, dumpio?: boolean, uuid?: string,
+ *   env?: Record<string, string | undefined>, userDataDir?: string }} [opts] `env`: the browser's
+ *   environment (a virtual display, the lab's D-Bus)
+ * @returns {Promise<import('puppeteer-core').Browser>}
+ */
+export async function launchFirefox(opts = {}) {
+  if (!fs.existsSync(FIREFOX_PATH)) {
+    throw new Error(`${FIREFOX_PATH} not found: apt-get install -y firefox-esr (never download a browser)`);
+  }
+  process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: opts.headless ?? true,
+    extraPrefsFirefox: { ...firefoxPrefs(opts.uuid ?? EXTENSION_UUID), ...opts.prefs },
+    dumpio: opts.dumpio ?? process.env.E2E_FIREFOX_DUMPIO === '1',
+    protocolTimeout: 60_000,
+    timeout: 60_000,
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
+  });
+}
+
+/**
  * Starts headless Firefox ESR on a fresh temporary profile (puppeteer creates and deletes it)
  * and installs the built extension as a temporary add-on.
  * @param {{ extDir?: string, headless?: boolean, prefs?: Record<string, unknown>, dumpio?: boolean,
@@ -53,25 +81,11 @@ export function firefoxPrefs(uuid = EXTENSION_UUID) {
  */
 export async function launchFirefoxWithExtension(opts = {}) {
   const extDir = opts.extDir ?? FIREFOX_BUILD;
-  if (!fs.existsSync(FIREFOX_PATH)) {
-    throw new Error(`${FIREFOX_PATH} not found: apt-get install -y firefox-esr (never download a browser)`);
-  }
   if (!fs.existsSync(path.join(extDir, 'manifest.json'))) {
     throw new Error(`${extDir}/manifest.json not found: run \`npx wxt build -b firefox\` first`);
   }
-  process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
-  const { default: puppeteer } = await import('puppeteer-core');
   const uuid = opts.uuid ?? EXTENSION_UUID;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: opts.headless ?? true,
-    extraPrefsFirefox: { ...firefoxPrefs(uuid), ...opts.prefs },
-    dumpio: opts.dumpio ?? process.env.E2E_FIREFOX_DUMPIO === '1',
-    protocolTimeout: 60_000,
-    timeout: 60_000,
-    ...(opts.env ? { env: opts.env } : {}),
-  });
+  const browser = await launchFirefox(opts);
   try {
     const extensionId = await withTimeout(browser.installExtension(extDir), 30_000, 'installing the add-on');
     return { browser, extensionId, origin: `moz-extension://${uuid}`, close: () => closeFirefox(browser) };
