@@ -75,7 +75,7 @@ async function refused(page, action) {
   await page.bringToFront();
   return { invites, ...shown };
 }
-const ASKED = { invites: 0, number: '+1 650 555 0102', unseen: true };
+const ASKED = { invites: 0, number: '(650) 555-0102', unseen: true };
 
 /** The middle of an element's box, in the page's viewport. */
 async function middleOf(page, selector) {
