@@ -95,7 +95,7 @@ class AvatarUser extends Component {
   }
 }
 
-// ---- The card: Odoo 17 <div role="article">, Odoo 18 <article> -----------------------------------
+// ---- The card: Odoo 16/17 <div role="article">, Odoo 18 <article>, Odoo 19 <article role="link"> --
 const CARD_BODY = `
   <div class="oe_kanban_content flex-grow-1">
     <div class="o_kanban_record_title"><strong class="o_text_overflow" t-esc="props.record.data.name"/></div>
@@ -134,9 +134,23 @@ class KanbanRecord18 extends KanbanRecord17 {
     </article>`;
 }
 
+class KanbanRecord19 extends KanbanRecord17 {
+  static template = xml`
+    <article role="link" class="o_kanban_record d-flex flex-column cursor-pointer" t-att-data-id="props.record.id" t-att-tabindex="props.sample ? -1 : 0" t-on-click="onGlobalClick">
+      ${CARD_BODY}
+      <footer class="pt-1">
+        <div class="d-flex mt-auto align-items-center">
+          <PriorityField record="props.record"/>
+          <KanbanActivity record="props.record"/>
+        </div>
+        <div class="d-flex ms-auto align-items-center"><AvatarUser record="props.record"/></div>
+      </footer>
+    </article>`;
+}
+
 // ---- Renderer: columns per group, "Load more", pointer drag between stages ------------------------
 class KanbanRenderer extends Component {
-  static components = { KanbanRecord17, KanbanRecord18 };
+  static components = { KanbanRecord17, KanbanRecord18, KanbanRecord19 };
   static template = xml`
     <div class="o_kanban_renderer o_renderer d-flex o_kanban_grouped" t-on-pointerdown="onPointerDown">
       <t t-foreach="props.groups" t-as="group" t-key="group.key">
@@ -149,7 +163,8 @@ class KanbanRenderer extends Component {
           </div>
           <t t-foreach="group.records" t-as="record" t-key="record.id">
             <KanbanRecord17 t-if="props.version lt 18" record="record" onOpen="props.onOpen"/>
-            <KanbanRecord18 t-else="" record="record" onOpen="props.onOpen"/>
+            <KanbanRecord18 t-elif="props.version lt 19" record="record" onOpen="props.onOpen"/>
+            <KanbanRecord19 t-else="" record="record" sample="props.sample" onOpen="props.onOpen"/>
           </t>
           <div t-if="group.records.length lt group.count" class="o_kanban_load_more">
             <button type="button" class="btn btn-outline-primary" t-on-click="() => props.onLoadMore(group.key)">Load more... (<t t-esc="group.count - group.records.length"/> remaining)</button>
@@ -220,15 +235,20 @@ class KanbanController extends Component {
           </label>
         </div>
       </div>
-      <div class="o_content">
-        <KanbanRenderer groups="state.groups" groupBy="state.groupBy" version="props.version"
+      <div class="o_content" t-att-class="{ o_view_sample_data: state.sample }">
+        <KanbanRenderer groups="state.groups" groupBy="state.groupBy" version="props.version" sample="state.sample"
           onMove.bind="move" onLoadMore.bind="loadMore" onOpen="props.onOpen"/>
       </div>
     </div>`;
 
   setup() {
-    this.state = useState({ groupBy: params.get('groupby') === 'user_id' ? 'user_id' : 'stage_id', search: '', groups: [] });
-    onWillStart(() => this.load());
+    this.state = useState({ groupBy: params.get('groupby') === 'user_id' ? 'user_id' : 'stage_id', search: (params.get('search') ?? '').trim(), groups: [], sample: false });
+    // Odoo's sample mode (the CRM pipeline's kanban has sample="1"): a first load that finds
+    // nothing shows made-up records instead, in a view marked o_view_sample_data.
+    onWillStart(async () => {
+      await this.load();
+      if (this.state.groups.every((g) => g.count === 0)) this.showSamples();
+    });
     onMounted(() => (api.controller = this));
     onWillUnmount(() => {
       if (api.controller === this) api.controller = null;
@@ -259,7 +279,22 @@ class KanbanController extends Component {
     );
     this.state.groups = groups;
   }
+  /**
+   * Like Odoo's SampleServer: records with small integer ids (1, 2, 3…) that are NOT the leads of
+   * those ids; any real search or move leaves sample mode.
+   */
+  showSamples() {
+    const names = ['Sample: Office chairs', 'Sample: Desk lamps', 'Sample: Meeting table'];
+    let id = 0;
+    this.state.sample = true;
+    for (const group of this.state.groups.slice(0, names.length)) {
+      id++;
+      group.records = [new Record({ id, name: names[id - 1], partner_id: false, phone: '+1 555 0100', email_from: false, user_id: [2, 'Mitchell Admin'], stage_id: group.value, type: 'opportunity' })];
+      group.count = 1;
+    }
+  }
   async filter(text) {
+    this.state.sample = false;
     this.state.search = String(text ?? '').trim();
     await this.load();
   }
@@ -396,7 +431,9 @@ window.__kanban = api;
 
 api.ready = (async () => {
   const info = await session();
-  api.version = Number(params.get('version') ?? info.server_version_info?.[0] ?? 17) >= 18 ? 18 : 17;
+  // '19', 19 or an Odoo Online build's 'saas~18': the markup follows the major version.
+  const major = Number(/\d+/.exec(String(params.get('version') ?? info.server_version_info?.[0] ?? 17))?.[0] ?? 17);
+  api.version = major >= 19 ? 19 : major >= 18 ? 18 : 17;
   document.body.classList.add(`o_fixture_v${api.version}`);
   // Odoo defines `odoo` early and sets the debug root only once the web client is mounted.
   window.odoo = window.odoo ?? {};
