@@ -34,4 +34,5 @@ export const enDay = {
   'setup.suggest.wsUrl': 'Did you mean {0}?',
   'setup.suggest.use': 'Use {0}',
   'setup.domain.cleaned': 'Removed {0}: the SIP domain is the server’s name only.',
+  'details.lastCall': 'The call of {0}: {1}',
 } as const;
