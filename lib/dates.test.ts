@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDue, formatDuration, formatWhen } from './dates';
+import { dueTone, formatDayHeading, formatDue, formatDuration, formatWhen } from './dates';
 import { useTranslator } from './i18n';
 import { loadTranslator } from './i18n/catalogs';
 import { Translator } from './i18n/translator';
@@ -35,5 +35,21 @@ describe('relative days', () => {
     const now = new Date(2025, 2, 10, 9, 0);
     useTranslator(await loadTranslator('fr'));
     expect(formatWhen(new Date(2025, 2, 9, 14, 5).getTime(), now)).toBe('Hier 14:05');
+  });
+
+  it('heads Recent\'s days with Today, Yesterday, then the weekday and date in the active language', async () => {
+    const now = new Date(2025, 2, 10, 9, 0);
+    expect(formatDayHeading(new Date(2025, 2, 10, 8, 0).getTime(), now)).toBe('Today');
+    expect(formatDayHeading(new Date(2025, 2, 9, 23, 0).getTime(), now)).toBe('Yesterday');
+    expect(formatDayHeading(new Date(2025, 2, 7, 12, 0).getTime(), now)).toBe('Friday, March 7');
+    expect(formatDayHeading(new Date(2024, 11, 31, 12, 0).getTime(), now)).toBe('Tuesday, December 31, 2024');
+    useTranslator(await loadTranslator('de'));
+    expect(formatDayHeading(new Date(2025, 2, 7, 12, 0).getTime(), now)).toBe('Freitag, 7. März');
+  });
+
+  it('tells an overdue activity from one due today', () => {
+    expect(dueTone('2025-03-09', '2025-03-10')).toBe('overdue');
+    expect(dueTone('2025-03-10', '2025-03-10')).toBe('today');
+    expect(dueTone('2025-03-11', '2025-03-10')).toBe('later');
   });
 });

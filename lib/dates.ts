@@ -53,7 +53,10 @@ export function formatDuration(seconds: number, language: string = activeLanguag
 
 // Formatters are built once per language: toLocale*String with options builds a new Intl
 // formatter on every call, which costs more than the rest of a list row.
-const formatters = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat }>();
+const formatters = new Map<string, {
+  time: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; relative: Intl.RelativeTimeFormat;
+  heading: Intl.DateTimeFormat; headingYear: Intl.DateTimeFormat;
+}>();
 
 function formatsOf(language: string) {
   let made = formatters.get(language);
@@ -64,6 +67,8 @@ function formatsOf(language: string) {
       day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
       relative: new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
+      heading: new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long' }),
+      headingYear: new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
     };
     formatters.set(language, made);
   }
@@ -91,6 +96,26 @@ export function formatWhen(ms: number, now: Date = new Date()): string {
   if (day === localDate(now)) return time;
   if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return `${relativeDay(1)} ${time}`;
   return `${DAY.format(at)} ${time}`;
+}
+
+/** A time of day in the active language ("14:05", "02:05 PM"): a row under a day heading. */
+export function formatTime(ms: number): string {
+  return formatsOf(activeLanguage()).time.format(new Date(ms));
+}
+
+/** A day heading: "Today", "Yesterday", else "Monday, 24 November" (with the year when not this year). */
+export function formatDayHeading(ms: number, now: Date = new Date()): string {
+  const at = new Date(ms);
+  const day = localDate(at);
+  if (day === localDate(now)) return relativeDay(0);
+  if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return relativeDay(1);
+  const { heading, headingYear } = formatsOf(activeLanguage());
+  return (at.getFullYear() === now.getFullYear() ? heading : headingYear).format(at);
+}
+
+/** How a due date reads on a row: past its day, due today, or later. */
+export function dueTone(dueDate: string, today: string): 'overdue' | 'today' | 'later' {
+  return dueDate < today ? 'overdue' : dueDate === today ? 'today' : 'later';
 }
 
 /**

@@ -34,4 +34,12 @@ export const enDay = {
   'setup.suggest.wsUrl': 'Did you mean {0}?',
   'setup.suggest.use': 'Use {0}',
   'setup.domain.cleaned': 'Removed {0}: the SIP domain is the server’s name only.',
+  'details.lastCall': 'The call of {0}: {1}',
+  'email.remindLater': 'Remind me to send',
+  'email.remindAt': 'Remind me at',
+  'email.setReminder': 'Set the reminder',
+  'email.presets': 'Quick times',
+  'email.preset.inHour': 'In 1 hour',
+  'email.preset.tomorrow': 'Tomorrow {0}',
+  'email.preset.monday': 'Monday {0}',
 } as const;

@@ -241,7 +241,7 @@ export const en = {
   'email.to': 'To',
   'email.subject': 'Subject',
   'email.message': 'Message',
-  'email.mailtoHint': 'Send opens the message in your mail app. Send Later opens it there at the time you pick, even after a browser restart (the browser must be running then).',
+  'email.mailtoHint': 'Send opens the message in your mail app. Remind me to send opens it there at the time you pick, for you to send, even after a browser restart (the browser must be running then).',
   'email.sendAt': 'Send at',
   'email.sendNow': 'Send now instead',
   'email.schedule': 'Schedule',

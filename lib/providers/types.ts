@@ -53,6 +53,8 @@ export interface Activity {
   record?: string;
   /** Where that document opens (the ERP's form), when there is one. */
   recordUrl?: string;
+  /** That document's name when it is not the contact (an Odoo lead's title), shown on the row. */
+  recordName?: string;
   doneAt: number | null;
   createdAt: number;
 }

@@ -108,7 +108,7 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
     await press(popup, 'Email');
     await popup.type('#mail-subject', 'Following up');
     await popup.type('#mail-body', 'Hello Grace');
-    await press(popup, 'Send Later');
+    await press(popup, 'Remind me to send');
     // Six seconds from now, in the field's own local format (seconds are allowed).
     const at = new Date(Date.now() + 6_000);
     const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
@@ -121,7 +121,7 @@ describe('Chrome: local contacts, lists and Send Later', { concurrency: false },
     // tab is seen through the browser's own target events: it may close as soon as the link is
     // handed to the mail app.
     const tabs = await recordTabUrls(browser);
-    await press(popup, 'Schedule');
+    await press(popup, 'Set the reminder');
     await popup.waitForSelector('::-p-text(Email scheduled for)');
     const mailto = await waitUntil(() => tabs.urls.find((u) => u.startsWith('mailto:')), 'the mail app tab', 90_000).catch(async (error) => {
       const sw = await serviceWorker(browser);

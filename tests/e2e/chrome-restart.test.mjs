@@ -50,8 +50,8 @@ describe('after a browser restart', { concurrency: false }, () => {
     await popup.click('#tab-panel li button.open');
     await press(popup, 'Email');
     await popup.type('#mail-subject', 'After the restart');
-    await press(popup, 'Send Later');
-    await press(popup, 'Schedule');
+    await press(popup, 'Remind me to send');
+    await press(popup, 'Set the reminder');
     await popup.waitForSelector('::-p-text(Email scheduled for)');
     await browser.close();
 

@@ -69,7 +69,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
   it('Contacts: lists and searches contacts; calls one; the far end answers', async () => {
     await reopenPopup();
     await tab('Contacts');
-    assert.deepEqual(await rows(), ['Ada Lovelace Analytical Engines Ltd · 1002']);
+    assert.deepEqual(await rows(), ['Ada Lovelace 1002 · Analytical Engines Ltd']);
     await noAxeViolations('Contacts');
     await popup.type('#search', 'zzz');
     await popup.waitForSelector('::-p-text(Nothing matches “zzz”)');
@@ -145,7 +145,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await popup.waitForSelector('::-p-text(Call scheduled for)');
     await press(popup, 'Back');
     await tab('Next Activities');
-    assert.deepEqual(await rows(), ['Ada Lovelace Discuss the quote · 1002 Today']);
+    assert.deepEqual(await rows(), ['Ada Lovelace 1002 · Discuss the quote Today']);
     await noAxeViolations('Next Activities');
     await popup.click('#tab-panel li button.open');
     await popup.waitForSelector('#details-name::-p-text(Ada Lovelace)');
@@ -183,7 +183,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
     await press(popup, 'Save');
     await popup.waitForSelector('.sub::-p-text(Second try)');
     await press(popup, 'Back');
-    assert.deepEqual(await rows(), ['Ada Lovelace Second try · 1002 Today']);
+    assert.deepEqual(await rows(), ['Ada Lovelace 1002 · Second try Today']);
     await popup.click('#tab-panel li button.open');
     await press(popup, 'Cancel activity');
     await popup.waitForSelector('::-p-text(Activity cancelled.)');

@@ -25,3 +25,19 @@ describe('Next Activities, empty', () => {
     expect(show([], '')).toBe('No calls scheduled for today.');
   });
 });
+
+describe('Next Activities, rows', () => {
+  const activity = (id: string, dueDate: string, recordName?: string): Activity => ({
+    id, contactId: 'c', contactName: 'Ada Lovelace', phone: '+31202994571', summary: 'Discuss the quote', note: '', dueDate,
+    assignee: 'me', state: 'open', feedback: '', doneAt: null, createdAt: 0, ...(recordName ? { recordName } : {}),
+  });
+
+  it("mark overdue and today apart, and name the lead beside the summary, the number first and whole", () => {
+    show([activity('a', '2026-02-27', 'Office chairs for Acme'), activity('b', '2026-03-01')], '');
+    const meta = [...document.querySelectorAll('.meta')].map((m) => [m.textContent, m.className.split(' ').filter((c) => c === 'overdue' || c === 'today')]);
+    expect(meta).toEqual([['2 days overdue', ['overdue']], ['Today', ['today']]]);
+    const first = document.querySelector('li')?.textContent?.replace(/[\u2066\u2069]/g, '').replace(/\s+/g, ' ').trim();
+    expect(first).toBe('Ada Lovelace +31202994571 · Office chairs for Acme · Discuss the quote 2 days overdue');
+    expect(document.querySelector('.number')?.textContent).toContain('+31202994571');
+  });
+});

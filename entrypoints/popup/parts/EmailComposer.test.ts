@@ -26,3 +26,40 @@ describe("the email composer's To", () => {
     expect(document.querySelector<HTMLInputElement>('#mail-to')?.value).toBe(to);
   });
 });
+
+describe('a later email without a mail server', () => {
+  const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+
+  it('is named for what it does (a reminder), and a preset fills the date and time field', async () => {
+    const scheduled: number[] = [];
+    shown = mount(EmailComposer, {
+      target: document.body,
+      props: { initialTo: 'ana@example.com', sendMode: 'mailto', onSend: async () => null, onSchedule: async (_d: unknown, at: number) => (scheduled.push(at), null), onCancel: () => {} },
+    });
+    flushSync();
+    expect(button('Send Later')).toBeUndefined();
+    button('Remind me to send')?.click();
+    flushSync();
+    expect(document.querySelector('label[for="mail-when"]')?.textContent).toBe('Remind me at');
+    const presets = [...document.querySelectorAll('[role="group"] button')].map((b) => b.textContent?.trim());
+    expect(presets).toEqual(['In 1 hour', expect.stringMatching(/^Tomorrow 09:00 AM$/), expect.stringMatching(/^Monday 09:00 AM$/)]);
+    (document.querySelectorAll('[role="group"] button')[1] as HTMLButtonElement).click();
+    flushSync();
+    const when = (document.querySelector('#mail-when') as HTMLInputElement).value;
+    expect(when).toMatch(/T09:00$/);
+    expect(document.querySelectorAll('[aria-pressed="true"]').length).toBe(1);
+    button('Set the reminder')?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(scheduled).toEqual([new Date(when).getTime()]);
+  });
+
+  it('keeps Send Later where a server sends it (Odoo 18)', () => {
+    shown = mount(EmailComposer, {
+      target: document.body,
+      props: { initialTo: 'ana@example.com', sendMode: 'server', onSend: async () => null, onSchedule: async () => null, onCancel: () => {} },
+    });
+    flushSync();
+    expect(button('Send Later')).toBeDefined();
+    expect(button('Remind me to send')).toBeUndefined();
+  });
+});

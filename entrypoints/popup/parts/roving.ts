@@ -11,7 +11,8 @@ export function readingArrows(el: Element): { next: string; previous: string } {
 
 export function roving(list: HTMLElement): () => void {
   let current = 0;
-  const rows = () => [...list.children] as HTMLElement[];
+  // Rows are the list items with a button, also inside groups (Recent's days).
+  const rows = () => ([...list.querySelectorAll('li')] as HTMLElement[]).filter((row) => row.querySelector('button'));
   const buttons = (row: Element | undefined) => (row ? [...row.querySelectorAll('button')] : []);
 
   function update(): void {

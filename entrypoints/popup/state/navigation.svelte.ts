@@ -1,12 +1,13 @@
-import type { Activity, Contact } from '../../../lib/providers/types';
+import type { Activity, Contact, HistoryEntry } from '../../../lib/providers/types';
 import { openTab } from '../../../lib/extension-pages';
 import type { DataSource } from './data-source.svelte';
 
 export type Selection =
   | { kind: 'activity'; activity: Activity; contact: Contact | null }
-  | { kind: 'contact'; contact: Contact }
+  /** `call`: the Recent row it was opened from, whose failure reason the details show. */
+  | { kind: 'contact'; contact: Contact; call?: HistoryEntry }
   /** A number no contact has (a Recent row): its details offer the call, never dial on a click. */
-  | { kind: 'number'; number: string; name: string; contact: null };
+  | { kind: 'number'; number: string; name: string; contact: null; call?: HistoryEntry };
 
 export type Panel = 'list' | 'details' | 'contactInfo' | 'dialer' | 'email' | 'schedule' | 'edit' | 'done' | 'scheduledEmails';
 
@@ -43,17 +44,17 @@ export class NavigationState {
     this.#panel = 'details';
   }
 
-  openContact(contact: Contact): void {
-    this.#selection = { kind: 'contact', contact };
+  openContact(contact: Contact, call?: HistoryEntry): void {
+    this.#selection = { kind: 'contact', contact, ...(call ? { call } : {}) };
     this.#panel = 'details';
   }
 
   /** Opens the details behind a Recent row: its contact's, or the bare number's (with the caller's name, if any). */
-  async openByNumber(number: string, name = ''): Promise<void> {
+  async openByNumber(number: string, name = '', call?: HistoryEntry): Promise<void> {
     const r = await (await this.#source.get()).contacts.matchNumber(number);
-    if (r.ok && r.value) this.openContact(r.value);
+    if (r.ok && r.value) this.openContact(r.value, call);
     else {
-      this.#selection = { kind: 'number', number, name, contact: null };
+      this.#selection = { kind: 'number', number, name, contact: null, ...(call ? { call } : {}) };
       this.#panel = 'details';
     }
   }

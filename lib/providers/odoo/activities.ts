@@ -55,6 +55,7 @@ function toActivity(row: ActivityRow, doc: DocumentInfo | undefined, urlOf?: (mo
     id: activityKey(row.id),
     contactId: doc?.partnerId ? `res.partner/${doc.partnerId}` : '',
     contactName: doc?.contactName ?? (row.res_name || ''),
+    ...(doc?.recordName ? { recordName: doc.recordName } : {}),
     phone: doc?.phone ?? '',
     summary: row.summary || '',
     note: htmlToText(row.note || ''),

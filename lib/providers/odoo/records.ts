@@ -12,6 +12,8 @@ export interface DocumentInfo {
   partnerId: number | null;
   contactName: string;
   phone: string;
+  /** A lead's own title, when the contact is its customer (not the lead itself). */
+  recordName?: string;
 }
 
 /** Contact ids are "res.partner/<id>" so they never clash with local ones. */
@@ -77,6 +79,7 @@ export async function documentsOf(rpc: OdooRpc, refs: { model: string; id: numbe
     out.set(`crm.lead/${l.id}`, {
       partnerId: partner?.id ?? null,
       contactName: partner?.name ?? l.name,
+      ...(partner ? { recordName: l.name } : {}),
       phone: l.phone || partnerPhone(rpc, partner),
     });
   }
