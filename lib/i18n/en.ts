@@ -10,6 +10,7 @@ import { enNetwork } from './en-network';
 import { enCalls } from './en-calls';
 import { enDevices } from './en-devices';
 import { enLines } from './en-lines';
+import { enQuality } from './en-quality';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -33,6 +34,7 @@ export const en = {
   ...enCalls,
   ...enDevices,
   ...enLines,
+  ...enQuality,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',

@@ -12,6 +12,7 @@ import { RemoteAudio } from './remote-audio';
 import { Ringtone } from './ringtone';
 import { AudioDevices, type LiveMedia } from './audio-devices';
 import { historyFromCall } from './history';
+import { QualitySampler } from './quality-sampler';
 import { HistoryKeeper, type KeeperStorage } from './history-keeper';
 import { dataProvider, providerFor, type DataProvider } from '../providers';
 import type { StoredOdoo } from '../providers/odoo/store';
@@ -68,6 +69,10 @@ export class PhoneHost implements HostDiagnostics {
   private providerP: Promise<DataProvider> | null = null;
   private readonly keeper: HistoryKeeper;
   private readonly devices: AudioDevices;
+  private readonly quality = new QualitySampler({
+    stats: async (callId) => (this.peerOf(callId) ? this.rtpStats(callId) : null),
+    changed: () => this.onChange(this.engine.snapshot()),
+  });
 
   constructor(
     private readonly output: HostOutput,
@@ -131,8 +136,10 @@ export class PhoneHost implements HostDiagnostics {
 
   private async record(call: CallSnapshot): Promise<void> {
     const provider = await this.provider();
+    const quality = this.quality.take(call.id);
     const match = call.remoteNumber ? await provider.contacts.matchNumber(call.remoteNumber) : null;
-    this.keeper.keep(historyFromCall(call, match?.ok ? match.value : null));
+    const entry = historyFromCall(call, match?.ok ? match.value : null);
+    this.keeper.keep(quality ? { ...entry, quality } : entry);
   }
 
   private async logInErp(entry: HistoryEntry): Promise<void> {
@@ -152,13 +159,16 @@ export class PhoneHost implements HostDiagnostics {
     const onACall = state.calls.some((c) => c.state !== CallState.Incoming && c.state !== CallState.Ended);
     if (ringing) this.ringtoneEl.start(onACall ? 'soft' : 'full');
     else this.ringtoneEl.stop();
+    this.quality.sync(state.calls.filter((c) => c.state === CallState.Established && !c.held).map((c) => c.id));
     this.output.publish(this.withUnsaved(state));
   }
 
   private withUnsaved(state: PhoneSnapshot): PhoneSnapshot {
     const calls = this.keeper.waiting();
     const missing = this.devices.missing;
-    const withDevices = missing.length > 0 ? { ...state, devicesMissing: missing } : state;
+    const quality = this.quality.readings();
+    const withQuality = Object.keys(quality).length > 0 ? { ...state, quality } : state;
+    const withDevices = missing.length > 0 ? { ...withQuality, devicesMissing: missing } : withQuality;
     return calls > 0 ? { ...withDevices, unsaved: { calls, reason: this.keeper.reason() } } : withDevices;
   }
 
@@ -208,11 +218,13 @@ export class PhoneHost implements HostDiagnostics {
     return this.ringtoneEl.state;
   }
 
+  private peerOf(callId: string): RTCPeerConnection | undefined {
+    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
+    return sdh?.peerConnection;
+  }
+
   async rtpStats(callId: string): Promise<CallStats> {
-    const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as
-      | { peerConnection?: RTCPeerConnection }
-      | undefined;
-    const pc = sdh?.peerConnection;
+    const pc = this.peerOf(callId);
     return pc ? callStats(pc) : { ...NO_STATS };
   }
 

@@ -94,6 +94,16 @@ export interface HistoryEntry {
   wrapUp?: WrapUp;
   /** Missed because the user was on another call (the phone answered it busy): Recent says so. */
   whileOnCall?: boolean;
+  /** The call's audio quality while it was answered (absent when it was not measured). */
+  quality?: CallQualitySummary;
+}
+
+/** A finished call's quality: the average and worst estimated MOS, the loss over the call, the worst jitter. */
+export interface CallQualitySummary {
+  mos: number;
+  worstMos: number;
+  lossPercent: number;
+  jitterMs: number;
 }
 
 /** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */

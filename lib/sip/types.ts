@@ -70,5 +70,20 @@ export interface PhoneSnapshot {
   unsaved?: { calls: number; reason: string };
   /** Set by the phone host: chosen audio devices not connected now (the default is used instead). */
   devicesMissing?: { role: 'microphone' | 'speaker' | 'ringer'; label: string }[];
+  /** Set by the phone host: each answered call's quality now, by call id (sampled every few seconds). */
+  quality?: Record<string, CallQualityNow>;
+}
+
+/** A live call's quality over the last few seconds (from getStats). */
+export interface CallQualityNow {
+  band: 'good' | 'fair' | 'poor';
+  /** Estimated MOS, 1 to 4.5. */
+  mos: number;
+  /** Percent of the far end's packets lost in the interval. */
+  lossPercent: number;
+  jitterMs: number;
+  rttMs: number;
+  /** No packet arrived from the far end in the interval. */
+  noAudio: boolean;
 }
 

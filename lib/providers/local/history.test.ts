@@ -35,6 +35,15 @@ describe('local history', () => {
     expect(Object.keys(a)).not.toContain('unseenOutcome');
   });
 
+  it('keeps a call’s quality figures with its entry; a damaged one is left out, not shown wrong', async () => {
+    const quality = { mos: 4.1, worstMos: 2.3, lossPercent: 3.5, jitterMs: 12 };
+    value(await p.history.add(call({ startedAt: 8_000, quality })));
+    value(await p.history.add(call({ startedAt: 9_000, quality: { ...quality, mos: 'high' } as never })));
+    const [damaged, kept] = value(await p.history.list(2, ''));
+    expect(kept?.quality).toEqual(quality);
+    expect(damaged && 'quality' in damaged).toBe(false);
+  });
+
   it('keeps a wrap-up with its call, and filters Recent by its outcome', async () => {
     value(await p.history.add(call({ startedAt: 6_000, callId: 'c-6', contactName: 'Cy' })));
     value(await p.history.add(call({ startedAt: 7_000, callId: 'c-7', contactName: 'Di' })));

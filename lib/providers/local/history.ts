@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES, type CallOutcome } from '../../sip/states';
-import type { HistoryApi, HistoryEntry, WrapUp } from '../types';
+import type { CallQualitySummary, HistoryApi, HistoryEntry, WrapUp } from '../types';
 import type { Connection } from './connection';
 import type { HistoryRow } from './db';
 import { newestMatching, newestRows } from './history-scan';
@@ -37,7 +37,16 @@ function toEntry(row: HistoryRow): HistoryEntry {
     ...(typeof r.callId === 'string' ? { callId: r.callId } : {}),
     ...wrapUpOf(r.wrapUp),
     ...(r.whileOnCall === true ? { whileOnCall: true } : {}),
+    ...qualityOf(r.quality),
   };
+}
+
+/** The call's quality figures, when all four are numbers (an older or damaged row has none). */
+function qualityOf(v: unknown): { quality?: CallQualitySummary } {
+  if (typeof v !== 'object' || v === null) return {};
+  const q = v as Record<string, unknown>;
+  const [mos, worstMos, lossPercent, jitterMs] = [num(q.mos), num(q.worstMos), num(q.lossPercent), num(q.jitterMs)];
+  return mos === null || worstMos === null || lossPercent === null || jitterMs === null ? {} : { quality: { mos, worstMos, lossPercent, jitterMs } };
 }
 
 function wrapUpOf(v: unknown): { wrapUp?: WrapUp } {
