@@ -10,7 +10,7 @@ import { startStaticServer } from '../lab/http.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { ROOT, evaluateInContentScript, launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
+import { press, pressThatCloses, saveAccount, waitForRegistration } from './support/ui.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
 const CORPUS = path.join(FIXTURES, 'click-to-call');
@@ -171,7 +171,7 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     await confirm.screenshot({ path: 'tests/artifacts/confirm-call.png' });
     await new Promise((r) => setTimeout(r, 1_000));
     assert.equal(await invitesAtAdaSince(since), 0, 'nothing is dialled before the user says yes');
-    await confirm.keyboard.press('Enter');
+    await pressThatCloses(confirm, 'Enter');
     const invite = await ada.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 10_000 }), since);
     assert.match(JSON.stringify(invite), /1002|6505550102/);
     await hangUpAtAda();
@@ -185,14 +185,14 @@ describe('Chrome click-to-call', { concurrency: false }, () => {
     const since = await ada.evaluate(() => remote.lastSeq);
     await host.click();
     let confirm = await confirmWindow();
-    await confirm.keyboard.press('Escape');
+    await pressThatCloses(confirm, 'Escape');
     await new Promise((r) => setTimeout(r, 1_500));
     assert.equal(await invitesAtAdaSince(since), 0, 'cancelled: no call');
     await page.bringToFront();
     await host.click();
     confirm = await confirmWindow();
     await confirm.click('#trust');
-    await confirm.keyboard.press('Enter');
+    await pressThatCloses(confirm, 'Enter');
     await ada.evaluate((s) => remote.waitForEvent('invite', { since: s, timeoutMs: 10_000 }), since);
     await hangUpAtAda();
     await page.close();

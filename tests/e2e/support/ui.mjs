@@ -173,3 +173,10 @@ export async function saveNetwork(page, network) {
   await page.waitForSelector('form.network[data-save-state="saved"], form.network[data-save-state="invalid"]', { timeout: 10_000 });
   return page.$$eval('form.network .field-error[id]', (els) => els.map((e) => e.textContent?.trim()));
 }
+
+/** Presses `key` in a window that closes on it (a confirmation): the key-up may find it gone. */
+export async function pressThatCloses(page, key) {
+  await page.keyboard.press(key).catch((e) => {
+    if (!/Target closed|Session closed|detached/i.test(String(e?.message))) throw e;
+  });
+}
