@@ -103,7 +103,7 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
   it('Recent: the call is there, newest first, with duration; calling from it works', async () => {
     await tab('Recent');
     const list = await rows();
-    assert.match(list[0], /^Ada Lovelace 1002 · \d+:\d\d/);
+    assert.match(list[0], /^Ada Lovelace 1002 .*\d{1,2}:\d\d/);
     await noAxeViolations('Recent');
     const since = await ada.evaluate(() => remote.lastSeq);
     await press(popup, 'Call Ada Lovelace');

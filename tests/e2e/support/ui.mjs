@@ -113,7 +113,8 @@ export async function selectTab(popup, name) {
 
 /** The rows of the widget's active list, as their visible text. */
 export async function listRows(popup) {
-  return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+  // As read: the invisible marks that keep a number left to right (U+2066–U+2069) are left out.
+  return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()));
 }
 
 /** Polls `check` every 100 ms until it returns something truthy, and returns that; fails after `ms`. */
