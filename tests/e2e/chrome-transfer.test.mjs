@@ -86,7 +86,7 @@ describe('Transfer through Kamailio', { concurrency: false }, () => {
     await waitFor('1004', 'refer-rejected', s4);
     const text = await errorText(popup, 'transferFailed');
     assert.match(text, /1003/);
-    assert.match(text, /did not go through \(\d{3} /);
+    assert.match(text, /did not go through\..*Details: \d{3} /);
     await waitForCallState(popup, 'established');
     const established = await waitFor('1004', 'established', s4);
     assert.ok(await talking('1004', established.call), 'the call is still on');
