@@ -18,6 +18,7 @@ import { UnreachableNotice, systemNotifier } from './unreachable-notice';
 import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type ContentContext } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
+import { listenForDndEnd } from './dnd';
 import { watchConfirmWindows } from './confirm-call';
 import { startBackgroundLanguage } from './language';
 import { kanbanHandlers, startOdooBackground } from './odoo';
@@ -68,6 +69,7 @@ export function startBackground(link: HostLink): void {
   watchConfirmWindows();
   setUpContextMenu(link);
   listenForEmailAlarms();
+  listenForDndEnd(link);
   void syncEmailAlarms();
   startOdooBackground();
 

@@ -5,6 +5,7 @@ import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/sch
 import type { NetworkErrors, NetworkForm, NetworkSettings } from '../settings/network';
 import { parseDevices, type DeviceChoices } from '../devices/choice';
 import { bare, entry, type MessageOf } from './define';
+import { isDndChoice, type DndChoice } from '../dnd/choice';
 import { bool, isObj, str, type Obj } from './validate';
 
 export interface SettingsView {
@@ -84,6 +85,10 @@ export const backgroundChannel = {
   'bg:syncEmailAlarms': bare<Result>(),
   /** Recent was looked at: the badge's missed-call count follows. */
   'bg:missedSeen': bare<Result>(),
+  /** Do not disturb on for a duration, or off (the header switch). */
+  'bg:setDnd': entry<{ choice: DndChoice | 'off' }, Result>((m) =>
+    m.choice === 'off' || isDndChoice(m.choice) ? { choice: m.choice } : null,
+  ),
   /** The Odoo connection was made or forgotten in the settings. */
   'bg:odooChanged': bare<Result>(),
   /** The confirmation window asks what it confirms. */

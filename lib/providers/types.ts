@@ -92,6 +92,8 @@ export interface HistoryEntry {
   wrapUp?: WrapUp;
   /** Missed because the user was on another call (the phone answered it busy): Recent says so. */
   whileOnCall?: boolean;
+  /** Missed because do not disturb was on (the phone answered it busy): Recent says so. */
+  doNotDisturb?: boolean;
 }
 
 /** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */

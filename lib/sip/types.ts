@@ -55,6 +55,13 @@ export interface CallSnapshot {
   reconnecting: boolean;
   /** Why the call failed or a transfer did not go through. */
   error: PhoneError | null;
+  /** An incoming call turned away busy because do not disturb was on. */
+  doNotDisturb?: true;
+}
+
+/** Do not disturb: incoming calls are answered busy until `until` (ms since epoch; null: until turned off). */
+export interface DoNotDisturb {
+  until: number | null;
 }
 
 export interface PhoneSnapshot {
@@ -70,5 +77,7 @@ export interface PhoneSnapshot {
   unsaved?: { calls: number; reason: string };
   /** Set by the phone host: chosen audio devices not connected now (the default is used instead). */
   devicesMissing?: { role: 'microphone' | 'speaker' | 'ringer'; label: string }[];
+  /** Present while do not disturb is on. */
+  dnd?: DoNotDisturb;
 }
 

@@ -37,6 +37,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
     ...(typeof r.callId === 'string' ? { callId: r.callId } : {}),
     ...wrapUpOf(r.wrapUp),
     ...(r.whileOnCall === true ? { whileOnCall: true } : {}),
+    ...(r.doNotDisturb === true ? { doNotDisturb: true } : {}),
   };
 }
 
