@@ -24,6 +24,8 @@ export const enLines = {
   'dnd.tomorrow': 'Until tomorrow 8:00',
   'dnd.forever': 'Until I turn it off',
   'dnd.cancel': 'Cancel',
+  'field.maxLines': 'Calls at once (with call waiting)',
+  'validation.maxLines': 'Choose 1, 2 or 3 calls.',
   'recent.doNotDisturb': 'Missed (do not disturb)',
   'badge.dnd': 'Softphone — do not disturb: calls get busy',
   'badge.dndMissed': 'Softphone — do not disturb; {0} missed',

@@ -54,10 +54,12 @@ const SETTINGS_TEXT_FIELDS = ['wsUrl', 'domain', 'username', 'authorizationUser'
 function parseForm(v: unknown): SettingsForm | null {
   if (!isObj(v)) return null;
   for (const k of SETTINGS_TEXT_FIELDS) if (!str(v[k], 512)) return null;
-  if (!bool(v.callWaiting) || !bool(v.debug)) return null;
+  if (!bool(v.callWaiting) || !bool(v.debug) || typeof v.maxLines !== 'number') return null;
   const form: Obj = {};
   for (const k of SETTINGS_TEXT_FIELDS) form[k] = v[k];
   form.callWaiting = v.callWaiting;
+  // Checked for its range with the other fields (a field error, not a malformed request).
+  form.maxLines = v.maxLines;
   form.debug = v.debug;
   return form as unknown as SettingsForm;
 }

@@ -11,6 +11,7 @@ import { replacesUri } from './replaces';
 import type { CallSnapshot, DoNotDisturb, PhoneSnapshot } from './types';
 import { t } from '../i18n';
 import { dndActive } from '../dnd/choice';
+import { DEFAULT_LINES } from '../settings/schema';
 
 export type { EngineDeps } from './deps';
 
@@ -19,8 +20,6 @@ export type { EngineDeps } from './deps';
  * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
  */
 const CALL_RECOVERY_MS = 15_000;
-/** Calls on the lines at once with call waiting on, unless the account says otherwise. */
-const DEFAULT_LINES = 2;
 
 /**
  * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this
