@@ -66,6 +66,13 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
       },
+      // Handled by the background (lib/background/keyboard-commands.ts). Chrome suggests at most four
+      // keys: answer and hang up get one; the others are listed for the user to assign.
+      answer: { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_cmdAnswer__' },
+      hangup: { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdHangup__' },
+      mute: { description: '__MSG_cmdMute__' },
+      'open-dialer': { description: '__MSG_cmdOpenDialer__' },
+      'toggle-dnd': { description: '__MSG_cmdToggleDnd__' },
     },
     ...(browser === 'firefox'
       ? {

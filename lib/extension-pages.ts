@@ -41,8 +41,12 @@ export async function widgetWindowId(): Promise<number | undefined> {
  * The same widget in its own window, for long calls, a notification click, and (Firefox) every
  * call: one window, brought forward when it is already open.
  */
-export async function openWidgetWindow(): Promise<void> {
+export async function openWidgetWindow(panel?: 'dialer'): Promise<void> {
   const open = await widgetWindowId();
   if (open !== undefined && (await browser.windows.update(open, { focused: true }).then(() => true, () => false))) return;
-  await browser.windows.create({ url: browser.runtime.getURL(WIDGET_WINDOW), type: 'popup', width: 380, height: 640 });
+  const url = browser.runtime.getURL(panel ? `${WIDGET_WINDOW}&${OPEN_PARAM}=${panel}` : WIDGET_WINDOW);
+  await browser.windows.create({ url, type: 'popup', width: 380, height: 640 });
 }
+
+/** The widget window's query parameter naming the panel it opens on (the keyboard's "open dialer"). */
+export const OPEN_PARAM = 'open';

@@ -96,6 +96,7 @@ describe('property: settings validation', () => {
   const form = fc.record({
     wsUrl: anyText, domain: anyText, username: anyText, authorizationUser: anyText, displayName: anyText,
     secret: anyText, defaultCountry: anyText, callWaiting: fc.boolean(), debug: fc.boolean(),
+    maxLines: fc.oneof(fc.integer({ min: -5, max: 10 }), fc.double()),
   });
 
   it('never throws; each refusal names fields with a message a user can read', () => {
@@ -104,6 +105,7 @@ describe('property: settings validation', () => {
         const r = validateSettings(f, hasSecret);
         if (r.ok) {
           expect(r.account.username).toMatch(/^[^\s;<>@:]+$/);
+          expect([1, 2, 3]).toContain(r.account.maxLines);
           return;
         }
         const keys = Object.values(r.errors);

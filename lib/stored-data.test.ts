@@ -30,9 +30,9 @@ describe('stored account settings', () => {
     );
   });
 
-  it('an account saved by an older version (no debug switch) keeps its values; a damaged field shows as missing', () => {
+  it('an account saved by an older version (no debug switch, no number of lines) keeps its values; a damaged field shows as missing', () => {
     const old = { wsUrl: 'wss://pbx.example.com/ws', domain: 'pbx.example.com', username: '1001', authorizationUser: '', displayName: 'Ann', defaultCountry: 'US', callWaiting: true };
-    expect(accountFromStorage(old, defaults)).toEqual({ ...old, debug: false });
+    expect(accountFromStorage(old, defaults)).toEqual({ ...old, debug: false, maxLines: 2 });
     const damaged = accountFromStorage({ ...old, username: 1001, wsUrl: null }, defaults);
     expect(missingParameters(damaged, true)).toEqual(expect.arrayContaining(['wsUrl', 'username']));
     expect(accountFromStorage('garbage', defaults)).toEqual(defaults);

@@ -92,7 +92,11 @@ export class CallAlerts {
     } else if (live.length > 0) {
       [text, color, title] = ['●', '#188038', t('badge.inCall')];
     } else if (unseen > 0) {
-      [text, color, title] = [String(unseen), '#d93025', t(unseen === 1 ? 'badge.missed.one' : 'badge.missed.other', String(unseen))];
+      const key = state?.dnd ? 'badge.dndMissed' : unseen === 1 ? 'badge.missed.one' : 'badge.missed.other';
+      [text, color, title] = [String(unseen), '#d93025', t(key, String(unseen))];
+    } else if (state?.dnd) {
+      // Calls are being turned away: say so on the toolbar, quietly (no count to act on).
+      [text, color, title] = ['⊘', '#5f6368', t('badge.dnd')];
     } else if (!state) {
       title = 'Softphone';
     } else if (state.registration === Registration.Registered) {

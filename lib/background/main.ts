@@ -18,6 +18,8 @@ import { UnreachableNotice, systemNotifier } from './unreachable-notice';
 import { clickToCallHandlers, setUpContextMenu, watchClickToCallSettings, type ContentContext } from './click-to-call';
 import { listenForEmailAlarms, syncEmailAlarms } from './email-alarms';
 import { configureHost } from './host-config';
+import { listenForDndEnd, toggleDnd } from './dnd';
+import { runKeyboardCommand } from './keyboard-commands';
 import { watchConfirmWindows } from './confirm-call';
 import { startBackgroundLanguage } from './language';
 import { kanbanHandlers, startOdooBackground } from './odoo';
@@ -68,6 +70,11 @@ export function startBackground(link: HostLink): void {
   watchConfirmWindows();
   setUpContextMenu(link);
   listenForEmailAlarms();
+  listenForDndEnd(link);
+  // Keyboard commands wake the background with every extension page closed.
+  browser.commands.onCommand.addListener((name) => {
+    void runKeyboardCommand(name, { link, openDialer: () => openWidgetWindow('dialer'), toggleDnd: () => toggleDnd(link) });
+  });
   void syncEmailAlarms();
   startOdooBackground();
 

@@ -13,7 +13,7 @@ const ORIGIN = fakeBrowser.runtime.getURL('/');
 const popup = { id: fakeBrowser.runtime.id, url: `${ORIGIN}popup.html` };
 const account = {
   wsUrl: 'wss://pbx.example.com/ws', domain: 'pbx.example.com', username: '1001', authorizationUser: '', displayName: 'Jane',
-  defaultCountry: 'US', callWaiting: false, debug: false,
+  defaultCountry: 'US', callWaiting: false, maxLines: 2, debug: false,
 };
 
 let link: RecordingLink;
@@ -90,8 +90,8 @@ describe('background: settings', () => {
   });
 
   it('a saved account is handed to the phone host at once', async () => {
-    await send({ type: 'bg:saveSettings', form: { ...account, username: '1002', secret: 'x' } });
-    expect(link.sent.at(-1)).toMatchObject({ type: 'host:configure', config: { username: '1002', secret: 'x' } });
+    await send({ type: 'bg:saveSettings', form: { ...account, username: '1002', secret: 'x', maxLines: 3 } });
+    expect(link.sent.at(-1)).toMatchObject({ type: 'host:configure', config: { username: '1002', secret: 'x', maxLines: 3 } });
   });
 
   it('Recent seen: the badge is counted again', async () => {

@@ -23,6 +23,7 @@ import { loadDevices, saveDevices } from '../settings/devices-store';
 import { onOdooChanged } from './odoo';
 import { answerPending, pendingView } from './confirm-call';
 import { placeOnce } from './page-calls';
+import { setDnd } from './dnd';
 
 /** What the background handlers need besides storage: the host, and the badge. */
 export interface RouterContext {
@@ -75,6 +76,10 @@ const backgroundHandlers: Handlers<BackgroundChannel, RouterContext> = {
   },
   'bg:missedSeen': async (_msg, { refreshBadge }) => {
     refreshBadge();
+    return done;
+  },
+  'bg:setDnd': async (msg, { link }) => {
+    await setDnd(msg.choice, link);
     return done;
   },
   'bg:odooChanged': async (_msg, { link }) => {

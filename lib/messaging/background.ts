@@ -5,6 +5,7 @@ import type { AccountSettings, FieldErrors, SettingsForm } from '../settings/sch
 import type { NetworkErrors, NetworkForm, NetworkSettings } from '../settings/network';
 import { parseDevices, type DeviceChoices } from '../devices/choice';
 import { bare, entry, type MessageOf } from './define';
+import { isDndChoice, type DndChoice } from '../dnd/choice';
 import { bool, isObj, str, type Obj } from './validate';
 
 export interface SettingsView {
@@ -53,10 +54,12 @@ const SETTINGS_TEXT_FIELDS = ['wsUrl', 'domain', 'username', 'authorizationUser'
 function parseForm(v: unknown): SettingsForm | null {
   if (!isObj(v)) return null;
   for (const k of SETTINGS_TEXT_FIELDS) if (!str(v[k], 512)) return null;
-  if (!bool(v.callWaiting) || !bool(v.debug)) return null;
+  if (!bool(v.callWaiting) || !bool(v.debug) || typeof v.maxLines !== 'number') return null;
   const form: Obj = {};
   for (const k of SETTINGS_TEXT_FIELDS) form[k] = v[k];
   form.callWaiting = v.callWaiting;
+  // Checked for its range with the other fields (a field error, not a malformed request).
+  form.maxLines = v.maxLines;
   form.debug = v.debug;
   return form as unknown as SettingsForm;
 }
@@ -84,6 +87,10 @@ export const backgroundChannel = {
   'bg:syncEmailAlarms': bare<Result>(),
   /** Recent was looked at: the badge's missed-call count follows. */
   'bg:missedSeen': bare<Result>(),
+  /** Do not disturb on for a duration, or off (the header switch). */
+  'bg:setDnd': entry<{ choice: DndChoice | 'off' }, Result>((m) =>
+    m.choice === 'off' || isDndChoice(m.choice) ? { choice: m.choice } : null,
+  ),
   /** The Odoo connection was made or forgotten in the settings. */
   'bg:odooChanged': bare<Result>(),
   /** The confirmation window asks what it confirms. */

@@ -7,7 +7,7 @@
 import type { DialTarget } from '../phone-number';
 import type { Result } from '../result';
 import { isDtmf } from '../sip/dtmf';
-import type { PhoneSnapshot, SipConfig } from '../sip/types';
+import type { DoNotDisturb, PhoneSnapshot, SipConfig } from '../sip/types';
 import type { StoredOdoo } from '../providers/odoo/store';
 import type { DeviceChoices } from '../devices/choice';
 import { bare, entry, type Entry, type MessageOf, type PayloadOf } from './define';
@@ -77,6 +77,8 @@ export interface ConfigureCommand {
   odoo: StoredOdoo | null;
   /** The microphone, speaker and ringer chosen (applied without touching the account). */
   devices: DeviceChoices;
+  /** Do not disturb while on (kept by the background: lib/background/dnd.ts); null when off. */
+  dnd: DoNotDisturb | null;
 }
 
 /** Everything the phone host accepts from the background. */

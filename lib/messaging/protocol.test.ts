@@ -34,11 +34,11 @@ describe('parseUiMessage', () => {
   it('drops unknown settings fields so nothing else reaches storage', () => {
     const form = {
       wsUrl: 'wss://a', domain: 'a', username: 'u', authorizationUser: '', displayName: '',
-      defaultCountry: 'US', secret: '', callWaiting: false, debug: false, __proto__x: 1,
+      defaultCountry: 'US', secret: '', callWaiting: false, maxLines: 2, debug: false, __proto__x: 1,
     };
     const parsed = parseUiMessage({ type: 'bg:saveSettings', form });
     expect(parsed && 'form' in parsed && Object.keys(parsed.form).sort()).toEqual(
-      ['authorizationUser', 'callWaiting', 'debug', 'defaultCountry', 'displayName', 'domain', 'secret', 'username', 'wsUrl'],
+      ['authorizationUser', 'callWaiting', 'debug', 'defaultCountry', 'displayName', 'domain', 'maxLines', 'secret', 'username', 'wsUrl'],
     );
   });
 });

@@ -7,11 +7,12 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
   const answered = call.answeredAt !== null && call.endedAt !== null;
   // An incoming call ends busy only when the phone turned it away because the user was on another
   // call: for the user that is a missed call, and it lights the badge like one.
-  const whileOnCall = call.direction === 'incoming' && call.outcome === 'busy';
-  const outcome = whileOnCall ? 'missed' : (call.outcome ?? 'failed');
+  const dnd = call.direction === 'incoming' && call.doNotDisturb === true;
+  const whileOnCall = !dnd && call.direction === 'incoming' && call.outcome === 'busy';
+  const outcome = whileOnCall || dnd ? 'missed' : (call.outcome ?? 'failed');
   // Recent shows the reason as is, so it is words, never an error code.
   // A transferred call's reason is where it went: Recent says "Transferred to …".
-  const reason = whileOnCall
+  const reason = whileOnCall || dnd
     ? ''
     : outcome === 'transferred' ? (call.transferTarget ?? '') :
     call.endCode !== null && outcome !== 'answered' && outcome !== 'dropped'
@@ -32,5 +33,6 @@ export function historyFromCall(call: CallSnapshot, contact: Contact | null): Om
     seen: outcome !== 'missed',
     callId: call.id,
     ...(whileOnCall ? { whileOnCall: true } : {}),
+    ...(dnd ? { doNotDisturb: true } : {}),
   };
 }

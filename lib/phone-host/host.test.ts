@@ -33,6 +33,7 @@ function configure(pbx: FakePbx): ConfigureCommand {
     defaultCountry: 'US',
     odoo: null,
     devices: { microphone: null, speaker: null, ringer: null },
+    dnd: null,
   };
 }
 

@@ -179,6 +179,7 @@ export class PhoneHost implements HostDiagnostics {
     this.country = cmd.defaultCountry;
     this.odoo = cmd.odoo;
     await this.devices.set(cmd.devices);
+    this.engine.setDnd(cmd.dnd);
     const key = JSON.stringify({ config: cmd.config, missing: cmd.missing });
     if (key !== this.configKey) {
       this.configKey = key;

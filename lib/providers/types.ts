@@ -104,6 +104,8 @@ export interface CallQualitySummary {
   worstMos: number;
   lossPercent: number;
   jitterMs: number;
+  /** Missed because do not disturb was on (the phone answered it busy): Recent says so. */
+  doNotDisturb?: boolean;
 }
 
 /** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */

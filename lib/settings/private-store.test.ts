@@ -9,7 +9,7 @@ import type { AccountSettings } from './schema';
 
 const account: AccountSettings = {
   wsUrl: 'wss://pbx.example.com/ws', domain: 'pbx.example.com', username: '1001', authorizationUser: '', displayName: 'Ann',
-  defaultCountry: 'DE', callWaiting: true, debug: false,
+  defaultCountry: 'DE', callWaiting: true, maxLines: 3, debug: false,
 };
 const odoo = { settings: { url: 'https://erp.example.com', db: 'prod', mode: 'apiKey', login: 'ann@example.com' }, uid: 2, partnerId: 3, userName: 'Ann', major: 18, voip: true, context: {} };
 const identity = { instanceId: '6f1c0a52-8d4e-4a43-9d59-4a3f0e3f1a11', contactName: 'k3j9x2ab' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingParameters, validateSettings, type SettingsForm } from './schema';
+import { accountFromStorage, emptySettings, missingParameters, validateSettings, type SettingsForm } from './schema';
 
 const good: SettingsForm = {
   wsUrl: 'wss://pbx.example.com:8089/ws',
@@ -9,6 +9,7 @@ const good: SettingsForm = {
   displayName: 'Jane Seller',
   defaultCountry: 'DE',
   callWaiting: false,
+  maxLines: 2,
   debug: false,
   secret: 's3cret',
 };
@@ -63,6 +64,20 @@ describe('validateSettings', () => {
   it('accepts IP addresses and ports as the domain', () => {
     expect(validateSettings({ ...good, domain: '10.0.0.5:5060' }, true).ok).toBe(true);
     expect(validateSettings({ ...good, domain: '[::1]' }, true).ok).toBe(true);
+  });
+});
+
+describe('number of lines', () => {
+  it('keeps 1 to 3; anything else is a field error that names it', () => {
+    for (const n of [1, 2, 3]) expect(validateSettings({ ...good, maxLines: n }, false)).toMatchObject({ ok: true, account: { maxLines: n } });
+    for (const n of [0, 4, 2.5, Number.NaN]) expect(validateSettings({ ...good, maxLines: n }, false)).toEqual({ ok: false, errors: { maxLines: 'validation.maxLines' } });
+  });
+
+  it('an account saved before the field (or damaged) gets 2 lines', () => {
+    const defaults = emptySettings('US');
+    expect(accountFromStorage({ ...good, maxLines: undefined }, defaults).maxLines).toBe(2);
+    expect(accountFromStorage({ ...good, maxLines: 9 }, defaults).maxLines).toBe(2);
+    expect(accountFromStorage({ ...good, maxLines: 3 }, defaults).maxLines).toBe(3);
   });
 });
 

@@ -10,8 +10,15 @@ export interface AccountSettings {
   displayName: string;
   defaultCountry: string;
   callWaiting: boolean;
+  /** With call waiting on: calls on the lines at once (1–3); one more gets 486 Busy Here. */
+  maxLines: number;
   debug: boolean;
 }
+
+export const MAX_LINES = 3;
+export const DEFAULT_LINES = 2;
+/** A number of lines the phone offers: a whole number from 1 to MAX_LINES. */
+export const isLines = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_LINES;
 
 /**
  * The stored account as it is, old or damaged: each field kept only if it has the right type,
@@ -26,6 +33,7 @@ export function accountFromStorage(stored: unknown, defaults: AccountSettings): 
   return {
     wsUrl: text('wsUrl'), domain: text('domain'), username: text('username'), authorizationUser: text('authorizationUser'),
     displayName: text('displayName'), defaultCountry: text('defaultCountry'), callWaiting: flag('callWaiting'), debug: flag('debug'),
+    maxLines: isLines(s.maxLines) ? s.maxLines : defaults.maxLines,
   };
 }
 
@@ -46,6 +54,7 @@ export function emptySettings(defaultCountry: string): AccountSettings {
     displayName: '',
     defaultCountry,
     callWaiting: false,
+    maxLines: DEFAULT_LINES,
     debug: false,
   };
 }
@@ -107,6 +116,7 @@ export function validateSettings(form: SettingsForm, hasSavedSecret: boolean): V
   }
   if (!DISPLAY_NAME.test(f.displayName)) errors.displayName = 'validation.displayName.invalid';
   if (!isCountryCode(f.defaultCountry)) errors.defaultCountry = 'validation.country.invalid';
+  if (!isLines(f.maxLines)) errors.maxLines = 'validation.maxLines';
   if (form.secret === '' && !hasSavedSecret) errors.secret = 'validation.required';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const { secret, ...account } = f;

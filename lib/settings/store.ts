@@ -77,6 +77,7 @@ export async function buildSipConfig(): Promise<{
       instanceId,
       contactName,
       callWaiting: account.callWaiting,
+      maxLines: account.maxLines,
       ice: await loadIceConfig(),
     },
     missing,

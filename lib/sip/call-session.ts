@@ -102,6 +102,12 @@ export class CallSession {
       });
   }
 
+  /** Busy (486) because do not disturb is on: Recent says so. */
+  rejectForDnd(): void {
+    this.snap.doNotDisturb = true;
+    this.reject(486);
+  }
+
   /** Decline (603) or busy (486) an incoming call. */
   reject(statusCode: 486 | 603): void {
     if (this.session instanceof Inviter || this.snap.state !== CallState.Incoming) return;

@@ -8,8 +8,10 @@ import { SipConnection } from './connection';
 import type { EngineDeps } from './deps';
 import { Registration, CallState } from './states';
 import { replacesUri } from './replaces';
-import type { CallSnapshot, PhoneSnapshot } from './types';
+import type { CallSnapshot, DoNotDisturb, PhoneSnapshot } from './types';
 import { t } from '../i18n';
+import { dndActive } from '../dnd/choice';
+import { DEFAULT_LINES } from '../settings/schema';
 
 export type { EngineDeps } from './deps';
 
@@ -18,8 +20,6 @@ export type { EngineDeps } from './deps';
  * (the backoff is capped at 4 s) and the re-INVITE, short enough that nobody talks into a dead line.
  */
 const CALL_RECOVERY_MS = 15_000;
-/** Calls on the lines at once with call waiting on, unless the account says otherwise. */
-const DEFAULT_LINES = 2;
 
 /**
  * The SIP URI for a dial target. Targets come normalised (E.164 or a short extension), but this
@@ -39,6 +39,7 @@ export class PhoneEngine extends SipConnection {
   private mediaStale = false;
   private readonly calls = new CallBook(() => this.emit());
   private readonly now: () => number;
+  private dnd: DoNotDisturb | null = null;
 
   constructor(deps: EngineDeps) {
     super(deps);
@@ -54,7 +55,19 @@ export class PhoneEngine extends SipConnection {
       reconnectAttempt: this.attempt,
       calls,
       aor: this.config ? `sip:${this.config.username}@${this.config.domain}` : '',
+      ...(this.dndOn() && this.dnd ? { dnd: { ...this.dnd } } : {}),
     };
+  }
+
+  /** Do not disturb on (until a time, or until turned off) or off (null). */
+  setDnd(dnd: DoNotDisturb | null): void {
+    this.dnd = dnd;
+    this.emit();
+  }
+
+  /** On, and its time not come: it ends by itself even if nobody turns it off. */
+  private dndOn(): boolean {
+    return dndActive(this.dnd, this.now());
   }
 
   protected onTransportLost(): void {
@@ -129,7 +142,8 @@ export class PhoneEngine extends SipConnection {
       this.callHooks(),
     );
     this.calls.track(call);
-    if (busy) call.reject(486);
+    if (this.dndOn()) call.rejectForDnd();
+    else if (busy) call.reject(486);
     else this.deps.onIncoming?.(call.id, call.snapshot().remoteNumber);
   }
 

@@ -55,6 +55,13 @@ export interface CallSnapshot {
   reconnecting: boolean;
   /** Why the call failed or a transfer did not go through. */
   error: PhoneError | null;
+  /** An incoming call turned away busy because do not disturb was on. */
+  doNotDisturb?: true;
+}
+
+/** Do not disturb: incoming calls are answered busy until `until` (ms since epoch; null: until turned off). */
+export interface DoNotDisturb {
+  until: number | null;
 }
 
 export interface PhoneSnapshot {
@@ -85,5 +92,7 @@ export interface CallQualityNow {
   rttMs: number;
   /** No packet arrived from the far end in the interval. */
   noAudio: boolean;
+  /** Present while do not disturb is on. */
+  dnd?: DoNotDisturb;
 }
 

@@ -36,8 +36,28 @@ describe('least privilege in the built manifests and bundles', () => {
   });
 
   it('the popup opens from a keyboard shortcut (Alt+Shift+P, the toolbar button\'s own command)', () => {
-    assert.deepEqual(manifest(builds.chrome).commands, { _execute_action: { suggested_key: { default: 'Alt+Shift+P' } } });
-    assert.deepEqual(manifest(builds.firefox).commands, { _execute_browser_action: { suggested_key: { default: 'Alt+Shift+P' } } });
+    assert.deepEqual(manifest(builds.chrome).commands._execute_action, { suggested_key: { default: 'Alt+Shift+P' } });
+    assert.deepEqual(manifest(builds.firefox).commands._execute_browser_action, { suggested_key: { default: 'Alt+Shift+P' } });
+  });
+
+  it('keyboard commands: answer and hang up with keys, mute, open dialer and do not disturb listed to assign; at most four keys', () => {
+    for (const build of [builds.chrome, builds.firefox]) {
+      const { commands, default_locale: locale } = manifest(build);
+      const names = Object.keys(commands).filter((n) => !n.startsWith('_execute'));
+      assert.deepEqual(names.sort(), ['answer', 'hangup', 'mute', 'open-dialer', 'toggle-dnd']);
+      assert.equal(commands.answer.suggested_key.default, 'Alt+Shift+A');
+      assert.equal(commands.hangup.suggested_key.default, 'Alt+Shift+H');
+      for (const n of ['mute', 'open-dialer', 'toggle-dnd']) assert.equal(commands[n].suggested_key, undefined, n);
+      assert.ok(Object.values(commands).filter((c) => c.suggested_key).length <= 4, 'Chrome allows at most four suggested keys');
+      const keys = Object.values(commands).map((c) => c.suggested_key?.default).filter(Boolean);
+      assert.equal(new Set(keys).size, keys.length, 'no key suggested twice');
+      // Each named at the browser's shortcuts page, in words the locale file has.
+      const messages = JSON.parse(fs.readFileSync(path.join(build, '_locales', locale, 'messages.json'), 'utf8'));
+      for (const n of names) {
+        const key = /^__MSG_(\w+)__$/.exec(commands[n].description)?.[1];
+        assert.ok(key && messages[key]?.message, `${n} has a description`);
+      }
+    }
   });
 
   it('no eval, no Function constructor, no script loaded from the network', () => {

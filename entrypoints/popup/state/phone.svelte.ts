@@ -2,6 +2,7 @@ import type { ErrorAction, PhoneError } from '../../../lib/errors';
 import { CallState } from '../../../lib/sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../../../lib/sip/types';
 import { onPhoneState, request } from '../../../lib/messaging/client';
+import type { DndChoice } from '../../../lib/dnd/choice';
 
 /**
  * The popup's view of the phone. Re-reads the host's state on open (the popup may have been
@@ -139,6 +140,8 @@ export class PhoneState {
   completeTransfer = (callId: string, otherId: string) => this.#run(request({ type: 'phone:completeTransfer', callId, otherId }));
   cancelConsult = (callId: string) => this.#run(request({ type: 'phone:cancelConsult', callId }));
   dismiss = (callId: string) => this.#run(request({ type: 'phone:dismiss', callId }));
+  /** Do not disturb on for a duration, or off; the phone's next state shows it. */
+  setDnd = (choice: DndChoice | 'off') => this.#run(request({ type: 'bg:setDnd', choice }));
   openOptions = () => request({ type: 'bg:openOptions' });
   openMicPage = () => request({ type: 'bg:openMicPage' });
 }

@@ -38,6 +38,7 @@ function toEntry(row: HistoryRow): HistoryEntry {
     ...wrapUpOf(r.wrapUp),
     ...(r.whileOnCall === true ? { whileOnCall: true } : {}),
     ...qualityOf(r.quality),
+    ...(r.doNotDisturb === true ? { doNotDisturb: true } : {}),
   };
 }
 
