@@ -79,6 +79,8 @@ export interface PhoneSnapshot {
   devicesMissing?: { role: 'microphone' | 'speaker' | 'ringer'; label: string }[];
   /** Set by the phone host: each answered call's quality now, by call id (sampled every few seconds). */
   quality?: Record<string, CallQualityNow>;
+  /** Present while do not disturb is on. */
+  dnd?: DoNotDisturb;
 }
 
 /** A live call's quality over the last few seconds (from getStats). */
@@ -92,7 +94,5 @@ export interface CallQualityNow {
   rttMs: number;
   /** No packet arrived from the far end in the interval. */
   noAudio: boolean;
-  /** Present while do not disturb is on. */
-  dnd?: DoNotDisturb;
 }
 
