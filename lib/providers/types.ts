@@ -96,6 +96,8 @@ export interface HistoryEntry {
   whileOnCall?: boolean;
   /** The call's audio quality while it was answered (absent when it was not measured). */
   quality?: CallQualitySummary;
+  /** Missed because do not disturb was on (the phone answered it busy): Recent says so. */
+  doNotDisturb?: boolean;
 }
 
 /** A finished call's quality: the average and worst estimated MOS, the loss over the call, the worst jitter. */
@@ -104,8 +106,6 @@ export interface CallQualitySummary {
   worstMos: number;
   lossPercent: number;
   jitterMs: number;
-  /** Missed because do not disturb was on (the phone answered it busy): Recent says so. */
-  doNotDisturb?: boolean;
 }
 
 /** The wrap-up of a call: an outcome from the user's list ("Left voicemail") and a short note. */
