@@ -32,6 +32,9 @@ export interface DeviceTargets {
  */
 export type LiveMedia = Web.SessionDescriptionHandler & { setLocalMediaStream(stream: MediaStream): Promise<void> };
 
+/** How long the device list may take before the choice is passed on unjudged. */
+const LIST_TIMEOUT_MS = 1500;
+
 type MediaDevicesLike = Pick<MediaDevices, 'enumerateDevices' | 'addEventListener'>;
 
 export class AudioDevices {
@@ -63,7 +66,12 @@ export class AudioDevices {
 
   private async list(): Promise<DeviceInfo[] | null> {
     try {
-      const devices = (await this.media?.enumerateDevices()) ?? [];
+      // Firefox's background page: enumerateDevices may never settle; a choice is then passed on.
+      const devices = await Promise.race([
+        this.media?.enumerateDevices() ?? Promise.resolve([]),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), LIST_TIMEOUT_MS)),
+      ]);
+      if (devices === null) return null;
       // Without the microphone permission in this document, labels are empty and ids may be
       // placeholders: the choice cannot be judged here, it is passed on as a preference.
       return devices.some((d) => d.label !== '') ? devices.map((d) => ({ deviceId: d.deviceId, kind: d.kind, label: d.label })) : null;

@@ -74,7 +74,8 @@ export async function press(page, name, role = 'button') {
             : '';
       const candidates = document.querySelectorAll(wantedRole === 'tab' ? '[role="tab"]' : 'button, [role="button"], a[href]');
       for (const el of candidates) {
-        const label = (el.getAttribute('aria-label') ?? text(el)).replace(/\s+/g, ' ').trim();
+        // Read as heard: without the invisible marks that keep numbers left to right.
+        const label = (el.getAttribute('aria-label') ?? text(el)).replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
         const visible = el.getClientRects().length > 0 && !el.disabled;
         if (visible && label === wanted) return el;
       }
