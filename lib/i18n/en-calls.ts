@@ -19,7 +19,7 @@ export const enCalls = {
   'wrapUp.note': 'Note',
   'wrapUp.notePlaceholder': 'What was said, what to do next',
   'wrapUp.outcome': 'Outcome',
-  'wrapUp.save': 'Save',
+  'wrapUp.save': 'Save wrap-up',
   'wrapUp.saveHint': 'Ctrl+Enter saves',
   'wrapUp.skip': 'Skip',
   'wrapUp.saveAndSchedule': 'Done & schedule next',
