@@ -202,6 +202,8 @@ describe('a salesperson’s day, counted', { concurrency: false }, () => {
           await c.key('Tab'); // the tabs
           await c.key('Home'); // Recent
           await popup.waitForSelector('#tab-panel[data-loaded="true"] li');
+          await c.key('Tab'); // Recent's outcome filter
+          await c.key('Tab'); // Export CSV
           await c.key('Tab'); // the list (one tab stop): its first row
           await c.key('ArrowRight'); // the row's phone button
           await c.key('Enter');

@@ -70,6 +70,8 @@ export class WrapUpState {
     const id = this.#liveId;
     this.#liveId = null;
     if (!this.#d.settings.value.wrapUp || ended?.id !== id) return;
+    // A call that never reached anyone (it failed before an answer, e.g. no relay) has nothing to wrap up.
+    if (!ended.answeredAt && ended.outcome === 'failed') return;
     this.#error = '';
     this.#pending = {
       callId: id,
