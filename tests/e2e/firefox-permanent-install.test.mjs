@@ -105,7 +105,7 @@ describe('Firefox ESR, permanent install across a restart', { concurrency: false
     await remote1002.evaluate((s) => remote.waitForEvent('established', { since: s, timeoutMs: 15_000 }), since);
     const win = await waitForExtensionPage(firefox, 'popup.html', { search: '?popout=1' });
     await waitForCallState(win, 'established');
-    assert.match(await win.$eval('[role="status"]', (e) => e.textContent), /1001@lab\.test/);
+    assert.match(await win.$eval('[role="status"]', (e) => e.textContent), /ext\. 1001/);
     await press(win, 'Hang up');
     await waitForIdle(win);
     await selectTab(win, 'Recent');

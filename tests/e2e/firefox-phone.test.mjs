@@ -110,7 +110,7 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     await waitForRegistration(popup, 'registered');
     const status = await popup.$eval('[role="status"]', (e) => e.textContent);
     assert.match(status, /Ready/);
-    assert.match(status, /1001@lab\.test/);
+    assert.match(status, /ext\. 1001/);
     const state = await phoneState();
     assert.equal(state.registration, 'registered');
     assert.equal(state.aor, 'sip:1001@lab.test');
