@@ -135,11 +135,12 @@ export class ListsState {
     this.#chosen = true;
     this.#limit = FIRST_PAGE;
     globalThis.localStorage?.setItem(TAB_KEY, tab);
-    void this.refresh();
+    const shown = this.refresh();
     if (tab === 'recent') {
       this.#unseenMissed = 0;
-      // Recent marks missed calls as seen; the toolbar badge follows.
-      setTimeout(() => void request({ type: 'bg:missedSeen' }), SEEN_AFTER_MS);
+      // Recent marks missed calls as seen once its rows are in; the toolbar badge is recounted after
+      // that marking, never before it (a recount before would leave the count up).
+      setTimeout(() => void shown.then(() => this.#marking).then(() => request({ type: 'bg:missedSeen' })), SEEN_AFTER_MS);
     }
   }
 
