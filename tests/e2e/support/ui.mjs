@@ -107,7 +107,14 @@ export async function openWidget(browser, extensionId) {
 
 /** Selects a widget tab by name and waits until its list is loaded. */
 export async function selectTab(popup, name) {
-  await press(popup, name, 'tab');
+  await popup.bringToFront();
+  // By its label, whatever count badge it carries ("Recent" with "1 missed call").
+  const tab = await popup.waitForFunction(
+    (wanted) => [...document.querySelectorAll('[role="tab"]')].find((t) => t.firstChild?.textContent.trim() === wanted),
+    { timeout: 10_000 },
+    name,
+  );
+  await tab.asElement().click();
   await popup.waitForSelector(`[role="tab"][aria-selected="true"]::-p-text(${name})`);
   await popup.waitForSelector('#tab-panel[data-loaded="true"]');
 }
