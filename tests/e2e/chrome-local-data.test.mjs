@@ -32,7 +32,8 @@ async function importFile(name, text) {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   await options.bringToFront();
-  const input = await options.$('input[type="file"]');
+  // The page mounts once its language is read: wait for the field rather than expect it at once.
+  const input = await options.waitForSelector('input[type="file"]');
   await input.uploadFile(file);
   const report = await options.waitForSelector(`section[aria-label="Import report"] ::-p-text(${name}:)`);
   void report;
