@@ -78,7 +78,9 @@ function pageSetup() {
     },
     async toggle(resId, add) {
       log.toggles.push([resId, add]);
-      if (add) await rpc('mail.activity', 'create', [{ res_model: 'crm.lead', res_id: resId, activity_type_id: 2, user_id: await me(), date_deadline: today(), summary: 'Call' }]);
+      // res_model_id is required (res_model is its readonly related copy), as in Odoo's mail.activity.
+      const [leadModel] = add ? await rpc('ir.model', 'search_read', [], { domain: [['model', '=', 'crm.lead']], fields: ['id'], limit: 1 }) : [];
+      if (add) await rpc('mail.activity', 'create', [{ res_model_id: leadModel.id, res_id: resId, activity_type_id: 2, user_id: await me(), date_deadline: today(), summary: 'Call' }]);
       else await rpc('mail.activity', 'unlink', [(await myCalls([resId])).map((a) => a.id)]);
       return { ok: true, value: add };
     },
