@@ -5,15 +5,14 @@
  * without closing anything.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makePhone, until } from '../../tests/fakes/harness';
+import { makePhone, stopPhone, until } from '../../tests/fakes/harness';
 import { CallState, Registration } from './states';
 
 type Phone = ReturnType<typeof makePhone>;
 let phone: Phone | null = null;
 
 afterEach(async () => {
-  await phone?.engine.stop();
-  phone?.pbx.stop();
+  await stopPhone(phone);
   phone = null;
 });
 

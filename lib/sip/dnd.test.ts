@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makePhone, until } from '../../tests/fakes/harness';
+import { makePhone, stopPhone, until } from '../../tests/fakes/harness';
 import { historyFromCall } from '../phone-host/history';
 import { CallState, Registration } from './states';
 
@@ -7,8 +7,7 @@ type Phone = ReturnType<typeof makePhone>;
 let phone: Phone | null = null;
 
 afterEach(async () => {
-  await phone?.engine.stop();
-  phone?.pbx.stop();
+  await stopPhone(phone);
   phone = null;
 });
 

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { header } from '../../tests/fakes/sip-wire';
-import { makePhone, until } from '../../tests/fakes/harness';
+import { makePhone, stopPhone, until } from '../../tests/fakes/harness';
 import { CallState, Registration } from './states';
 
 type Phone = ReturnType<typeof makePhone>;
 let phone: Phone | null = null;
 
 afterEach(async () => {
-  await phone?.engine.stop();
-  phone?.pbx.stop();
+  await stopPhone(phone);
   phone = null;
 });
 

@@ -55,3 +55,9 @@ export async function until<T>(check: () => T | undefined | null | false, what: 
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** Stops a phone made by `makePhone` (its engine, then its PBX); nothing for none. */
+export async function stopPhone(phone: ReturnType<typeof makePhone> | null): Promise<void> {
+  await phone?.engine.stop();
+  phone?.pbx.stop();
+}
