@@ -19,6 +19,11 @@ export class CallAlerts {
   /** Ringing calls with a notification, and who it names (caller ID may arrive after it shows). */
   private shown = new Map<string, string>();
   private last: PhoneSnapshot | null = null;
+  /**
+   * Updates run one after the other: an update awaits storage and notifications, and a later one
+   * (the call already ended) must never be overtaken by an earlier one (still ringing).
+   */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly link: HostLink,
@@ -38,12 +43,21 @@ export class CallAlerts {
   }
 
   /** Recount unseen missed calls (after a call was recorded or Recent was opened). */
-  async refreshBadge(): Promise<void> {
-    await this.badge(this.last);
+  refreshBadge(): Promise<void> {
+    return this.inTurn(() => this.badge(this.last));
   }
 
-  async update(state: PhoneSnapshot): Promise<void> {
+  update(state: PhoneSnapshot): Promise<void> {
     this.last = state;
+    return this.inTurn(() => this.apply(state));
+  }
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work, work);
+    return this.queue;
+  }
+
+  private async apply(state: PhoneSnapshot): Promise<void> {
     const ringing = state.calls.filter((c) => c.state === CallState.Incoming);
     const ringingIds = new Set(ringing.map((c) => c.id));
     const read = ringing.length > 0 ? phoneReader((await loadAccount().catch(() => null))?.defaultCountry ?? '') : (n: string) => n;
