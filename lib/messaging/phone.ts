@@ -50,6 +50,12 @@ export const phoneChannel = {
   ),
   /** Ends a consult call and takes the caller off hold. */
   'phone:cancelConsult': forCall<Result>(),
+  /** A conference: `otherId` joins `callId`'s call, both off hold (mixed in the phone host). */
+  'phone:merge': entry<{ callId: string; otherId: string }, Result>((m) =>
+    callId(m.callId) && callId(m.otherId) ? { callId: m.callId, otherId: m.otherId } : null,
+  ),
+  /** Splits a conference back into lines: `callId` stays in front, the other goes on hold. */
+  'phone:split': forCall<Result>(),
 };
 
 export type PhoneChannel = typeof phoneChannel;

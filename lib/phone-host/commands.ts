@@ -38,6 +38,8 @@ const phoneHandlers: PhoneHandlers = {
   'phone:consult': (cmd, { engine }) => engine.consult(cmd.callId, cmd.target),
   'phone:completeTransfer': (cmd, { engine }) => engine.completeTransfer(cmd.callId, cmd.otherId),
   'phone:cancelConsult': (cmd, { engine }) => engine.cancelConsult(cmd.callId),
+  'phone:merge': (cmd, { engine }) => engine.merge(cmd.callId, cmd.otherId),
+  'phone:split': (cmd, { engine }) => engine.split(cmd.callId),
 };
 
 export function runPhoneCommand(cmd: HostPhoneCommand, host: CommandTarget): HostReply<PhoneName> {

@@ -9,6 +9,7 @@ import { PhoneEngine, type EngineDeps } from '../sip/engine';
 import { CallState } from '../sip/states';
 import type { CallSnapshot, PhoneSnapshot } from '../sip/types';
 import { RemoteAudio } from './remote-audio';
+import { ConferenceMixer, type CallAudio, type MixContext } from './conference-mixer';
 import { Ringtone } from './ringtone';
 import { AudioDevices, type LiveMedia } from './audio-devices';
 import { historyFromCall } from './history';
@@ -38,6 +39,8 @@ export interface HostOutput {
 export interface HostDeps {
   engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'mediaStreamFactory' | 'random'>;
   ringtone?: HostRingtone;
+  /** Where conference audio is mixed (an AudioContext of the host document by default). */
+  mixContext?: () => MixContext;
 }
 
 type HostRingtone = Pick<Ringtone, 'start' | 'stop' | 'state'> & Partial<Pick<Ringtone, 'setSink' | 'sink'>>;
@@ -69,6 +72,7 @@ export class PhoneHost implements HostDiagnostics {
   private providerP: Promise<DataProvider> | null = null;
   private readonly keeper: HistoryKeeper;
   private readonly devices: AudioDevices;
+  private readonly mixer: ConferenceMixer;
   private readonly quality = new QualitySampler({
     stats: async (callId) => (this.peerOf(callId) ? this.rtpStats(callId) : null),
     changed: () => this.onChange(this.engine.snapshot()),
@@ -79,6 +83,7 @@ export class PhoneHost implements HostDiagnostics {
     deps: HostDeps = {},
   ) {
     this.ringtoneEl = deps.ringtone ?? new Ringtone();
+    this.mixer = new ConferenceMixer({ audioOf: (id) => this.callAudio(id), log: this.log, ...(deps.mixContext ? { context: deps.mixContext } : {}) });
     this.keeper = new HistoryKeeper({
       save: async (entry) => (await this.provider()).history.add(entry),
       saved: (entry) => {
@@ -159,6 +164,7 @@ export class PhoneHost implements HostDiagnostics {
     const onACall = state.calls.some((c) => c.state !== CallState.Incoming && c.state !== CallState.Ended);
     if (ringing) this.ringtoneEl.start(onACall ? 'soft' : 'full');
     else this.ringtoneEl.stop();
+    this.mixer.sync(state.calls);
     this.quality.sync(state.calls.filter((c) => c.state === CallState.Established && !c.held).map((c) => c.id));
     this.output.publish(this.withUnsaved(state));
   }
@@ -222,6 +228,14 @@ export class PhoneHost implements HostDiagnostics {
   private peerOf(callId: string): RTCPeerConnection | undefined {
     const sdh = this.engine.sessionOf(callId)?.sessionDescriptionHandler as { peerConnection?: RTCPeerConnection } | undefined;
     return sdh?.peerConnection;
+  }
+
+  /** What a call sends and receives, for the conference mixer. */
+  private callAudio(callId: string): CallAudio | undefined {
+    const pc = this.peerOf(callId);
+    const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio');
+    const remote = pc?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+    return sender && remote ? { sender, remote } : undefined;
   }
 
   async rtpStats(callId: string): Promise<CallStats> {

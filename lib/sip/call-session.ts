@@ -139,8 +139,27 @@ export class CallSession {
 
   setMuted(muted: boolean): void {
     this.snap.muted = muted;
-    this.media()?.enableSenderTracks?.(!muted && !this.snap.held);
+    this.sendMicrophone();
     this.hooks.onChange();
+  }
+
+  get conference(): string | undefined {
+    return this.snap.conference;
+  }
+
+  /**
+   * Joins a conference (`group`) or leaves it (null). While in one, the call sends a mix, not the
+   * microphone itself: the phone host mutes the microphone feeding the mix (conference-mixer.ts).
+   */
+  setConference(group: string | null): void {
+    if (group) this.snap.conference = group;
+    else delete this.snap.conference;
+    this.hooks.onChange();
+  }
+
+  /** Sends the microphone unless muted or on hold; in a conference the mix is left alone (see setConference). */
+  private sendMicrophone(): void {
+    if (!this.snap.conference) this.media()?.enableSenderTracks?.(!this.snap.muted && !this.snap.held);
   }
 
   setHold(held: boolean): void {
@@ -151,7 +170,7 @@ export class CallSession {
         this.holdPending = false;
         this.snap.held = held;
         this.media()?.enableReceiverTracks?.(!held);
-        this.media()?.enableSenderTracks?.(!held && !this.snap.muted);
+        this.sendMicrophone();
         this.hooks.onChange();
       },
       refused: () => {

@@ -8,6 +8,7 @@ import { SipConnection } from './connection';
 import type { EngineDeps } from './deps';
 import { Registration, CallState } from './states';
 import { replacesUri } from './replaces';
+import { memberLeft, membersOf, merge, split } from './conference';
 import type { CallSnapshot, DoNotDisturb, PhoneSnapshot } from './types';
 import { t } from '../i18n';
 import { dndActive } from '../dnd/choice';
@@ -93,7 +94,10 @@ export class PhoneEngine extends SipConnection {
   private callHooks() {
     return {
       onChange: () => this.emit(),
-      onEnded: (snapshot: CallSnapshot) => this.deps.onCallEnded?.(snapshot),
+      onEnded: (snapshot: CallSnapshot) => {
+        memberLeft(this.calls, snapshot.conference);
+        this.deps.onCallEnded?.(snapshot);
+      },
       onMedia: (id: string, session: Session) => this.deps.onRemoteMedia?.(id, session),
       logger: this.deps.logger,
       now: this.now,
@@ -170,18 +174,34 @@ export class PhoneEngine extends SipConnection {
     });
   }
 
-  /** Brings a line to the front: it is taken off hold, every other call goes on hold. */
+  /** Brings a line to the front: it is taken off hold, every other call goes on hold (a conference splits first). */
   swap(callId: string): Result {
     return this.calls.act(callId, (call) => {
+      if (call.conference) split(this.calls, callId);
       this.calls.holdOthers(call);
       call.setHold(false);
     });
   }
 
+  /** A three-way call: `otherId` joins `callId`'s call, both off hold (the host mixes the audio). */
+  merge = (callId: string, otherId: string): Result => merge(this.calls, callId, otherId);
+  /** Back to separate lines: `callId` stays in front, the other goes on hold. */
+  split = (callId: string): Result => split(this.calls, callId);
+
+  /** Mute: in a conference, our microphone for everyone in it. */
+  setMute(callId: string, muted: boolean): Result {
+    return this.calls.act(callId, (call) => {
+      for (const c of call.conference ? membersOf(this.calls, call.conference) : [call]) c.setMuted(muted);
+    });
+  }
+
+  /** Hold: a call in a conference is split off first (Split does that and holds the other). */
+  setHold(callId: string, held: boolean): Result {
+    return this.calls.act(callId, (call) => (call.conference ? fail(phoneError('conferenceFailed', t('conference.splitFirst'))) : call.setHold(held)));
+  }
+
   decline = (callId: string): Result => this.calls.act(callId, (call) => call.reject(603));
   hangup = (callId: string): Result => this.calls.act(callId, (call) => call.hangup());
-  setMute = (callId: string, muted: boolean): Result => this.calls.act(callId, (call) => call.setMuted(muted));
-  setHold = (callId: string, held: boolean): Result => this.calls.act(callId, (call) => call.setHold(held));
   sendDtmf = (callId: string, digits: string): Result => this.calls.act(callId, (call) => call.sendDtmf(digits));
 
   transfer(callId: string, target: DialTarget): Result {

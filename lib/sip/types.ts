@@ -57,6 +57,8 @@ export interface CallSnapshot {
   error: PhoneError | null;
   /** An incoming call turned away busy because do not disturb was on. */
   doNotDisturb?: true;
+  /** Merged into a conference (a three-way call mixed here): the group's id, the same on each of its calls. */
+  conference?: string;
 }
 
 /** Do not disturb: incoming calls are answered busy until `until` (ms since epoch; null: until turned off). */

@@ -139,6 +139,8 @@ export class PhoneState {
   };
   completeTransfer = (callId: string, otherId: string) => this.#run(request({ type: 'phone:completeTransfer', callId, otherId }));
   cancelConsult = (callId: string) => this.#run(request({ type: 'phone:cancelConsult', callId }));
+  merge = (callId: string, otherId: string) => this.#run(request({ type: 'phone:merge', callId, otherId }));
+  split = (callId: string) => this.#run(request({ type: 'phone:split', callId }));
   dismiss = (callId: string) => this.#run(request({ type: 'phone:dismiss', callId }));
   /** Do not disturb on for a duration, or off; the phone's next state shows it. */
   setDnd = (choice: DndChoice | 'off') => this.#run(request({ type: 'bg:setDnd', choice }));
