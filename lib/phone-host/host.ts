@@ -100,7 +100,9 @@ export class PhoneHost implements HostDiagnostics {
         liveMedia: () =>
           this.engine
             .snapshot()
-            .calls.filter((c) => c.state !== CallState.Ended)
+            // A call in a conference sends a mix of its microphone (conference-mixer.ts): a new
+            // microphone would replace the mix, so it keeps the one it has until split.
+            .calls.filter((c) => c.state !== CallState.Ended && !c.conference)
             .flatMap((c) => {
               const sdh = this.engine.sessionOf(c.id)?.sessionDescriptionHandler as LiveMedia | undefined;
               return sdh?.peerConnection ? [{ sdh, muted: c.muted }] : [];

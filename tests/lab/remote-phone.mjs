@@ -110,6 +110,7 @@ export async function startRemotePhoneServer(opts = {}) {
  * @property {string} [password]
  * @property {boolean} [autoAnswer]
  * @property {'auto'|'rtp'|'tone'|'off'} [dtmfDetect]  RFC 4733 receive detection (default auto = rtp)
+ * @property {number} [tone]  the phone's microphone is a steady sine at this frequency (Hz), to tell its audio from others'
  * @property {number} [timeoutMs]   page load + registration timeout (default 15 s)
  */
 
@@ -142,6 +143,7 @@ export async function openRemotePhone(browser, url, opts = {}) {
         password: opts.password,
         autoAnswer: opts.autoAnswer,
         dtmfDetect: opts.dtmfDetect,
+        tone: opts.tone,
         timeoutMs: timeout,
       },
     );

@@ -57,6 +57,7 @@ import {
   SessionState,
   SIPExtension,
   UserAgent,
+  Web,
 } from 'sip.js';
 
 /** @typedef {import('sip.js').Session} Session */
@@ -170,6 +171,8 @@ let autoAnswerDelayMs = 0;
 let acceptRefer = true;
 /** @type {'auto'|'rtp'|'tone'|'off'} how received RFC 4733 DTMF is detected */
 let dtmfDetect = 'auto';
+/** register({tone}): this phone's "microphone" is a steady sine at this frequency (Hz), else the browser's. */
+let toneHz = 0;
 let callSeq = 0;
 /** @type {Map<number, Call>} */
 const calls = new Map();
@@ -309,6 +312,54 @@ function attachMedia(call) {
     } catch (e) {
       console.warn('DTMF tone detector unavailable', e);
     }
+  }
+}
+
+/** A "microphone" that plays a steady sine at `toneHz`, so a test can tell this far end's voice from others by frequency. */
+async function toneMicrophone() {
+  const ctx = new AudioContext();
+  const osc = ctx.createOscillator();
+  osc.frequency.value = toneHz;
+  const gain = ctx.createGain();
+  gain.gain.value = 0.3;
+  const out = ctx.createMediaStreamDestination();
+  osc.connect(gain).connect(out);
+  osc.start();
+  await ctx.resume();
+  return out.stream;
+}
+
+/**
+ * How loud each of `hzList` is in what this phone hears on its current call (or `opts.call`), in
+ * dBFS read with an AnalyserNode (the loudest of five readings 100 ms apart, each the strongest of
+ * the tone's bin and its neighbours): a tone heard is some 60 dB above one that is not there.
+ * @param {number[]} hzList @param {{call?: number}} [opts]
+ * @returns {Promise<Record<string, number>>}
+ */
+async function hears(hzList, opts = {}) {
+  const sdh = /** @type {any} */ (getCall(opts.call).session.sessionDescriptionHandler);
+  if (!sdh?.remoteMediaStream) throw new Error('no audio on this call');
+  const ctx = new AudioContext();
+  try {
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 8192;
+    analyser.smoothingTimeConstant = 0;
+    ctx.createMediaStreamSource(sdh.remoteMediaStream).connect(analyser);
+    await ctx.resume();
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const out = Object.fromEntries(hzList.map((hz) => [String(hz), -200]));
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      analyser.getFloatFrequencyData(bins);
+      for (const hz of hzList) {
+        const at = Math.round((hz * analyser.fftSize) / ctx.sampleRate);
+        const db = Math.max(bins[at - 1] ?? -200, bins[at] ?? -200, bins[at + 1] ?? -200);
+        if (Number.isFinite(db)) out[String(hz)] = Math.max(out[String(hz)], Math.round(db));
+      }
+    }
+    return out;
+  } finally {
+    await ctx.close();
   }
 }
 
@@ -619,7 +670,7 @@ function invite(call, inviter, timeoutMs = 20000) {
  * Creates the user agent, connects and registers.
  * @param {{wsUrl: string, domain: string, user: string, password: string, displayName?: string,
  *   autoAnswer?: boolean, timeoutMs?: number, traceSip?: boolean, expires?: number,
- *   dtmfDetect?: 'auto'|'rtp'|'tone'|'off'}} opts
+ *   dtmfDetect?: 'auto'|'rtp'|'tone'|'off', tone?: number}} opts
  * @returns {Promise<{aor: string}>}
  */
 async function register(opts) {
@@ -627,6 +678,7 @@ async function register(opts) {
   config = { wsUrl: opts.wsUrl, domain: opts.domain, user: opts.user, password: opts.password };
   if (opts.autoAnswer !== undefined) autoAnswer = !!opts.autoAnswer;
   if (opts.dtmfDetect) dtmfDetect = opts.dtmfDetect;
+  if (opts.tone) toneHz = opts.tone;
   const timeoutMs = opts.timeoutMs ?? 10000;
   const uri = UserAgent.makeURI(`sip:${opts.user}@${opts.domain}`);
   if (!uri) throw new Error(`bad user/domain ${opts.user}@${opts.domain}`);
@@ -640,6 +692,7 @@ async function register(opts) {
     userAgentString: 'lab-remote-phone (SIP.js 0.21)',
     // An INVITE with Replaces (attended transfer) takes the place of the call it names.
     sipExtensionReplaces: SIPExtension.Supported,
+    sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(toneHz ? toneMicrophone : undefined),
     sessionDescriptionHandlerFactoryOptions: {
       iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
       peerConnectionConfiguration: { iceServers: [] },
@@ -1064,6 +1117,7 @@ const api = {
   hold,
   message,
   stats,
+  hears,
   /** escape hatch for tests: the RTCPeerConnection of the current call (or `id`) */
   peerConnection: (/** @type {number|undefined} */ id) => peerConnection(getCall(id)),
   bareCallTimed,
