@@ -43,4 +43,5 @@ export const enLines = {
   'conference.split': 'Split',
   'conference.splitHint': 'Split: back to two calls, {0} on hold',
   'conference.hangUpAll': 'Hang up all',
+  'conference.notHere': 'Firefox cannot mix the audio of calls in an extension yet',
 } as const;

@@ -3,7 +3,9 @@
  * (lib/messaging/phone.ts), checked by the compiler, each a call into the engine.
  */
 import type { HostPhoneCommand, HostReply, PhoneName } from '../messaging/phone';
-import { done, ok } from '../result';
+import { phoneError } from '../errors';
+import { t } from '../i18n';
+import { done, fail, ok } from '../result';
 import type { PhoneEngine } from '../sip/engine';
 import type { PhoneSnapshot } from '../sip/types';
 
@@ -11,6 +13,8 @@ export interface CommandTarget {
   engine: PhoneEngine;
   /** The state as the UI sees it (with the calls waiting to be written). */
   state(): PhoneSnapshot;
+  /** A conference can be mixed here. */
+  canMix: boolean;
 }
 
 type PhoneHandlers = { [K in PhoneName]: (cmd: HostPhoneCommand<K>, host: CommandTarget) => HostReply<K> };
@@ -38,7 +42,8 @@ const phoneHandlers: PhoneHandlers = {
   'phone:consult': (cmd, { engine }) => engine.consult(cmd.callId, cmd.target),
   'phone:completeTransfer': (cmd, { engine }) => engine.completeTransfer(cmd.callId, cmd.otherId),
   'phone:cancelConsult': (cmd, { engine }) => engine.cancelConsult(cmd.callId),
-  'phone:merge': (cmd, { engine }) => engine.merge(cmd.callId, cmd.otherId),
+  'phone:merge': (cmd, { engine, canMix }) =>
+    canMix ? engine.merge(cmd.callId, cmd.otherId) : fail(phoneError('conferenceFailed', t('conference.notHere'))),
   'phone:split': (cmd, { engine }) => engine.split(cmd.callId),
 };
 

@@ -78,7 +78,13 @@ export class ConferenceMixer {
       this.deps.log.warn('conference: a call has no audio to mix yet', plan.callId);
       return undefined;
     }
-    const ctx = this.context();
+    let ctx: MixContext;
+    try {
+      ctx = this.context();
+    } catch (e) {
+      this.deps.log.warn('conference: no audio context to mix in', String(e));
+      return undefined;
+    }
     const out = ctx.createMediaStreamDestination();
     const nodes: AudioNode[] = [own, ...(heard as MediaStreamTrack[])].map((track) => {
       const source = ctx.createMediaStreamSource(new MediaStream([track]));

@@ -39,8 +39,8 @@ export interface HostOutput {
 export interface HostDeps {
   engine?: Pick<EngineDeps, 'transportConstructor' | 'sessionDescriptionHandlerFactory' | 'mediaStreamFactory' | 'random'>;
   ringtone?: HostRingtone;
-  /** Where conference audio is mixed (an AudioContext of the host document by default). */
-  mixContext?: () => MixContext;
+  /** Where conference audio is mixed (an AudioContext of the host document by default); null: nowhere, Merge is refused. */
+  mixContext?: (() => MixContext) | null;
 }
 
 type HostRingtone = Pick<Ringtone, 'start' | 'stop' | 'state'> & Partial<Pick<Ringtone, 'setSink' | 'sink'>>;
@@ -73,6 +73,8 @@ export class PhoneHost implements HostDiagnostics {
   private readonly keeper: HistoryKeeper;
   private readonly devices: AudioDevices;
   private readonly mixer: ConferenceMixer;
+  /** This host can mix a conference (not Firefox's background page: lib/phone-host/in-process.ts). */
+  private readonly canMix: boolean;
   private readonly quality = new QualitySampler({
     stats: async (callId) => (this.peerOf(callId) ? this.rtpStats(callId) : null),
     changed: () => this.onChange(this.engine.snapshot()),
@@ -83,6 +85,7 @@ export class PhoneHost implements HostDiagnostics {
     deps: HostDeps = {},
   ) {
     this.ringtoneEl = deps.ringtone ?? new Ringtone();
+    this.canMix = deps.mixContext !== null;
     this.mixer = new ConferenceMixer({ audioOf: (id) => this.callAudio(id), log: this.log, ...(deps.mixContext ? { context: deps.mixContext } : {}) });
     this.keeper = new HistoryKeeper({
       save: async (entry) => (await this.provider()).history.add(entry),
@@ -206,7 +209,7 @@ export class PhoneHost implements HostDiagnostics {
   async handle(cmd: HostCommand): Promise<Result<unknown>> {
     try {
       if (cmd.type === 'host:configure') return await this.configure(cmd);
-      return runPhoneCommand(cmd, { engine: this.engine, state: () => this.state() });
+      return runPhoneCommand(cmd, { engine: this.engine, state: () => this.state(), canMix: this.canMix });
     } catch (e) {
       // A command never leaves its sender waiting for an answer that will not come.
       this.log.error('command failed', cmd.type, String(e));

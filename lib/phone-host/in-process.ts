@@ -35,7 +35,9 @@ export class InProcessLink implements HostLink {
         },
         historyChanged: () => tell({ type: 'event:historyChanged' }),
       },
-      { engine: { mediaStreamFactory: mic.factory }, ringtone: new ElementRingtone() },
+      // No conference: the background page's AudioContext never starts (autoplay rules; nor does
+      // the call window's, tried on Firefox ESR 153), so nothing could mix it.
+      { engine: { mediaStreamFactory: mic.factory }, ringtone: new ElementRingtone(), mixContext: null },
     );
     // The widget window closed mid-call: it opens again and the call sends its new capture.
     browser.windows.onRemoved.addListener((windowId) => void mic.windowClosed(windowId).catch((e: unknown) => log.warn('The microphone did not come back after the call window closed', String(e))));
