@@ -49,10 +49,12 @@ function setUp() {
 describe('conference plan', () => {
   it('each call of a group hears the others; calls in no group, ended, or alone in one are not mixed', () => {
     expect(conferencePlan([call('A', { conference: 'g' }), call('B', { conference: 'g', muted: true }), call('C')])).toEqual([
-      { callId: 'A', hears: ['B'], muted: true },
-      { callId: 'B', hears: ['A'], muted: true },
+      { callId: 'A', hears: ['B'], micOff: true },
+      { callId: 'B', hears: ['A'], micOff: true },
     ]);
     expect(conferencePlan([call('A', { conference: 'g' }), call('B', { conference: 'g', state: CallState.Ended })])).toEqual([]);
+    // A conference on hold (we talk on another line) hears nothing of us.
+    expect(conferencePlan([call('A', { conference: 'g', held: true }), call('B', { conference: 'g', held: true })]).map((m) => m.micOff)).toEqual([true, true]);
   });
 });
 

@@ -49,7 +49,7 @@ export class ConferenceMixer {
     for (const m of plan.values()) {
       const mix = this.mixes.get(m.callId) ?? this.mix(m);
       // Mute in a conference silences our microphone in the mix; the other far ends still go through.
-      if (mix) mix.own.enabled = !m.muted;
+      if (mix) mix.own.enabled = !m.micOff;
     }
     if (this.mixes.size === 0 && this.ctx) {
       void this.ctx.close().catch(() => undefined);

@@ -11,8 +11,8 @@ export interface CallMix {
   callId: string;
   /** The calls whose far end this call's far end hears, beside our microphone. */
   hears: string[];
-  /** Our microphone is muted for the whole conference. */
-  muted: boolean;
+  /** Our microphone is off for the whole conference: muted, or on hold (we talk on another line). */
+  micOff: boolean;
 }
 
 export function conferencePlan(calls: readonly CallSnapshot[]): CallMix[] {
@@ -24,6 +24,6 @@ export function conferencePlan(calls: readonly CallSnapshot[]): CallMix[] {
   return [...groups.values()]
     .filter((members) => members.length > 1)
     .flatMap((members) =>
-      members.map((c) => ({ callId: c.id, hears: members.filter((o) => o !== c).map((o) => o.id), muted: members.some((m) => m.muted) })),
+      members.map((c) => ({ callId: c.id, hears: members.filter((o) => o !== c).map((o) => o.id), micOff: members.some((m) => m.muted || m.held) })),
     );
 }

@@ -33,9 +33,10 @@ export class CallBook {
     this.changed();
   }
 
-  /** Puts every live call but `except` on hold (a second call starts or is answered). */
-  holdOthers(except?: CallSession): void {
-    for (const other of this.live()) if (other !== except) other.setHold(true);
+  /** Puts every live call but `except` on hold (a second call starts or is answered; a line or a conference comes to the front). */
+  holdOthers(except: CallSession | CallSession[] = []): void {
+    const keep = Array.isArray(except) ? except : [except];
+    for (const other of this.live()) if (!keep.includes(other)) other.setHold(true);
   }
 
   /** Runs a command on the call, or says there is no such call. */

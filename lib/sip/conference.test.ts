@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 /** 1001 talking to +4930123456 (held) and to 1004 (in front): two answered lines. */
-async function twoLines() {
-  const p = (phone = makePhone({ config: { callWaiting: true } }));
+async function twoLines(maxLines = 2) {
+  const p = (phone = makePhone({ config: { callWaiting: true, maxLines } }));
   await p.engine.start(p.config);
   await until(() => p.engine.snapshot().registration === Registration.Registered, 'registration');
   const first = p.engine.dial({ kind: 'e164', number: '+4930123456', display: '+4930123456' });
@@ -71,6 +71,20 @@ describe('conference', () => {
     await until(() => byId(first).state === CallState.Ended, 'first ended');
     expect(byId(second)).toMatchObject({ state: CallState.Established, held: false });
     expect(byId(second).conference).toBeUndefined();
+  });
+
+  it('a third call answered during a conference holds the whole conference; Switch to one of its calls brings both back', async () => {
+    const { p, first, second, byId } = await twoLines(3);
+    p.engine.merge(second, first);
+    await until(() => !byId(first).held, 'merged');
+    p.pbx.callPhone('1001', '1003');
+    const third = await until(() => p.engine.snapshot().calls.find((c) => c.state === CallState.Incoming)?.id, 'third rings');
+    p.engine.answer(third);
+    await until(() => byId(third).state === CallState.Established && byId(first).held && byId(second).held, 'conference held');
+    expect(byId(first).conference).toBe(byId(second).conference);
+    p.engine.swap(first);
+    await until(() => !byId(first).held && !byId(second).held && byId(third).held, 'conference back, third held');
+    expect(byId(first).conference).toBe(byId(second).conference);
   });
 
   it('a call not answered cannot be merged, and says so', async () => {

@@ -174,12 +174,12 @@ export class PhoneEngine extends SipConnection {
     });
   }
 
-  /** Brings a line to the front: it is taken off hold, every other call goes on hold (a conference splits first). */
+  /** Brings a line (or the whole conference it is in) to the front: off hold, every other call on hold. */
   swap(callId: string): Result {
     return this.calls.act(callId, (call) => {
-      if (call.conference) split(this.calls, callId);
-      this.calls.holdOthers(call);
-      call.setHold(false);
+      const front = call.conference ? membersOf(this.calls, call.conference) : [call];
+      this.calls.holdOthers(front);
+      for (const c of front) c.setHold(false);
     });
   }
 
