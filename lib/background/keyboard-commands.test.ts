@@ -53,6 +53,12 @@ describe('keyboard commands', () => {
     expect(link.commands()).toEqual([{ type: 'phone:hangup', callId: 'b' }]);
   });
 
+  it('hang up in a conference ends every call of it, not a call outside it', async () => {
+    withCalls(call('a', CallState.Established, { conference: 'g' }), call('b', CallState.Established, { conference: 'g' }), call('c', CallState.Established, { held: true }));
+    await run('hangup');
+    expect(link.commands()).toEqual([{ type: 'phone:hangup', callId: 'a' }, { type: 'phone:hangup', callId: 'b' }]);
+  });
+
   it('hang up also cancels an outgoing call still ringing at the far end', async () => {
     withCalls(call('a', CallState.Dialing));
     await run('hangup');

@@ -27,6 +27,11 @@ function front(s: PhoneSnapshot): CallSnapshot | undefined {
   return lines.find((c) => !c.held) ?? lines[0];
 }
 
+/** The call in front, or every call of its conference (Hang up ends the conference, as its screen's Hang up all). */
+function inFront(s: PhoneSnapshot, current: CallSnapshot): CallSnapshot[] {
+  return current.conference ? s.calls.filter((c) => c.conference === current.conference && c.state !== CallState.Ended) : [current];
+}
+
 async function phoneState(link: HostLink): Promise<PhoneSnapshot | null> {
   const r = await link.send({ type: 'phone:getState' });
   return r.ok ? (r.value as PhoneSnapshot) : null;
@@ -43,7 +48,7 @@ export async function runKeyboardCommand(name: string, deps: KeyboardDeps): Prom
   if (name === 'answer' && incoming) await deps.link.send({ type: 'phone:answer', callId: incoming.id });
   // Hang up stops the ringing first (a call waiting is declined); else it ends the call in front.
   else if (name === 'hangup' && incoming) await deps.link.send({ type: 'phone:decline', callId: incoming.id });
-  else if (name === 'hangup' && current) await deps.link.send({ type: 'phone:hangup', callId: current.id });
+  else if (name === 'hangup' && current) for (const c of inFront(state, current)) await deps.link.send({ type: 'phone:hangup', callId: c.id });
   else if (name === 'mute' && current) await deps.link.send({ type: 'phone:mute', callId: current.id, muted: !current.muted });
   else log.debug('keyboard command with nothing to act on', name);
 }
