@@ -116,6 +116,22 @@ describe('Conference through Kamailio', { concurrency: false }, () => {
     await hearsSoon('1002', { us: true, b: true });
   });
 
+  it('another microphone chosen during the conference leaves the mix in place (these calls keep theirs; the next call takes the new one)', async () => {
+    const mic = await popup.evaluate(async () => {
+      (await navigator.mediaDevices.getUserMedia({ audio: true })).getTracks().forEach((t) => t.stop());
+      const inputs = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audioinput' && d.deviceId !== 'default');
+      const other = inputs.at(-1);
+      return { id: other.deviceId, label: other.label };
+    });
+    const saved = await popup.evaluate((m) => chrome.runtime.sendMessage({ type: 'bg:saveDevices', devices: { microphone: m, speaker: null, ringer: null } }), mic);
+    assert.equal(saved.ok, true, JSON.stringify(saved));
+    // Long enough for a switch to have happened (the host replaces tracks at once when it does).
+    await new Promise((r) => setTimeout(r, 1500));
+    await hearsSoon('1002', { b: true });
+    await hearsSoon('1003', { a: true });
+    await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'bg:saveDevices', devices: { microphone: null, speaker: null, ringer: null } }));
+  });
+
   it('Split from the keyboard: A in front, B on hold and no longer hearing A; Merge again; A hangs up and B still hears us', async () => {
     const s3 = await since('1003');
     const split = await popup.waitForSelector('button[aria-label="Split: back to two calls, 1003 on hold"]');
