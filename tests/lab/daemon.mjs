@@ -68,14 +68,19 @@ function startWatchdog(pgid, deadline, dir, name) {
 
 /**
  * Spawns `bin` with `args(dir)` in a new temp dir, its output to a log file there.
+ * `files` are written there first (a function gets the dir, for files that name it; "a/b" makes a/).
  * `logFile` (optional) is a log outside the temp dir, appended to: log() then returns this run's part.
- * @param {{name: string, bin: string, args: (dir: string) => string[], maxLifetimeMs?: number, files?: Record<string, string>, logFile?: string}} p
+ * @param {{name: string, bin: string, args: (dir: string) => string[], maxLifetimeMs?: number, files?: Record<string, string> | ((dir: string) => Record<string, string>), logFile?: string}} p
  * @returns {Promise<Daemon>}
  */
 export async function spawnDaemon(p) {
   if (!fs.existsSync(p.bin)) throw new Error(`${p.bin} not found: apt-get install it (see .ci/run)`);
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), `${p.name}-lab-`));
-  for (const [file, text] of Object.entries(p.files ?? {})) await fsp.writeFile(path.join(dir, file), text);
+  const files = typeof p.files === 'function' ? p.files(dir) : (p.files ?? {});
+  for (const [file, text] of Object.entries(files)) {
+    await fsp.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fsp.writeFile(path.join(dir, file), text);
+  }
   const logFile = p.logFile ? path.resolve(p.logFile) : path.join(dir, `${p.name}.log`);
   const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const logFd = fs.openSync(logFile, 'a');

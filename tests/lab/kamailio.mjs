@@ -20,7 +20,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnDaemon, waitReady } from './daemon.mjs';
-import { renderConfig } from './kamailio-config.mjs';
+import { kamailioFiles } from './kamailio-config.mjs';
 import { ensureKamailio } from './kamailio-install.mjs';
 import { freeTcpPort, freeUdpPort } from './ports.mjs';
 
@@ -155,15 +155,15 @@ export async function startLab(opts = {}) {
  * @returns {Promise<Lab>}
  */
 async function launch(p) {
-  const config = renderConfig({
+  const config = {
     wsPort: p.wsPort, udpPort: p.udpPort, domain: p.domain, accounts: p.accounts, moduleDir: p.moduleDir, debug: p.debug,
     maxExpires: p.opts.maxExpires,
     rtpengine: p.opts.rtpengine,
-  });
+  };
   const daemon = await spawnDaemon({
     name: 'kamailio',
     bin: p.bin,
-    files: { 'kamailio.cfg': config },
+    files: (dir) => kamailioFiles(config, dir),
     logFile: p.opts.log,
     maxLifetimeMs: p.maxLifetimeMs,
     args: (dir) => [
