@@ -50,6 +50,12 @@ export const phoneChannel = {
   ),
   /** Ends a consult call and takes the caller off hold. */
   'phone:cancelConsult': forCall<Result>(),
+  /** Watches these colleagues' lines (extensions the transfer list shows); an empty list stops. */
+  'phone:watchColleagues': entry<{ extensions: string[] }, Result>((m) =>
+    Array.isArray(m.extensions) && m.extensions.length <= 16 && m.extensions.every((e) => str(e, 16) && /^\d{2,15}$/.test(e))
+      ? { extensions: [...(m.extensions as string[])] }
+      : null,
+  ),
 };
 
 export type PhoneChannel = typeof phoneChannel;

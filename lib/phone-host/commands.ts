@@ -38,6 +38,7 @@ const phoneHandlers: PhoneHandlers = {
   'phone:consult': (cmd, { engine }) => engine.consult(cmd.callId, cmd.target),
   'phone:completeTransfer': (cmd, { engine }) => engine.completeTransfer(cmd.callId, cmd.otherId),
   'phone:cancelConsult': (cmd, { engine }) => engine.cancelConsult(cmd.callId),
+  'phone:watchColleagues': (cmd, { engine }) => engine.watchColleagues(cmd.extensions),
 };
 
 export function runPhoneCommand(cmd: HostPhoneCommand, host: CommandTarget): HostReply<PhoneName> {
