@@ -66,6 +66,7 @@ loadmodule "maxfwd.so"
 loadmodule "usrloc.so"
 loadmodule "registrar.so"
 loadmodule "textops.so"
+loadmodule "textopsx.so"
 loadmodule "siputils.so"
 loadmodule "xlog.so"
 loadmodule "htable.so"
@@ -234,8 +235,15 @@ route[WSNAT] {
 	if (is_method("REGISTER")) {
 		fix_nated_register();
 	} else if (is_method("SUBSCRIBE") && uri == myself && ($hdr(Event) =~ "^(message-summary|dialog)" || has_totag())) {
-		# the presence server NOTIFYs this Contact itself: make it the connection's address
+		# The presence server NOTIFYs this Contact itself: make it the connection's address, over
+		# WebSocket (a GRUU Contact, as SIP.js sends once registered, names no transport), and let
+		# the presence module see the rewritten header (msg_apply_changes).
 		fix_nated_contact();
+		msg_apply_changes();
+		if (!($ct =~ "transport=ws")) {
+			subst_hf("Contact", "/(sips?:[^>;]*)/\1;transport=ws/", "f");
+			msg_apply_changes();
+		}
 	} else if (is_present_hf("Contact")) {
 		if (!add_contact_alias()) {
 			xlog("L_ERR", "cannot alias contact <$ct>\n");
