@@ -76,6 +76,7 @@ describe('Voicemail and colleagues through Kamailio presence', { concurrency: fa
     await options.waitForSelector('[role="alert"]::-p-text(is not a number to dial)');
     assert.equal(await options.$eval('#voicemailNumber', (el) => el.value), 'voice mail');
     await (await options.$('form.voicemail')).screenshot({ path: 'tests/artifacts/options-voicemail-invalid.png' });
+    assert.deepEqual(await seriousViolations(options), [], 'the settings with the voicemail error are axe-clean');
     await setVoicemailNumber(' 10-04 ');
     await options.waitForSelector('[role="status"]::-p-text(Voicemail number saved: 1004.)');
 
