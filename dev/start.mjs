@@ -15,7 +15,7 @@ import { saveAccount, waitForRegistration } from '../tests/e2e/support/ui.mjs';
 import { startOdoo } from '../tests/odoo/server.mjs';
 
 const headless = !process.env.DISPLAY;
-ensurePackages(['chromium', 'kamailio', 'kamailio-websocket-modules']);
+ensurePackages(['chromium', 'kamailio', 'kamailio-websocket-modules', 'kamailio-presence-modules']);
 console.log('Building the extension…');
 execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, SOFTPHONE_LAB_ORIGINS: 'http://127.0.0.1/*' } });
 

@@ -62,4 +62,17 @@ describe('toolbar badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('⊘');
     expect(await fakeBrowser.action.getTitle({})).not.toMatch(/incoming/);
   });
+
+  it('the title mentions new voicemail beside what it says, and drops it when none is new', async () => {
+    const alerts = new CallAlerts(new RecordingLink(), async () => undefined);
+    const idle = { ...phone([]), dnd: undefined };
+    await alerts.update({ ...idle, voicemail: { waiting: true, newMessages: 3, oldMessages: 1 } });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Softphone — ready · 3 new voicemails');
+    await alerts.update({ ...idle, voicemail: { waiting: true, newMessages: 1, oldMessages: 0 } });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Softphone — ready · 1 new voicemail');
+    await alerts.update({ ...idle, voicemail: { waiting: true, newMessages: null, oldMessages: null } });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Softphone — ready · new voicemail');
+    await alerts.update({ ...idle, voicemail: { waiting: false, newMessages: 0, oldMessages: 4 } });
+    expect(await fakeBrowser.action.getTitle({})).toBe('Softphone — ready');
+  });
 });

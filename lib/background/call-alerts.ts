@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { Registration, CallState } from '../sip/states';
 import type { PhoneSnapshot } from '../sip/types';
 import { dataProvider } from '../providers';
-import { t } from '../i18n';
+import { plural, t } from '../i18n';
 import type { HostLink } from '../phone-host/link';
 import { phoneReader } from '../phone-display';
 import { loadAccount } from '../settings/store';
@@ -118,8 +118,17 @@ export class CallAlerts {
     } else if (state.registration !== Registration.Stopped) {
       [text, color, title] = ['!', '#f29900', t('badge.notRegistered')];
     }
+    const voicemail = voicemailTitle(state);
+    if (voicemail) title = t('badge.withVoicemail', title, voicemail);
     await action.setBadgeText({ text });
     await action.setBadgeBackgroundColor({ color });
     await action.setTitle({ title });
   }
+}
+
+/** New voicemail, for the toolbar button's title ("3 new voicemails"); '' when none waits. */
+export function voicemailTitle(state: PhoneSnapshot | null): string {
+  const vm = state?.voicemail;
+  if (!vm || (!vm.waiting && !vm.newMessages)) return '';
+  return vm.newMessages ? plural('badge.voicemail', vm.newMessages) : t('badge.voicemailWaiting');
 }

@@ -56,6 +56,12 @@ export const phoneChannel = {
   ),
   /** Splits a conference back into lines: `callId` stays in front, the other goes on hold. */
   'phone:split': forCall<Result>(),
+  /** Watches these colleagues' lines (extensions the transfer list shows); an empty list stops. */
+  'phone:watchColleagues': entry<{ extensions: string[] }, Result>((m) =>
+    Array.isArray(m.extensions) && m.extensions.length <= 16 && m.extensions.every((e) => str(e, 16) && /^\d{2,15}$/.test(e))
+      ? { extensions: [...(m.extensions as string[])] }
+      : null,
+  ),
 };
 
 export type PhoneChannel = typeof phoneChannel;

@@ -45,6 +45,7 @@ const phoneHandlers: PhoneHandlers = {
   'phone:merge': (cmd, { engine, canMix }) =>
     canMix ? engine.merge(cmd.callId, cmd.otherId) : fail(phoneError('conferenceFailed', t('conference.notHere'))),
   'phone:split': (cmd, { engine }) => engine.split(cmd.callId),
+  'phone:watchColleagues': (cmd, { engine }) => engine.watchColleagues(cmd.extensions),
 };
 
 export function runPhoneCommand(cmd: HostPhoneCommand, host: CommandTarget): HostReply<PhoneName> {

@@ -9,6 +9,8 @@ export interface CallSettings {
   wrapUp: boolean;
   /** The user's own outcomes; null = the default list, in the user's language. */
   outcomes: string[] | null;
+  /** What the user dials for their mailbox (e.g. *97 or an extension); '' when not set. */
+  voicemailNumber: string;
 }
 
 export const CALL_SETTINGS_KEY = 'callSettings';
@@ -20,7 +22,21 @@ const DEFAULT_OUTCOMES: MessageKey[] = [
   'wrapUp.outcome.wrongNumber', 'wrapUp.outcome.busy', 'wrapUp.outcome.callBack',
 ];
 
-export const defaultCallSettings = (): CallSettings => ({ openOnAnswer: false, wrapUp: true, outcomes: null });
+export const defaultCallSettings = (): CallSettings => ({ openOnAnswer: false, wrapUp: true, outcomes: null, voicemailNumber: '' });
+
+/** A voicemail number as dialled: a service code or extension (*97, 1004) or a phone number. */
+const VOICEMAIL_NUMBER = /^(?:[*#]?\d{2,15}|\+\d{3,15})$/;
+
+/**
+ * The voicemail number typed in the settings, forgiving spaces, dashes, dots, slashes and brackets:
+ * the number to dial ('' removes it), or why it is refused.
+ */
+export function parseVoicemailNumber(text: string): { ok: true; number: string } | { ok: false; message: string } {
+  const compact = text.trim().replace(/[\s().\-/\u00a0\u2010-\u2015]/g, '');
+  if (compact === '') return { ok: true, number: '' };
+  const number = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  return VOICEMAIL_NUMBER.test(number) ? { ok: true, number } : { ok: false, message: t('validation.voicemailNumber', text.trim()) };
+}
 
 /** The outcomes offered: the user's list, or the default one. */
 export function outcomesOf(s: CallSettings): string[] {
@@ -37,6 +53,7 @@ export function readCallSettings(stored: unknown): CallSettings {
     openOnAnswer: typeof s.openOnAnswer === 'boolean' ? s.openOnAnswer : d.openOnAnswer,
     wrapUp: typeof s.wrapUp === 'boolean' ? s.wrapUp : d.wrapUp,
     outcomes: list,
+    voicemailNumber: typeof s.voicemailNumber === 'string' && VOICEMAIL_NUMBER.test(s.voicemailNumber) ? s.voicemailNumber : d.voicemailNumber,
   };
 }
 

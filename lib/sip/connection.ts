@@ -52,6 +52,9 @@ export abstract class SipConnection {
   /** The user agent is being stopped: its calls end with it. */
   protected abstract endAllCalls(): void;
 
+  /** Ends every subscription (voicemail, colleagues) while the line is still up, before un-REGISTER. */
+  protected async endSubscriptions(): Promise<void> {}
+
   /** (Re)starts with a config. A config with a missing part leaves the phone Unconfigured. */
   async start(config: SipConfig | null, missing: string[] = []): Promise<void> {
     const generation = this.generation + 1;
@@ -342,6 +345,7 @@ export abstract class SipConnection {
     this.unwatchLine();
     this.endAllCalls();
     if (!ua) return;
+    await this.endSubscriptions().catch((e: unknown) => this.deps.logger.debug('unsubscribe failed', e));
     try {
       if (registerer && ua.isConnected()) await registerer.unregister().catch(() => undefined);
       // SIP.js's stop waits for any abandoned REGISTER to time out; ours is unregistered already.

@@ -28,6 +28,8 @@ export interface EngineDeps {
   lineTiming?: LineTiming;
   /** A clock that stops while the computer sleeps (performance.now by default). */
   monotonic?: () => number;
+  /** How long before a subscription the server ended is made again (default 30 s). */
+  resubscribeMs?: number;
 }
 
 /** What a call is given by the engine: where to report, and its clock and limits. */

@@ -13,6 +13,8 @@ import type { CallSnapshot, DoNotDisturb, PhoneSnapshot } from './types';
 import { t } from '../i18n';
 import { dndActive } from '../dnd/choice';
 import { DEFAULT_LINES } from '../settings/schema';
+import { Mailbox } from './mwi';
+import { Colleagues } from './blf';
 
 export type { EngineDeps } from './deps';
 
@@ -41,10 +43,16 @@ export class PhoneEngine extends SipConnection {
   private readonly calls = new CallBook(() => this.emit());
   private readonly now: () => number;
   private dnd: DoNotDisturb | null = null;
+  /** Set when the WebSocket dropped: subscriptions need new dialogs once registered again. */
+  private subscriptionsStale = false;
+  private readonly mailbox: Mailbox;
+  private readonly colleagues: Colleagues;
 
   constructor(deps: EngineDeps) {
     super(deps);
     this.now = deps.now ?? Date.now;
+    this.mailbox = new Mailbox(deps.logger, () => this.emit(), deps.resubscribeMs);
+    this.colleagues = new Colleagues(deps.logger, () => this.emit(), deps.resubscribeMs);
   }
 
   override snapshot(): PhoneSnapshot {
@@ -57,6 +65,8 @@ export class PhoneEngine extends SipConnection {
       calls,
       aor: this.config ? `sip:${this.config.username}@${this.config.domain}` : '',
       ...(this.dndOn() && this.dnd ? { dnd: { ...this.dnd } } : {}),
+      ...(this.mailbox?.state ? { voicemail: { ...this.mailbox.state } } : {}),
+      ...(this.colleagues && Object.keys(this.colleagues.snapshot()).length > 0 ? { colleagues: this.colleagues.snapshot() } : {}),
     };
   }
 
@@ -71,13 +81,29 @@ export class PhoneEngine extends SipConnection {
     return dndActive(this.dnd, this.now());
   }
 
+  /** Watches these colleagues' lines (the transfer list shows them); none stops watching. */
+  watchColleagues(extensions: string[]): Result {
+    const registered = this.registration === Registration.Registered;
+    this.colleagues.watch(registered ? this.ua : null, this.config?.domain ?? '', registered ? extensions : []);
+    return ok(undefined);
+  }
+
+  protected override async endSubscriptions(): Promise<void> {
+    await Promise.all([this.mailbox.stop(), this.colleagues.stop()]);
+  }
+
   protected onTransportLost(): void {
     this.mediaStale = true;
+    this.subscriptionsStale = true;
     for (const call of this.calls.live()) call.connectionLost();
   }
 
   protected onRegisteredAgain(): void {
     if (this.mediaStale) this.restoreMediaAfterReconnect();
+    const aor = this.ua?.configuration.uri;
+    if (this.ua && aor) this.mailbox.start(this.ua, aor, this.subscriptionsStale);
+    if (this.subscriptionsStale) this.colleagues.restart();
+    this.subscriptionsStale = false;
   }
 
   protected endAllCalls(): void {

@@ -1,5 +1,7 @@
 import type { PhoneError } from '../errors';
 import type { CallOutcome, CallState, Registration } from './states';
+import type { MessageSummary } from './message-summary';
+import type { ColleagueState } from './blf';
 
 /** How calls reach the far end through NAT: STUN/TURN servers, and whether only the relay may carry media. */
 export interface IceConfig {
@@ -83,6 +85,10 @@ export interface PhoneSnapshot {
   quality?: Record<string, CallQualityNow>;
   /** Present while do not disturb is on. */
   dnd?: DoNotDisturb;
+  /** The voicemail box's last message summary (RFC 3842), once the PBX has sent one. */
+  voicemail?: MessageSummary;
+  /** Colleagues' lines being watched (RFC 4235), by extension. */
+  colleagues?: Record<string, ColleagueState>;
 }
 
 /** A live call's quality over the last few seconds (from getStats). */

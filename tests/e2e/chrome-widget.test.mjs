@@ -85,7 +85,8 @@ describe('Chrome widget on the local provider', { concurrency: false }, () => {
   it('the transfer field suggests colleagues by name with their extension', async () => {
     await press(popup, 'Transfer');
     await popup.type('#transfer-target', 'ada');
-    await press(popup, 'Ada Lovelace (1002)');
+    // Her line's state is part of the suggestion's name: she is on a call, with us.
+    await press(popup, 'Ada Lovelace (1002) On a call');
     assert.equal(await popup.$eval('#transfer-target', (e) => e.value), '1002');
     await press(popup, 'Transfer');
   });

@@ -29,6 +29,20 @@ export interface FakeDialog {
   invite: SipMessage;
 }
 
+/** The PBX side of a SUBSCRIBE dialog: enough to NOTIFY the phone. */
+export interface FakeSubscription {
+  callId: string;
+  event: string;
+  /** Whose state is watched (the Request-URI's user). */
+  user: string;
+  localTag: string;
+  from: string;
+  to: string;
+  remoteTarget: string;
+  cseq: number;
+  ended: boolean;
+}
+
 /**
  * A fake registrar + far end speaking real SIP text over the memory transport: digest auth
  * like Kamailio (401 with a nonce, 401 again for a wrong password), and a scripted far end.
@@ -71,6 +85,14 @@ export class FakePbx implements MemoryServer {
       body: FAKE_SDP,
     });
   dialogs = new Map<string, FakeDialog>();
+  /** SUBSCRIBE dialogs the phone opened (event message-summary, dialog…), by Call-ID. */
+  readonly subscriptions = new Map<string, FakeSubscription>();
+  /** How a SUBSCRIBE is answered: default as a presence server (200, then a NOTIFY of `current`). */
+  onSubscribe: (req: SipMessage, pbx: FakePbx) => void = (req, pbx) => pbx.acceptSubscribe(req);
+  /** What a new subscription's first NOTIFY carries, by "user event" (none: an empty body). */
+  readonly current = new Map<string, { contentType: string; body: string }>();
+  /** The longest subscription granted, in seconds (none: what the phone asks). */
+  subscribeExpires: number | null = null;
   private readonly close: () => void;
 
   constructor(
@@ -188,6 +210,8 @@ export class FakePbx implements MemoryServer {
         return this.reply(msg, 200, 'OK');
       case 'REFER':
         return this.onRefer(msg, this);
+      case 'SUBSCRIBE':
+        return this.onSubscribe(msg, this);
       case 'OPTIONS':
         return this.reply(msg, 200, 'OK');
       default:
@@ -324,5 +348,63 @@ export class FakePbx implements MemoryServer {
       ['Contact', '<sip:far@fake-pbx.invalid;transport=ws>'],
       ['Content-Type', 'message/sipfrag;version=2.0'],
     ], sipfrag);
+  }
+
+  /** Answers a SUBSCRIBE as a presence server does: 200, then a NOTIFY (refreshes too; Expires 0 ends it). */
+  acceptSubscribe(req: SipMessage): void {
+    const callId = header(req, 'call-id');
+    const asked = Number(header(req, 'expires') || '600');
+    const expires = asked === 0 ? 0 : Math.min(asked, this.subscribeExpires ?? asked);
+    let sub = this.subscriptions.get(callId);
+    if (!sub) {
+      const localTag = randomToken();
+      sub = {
+        callId, event: header(req, 'event').split(';')[0]!.trim(), user: /^sips?:([^@;]+)@/.exec(req.ruri ?? '')?.[1] ?? '',
+        localTag, from: `${header(req, 'to')};tag=${localTag}`, to: header(req, 'from'),
+        remoteTarget: uriOf(header(req, 'contact')), cseq: 0, ended: false,
+      };
+      this.subscriptions.set(callId, sub);
+    }
+    this.send(buildResponse(req, 200, 'OK', {
+      toTag: sub.localTag,
+      headers: [['Contact', '<sip:presence@fake-pbx.invalid;transport=ws>'], ['Expires', String(expires)]],
+    }));
+    if (expires === 0) {
+      sub.ended = true;
+      this.notify(callId, 'terminated;reason=timeout');
+      return;
+    }
+    const now = this.current.get(`${sub.user} ${sub.event}`);
+    this.notify(callId, `active;expires=${expires}`, now?.contentType, now?.body);
+  }
+
+  /** A NOTIFY on a subscription the phone opened. */
+  notify(callId: string, state: string, contentType?: string, body = ''): void {
+    const sub = this.subscriptions.get(callId);
+    if (!sub) throw new Error('unknown subscription');
+    sub.cseq += 1;
+    this.send(buildRequest('NOTIFY', sub.remoteTarget, [
+      ['From', sub.from],
+      ['To', sub.to],
+      ['Call-ID', callId],
+      ['CSeq', `${sub.cseq} NOTIFY`],
+      ['Event', sub.event],
+      ['Subscription-State', state],
+      ['Contact', '<sip:presence@fake-pbx.invalid;transport=ws>'],
+      ...(contentType ? [['Content-Type', contentType] as [string, string]] : []),
+    ], body));
+  }
+
+  /** Publishes `body` for `user`'s `event` to every live subscription, as a presence server would. */
+  publish(user: string, event: string, contentType: string, body: string): void {
+    this.current.set(`${user} ${event}`, { contentType, body });
+    for (const sub of this.subscriptions.values()) {
+      if (!sub.ended && sub.user === user && sub.event === event) this.notify(sub.callId, 'active;expires=600', contentType, body);
+    }
+  }
+
+  /** Live subscriptions to `event` (for `user`, when given). */
+  live(event: string, user?: string): FakeSubscription[] {
+    return [...this.subscriptions.values()].filter((s) => !s.ended && s.event === event && (user === undefined || s.user === user));
   }
 }

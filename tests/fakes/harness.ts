@@ -11,7 +11,7 @@ let serial = 0;
 
 /** One engine wired to a fresh fake PBX over the memory transport. */
 export function makePhone(
-  opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig>; callRecoveryMs?: number } & Pick<EngineDeps, 'lineTiming' | 'monotonic' | 'now'> = {},
+  opts: { media?: Partial<FakeMediaOptions>; config?: Partial<SipConfig>; callRecoveryMs?: number } & Pick<EngineDeps, 'lineTiming' | 'monotonic' | 'now' | 'resubscribeMs'> = {},
 ) {
   const url = `ws://memory-${++serial}.test/ws`;
   const pbx = new FakePbx(url, 'lab.test', { '1001': 'secret1001' });
@@ -29,6 +29,7 @@ export function makePhone(
     ...(opts.lineTiming ? { lineTiming: opts.lineTiming } : {}),
     ...(opts.monotonic ? { monotonic: opts.monotonic } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.resubscribeMs !== undefined ? { resubscribeMs: opts.resubscribeMs } : {}),
   });
   const config: SipConfig = {
     wsUrl: url,

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { spawnDaemon, waitReady } from './daemon.mjs';
-import { freeTcpPort, freeUdpPort } from './kamailio.mjs';
+import { freeTcpPort, freeUdpPort } from './ports.mjs';
 
 export const BARESIP_BIN = '/usr/bin/baresip';
 

@@ -1,4 +1,4 @@
-// Lab daemons (coturn, rtpengine, baresip): each runs in its own process group in a temp dir, and
+// Lab daemons (Kamailio, coturn, rtpengine, baresip): each runs in its own process group in a temp dir, and
 // stops by itself — on stop(), when this node process exits (exit hook), and through a detached
 // watchdog when this process dies without running its hooks or the lifetime is over.
 import { spawn } from 'node:child_process';
@@ -46,7 +46,7 @@ setInterval(() => {
  * Starts the watchdog for a process group.
  * @param {number} pgid @param {number} deadline @param {string} dir @param {string} [name]
  */
-export function startWatchdog(pgid, deadline, dir, name = 'kamailio') {
+function startWatchdog(pgid, deadline, dir, name) {
   const wd = spawn(process.execPath, ['-e', WATCHDOG_SRC, String(process.pid), String(pgid), String(deadline), dir, name], {
     detached: true,
     stdio: 'ignore',
@@ -68,14 +68,21 @@ export function startWatchdog(pgid, deadline, dir, name = 'kamailio') {
 
 /**
  * Spawns `bin` with `args(dir)` in a new temp dir, its output to a log file there.
- * @param {{name: string, bin: string, args: (dir: string) => string[], maxLifetimeMs?: number, files?: Record<string, string>}} p
+ * `files` are written there first (a function gets the dir, for files that name it; "a/b" makes a/).
+ * `logFile` (optional) is a log outside the temp dir, appended to: log() then returns this run's part.
+ * @param {{name: string, bin: string, args: (dir: string) => string[], maxLifetimeMs?: number, files?: Record<string, string> | ((dir: string) => Record<string, string>), logFile?: string}} p
  * @returns {Promise<Daemon>}
  */
 export async function spawnDaemon(p) {
   if (!fs.existsSync(p.bin)) throw new Error(`${p.bin} not found: apt-get install it (see .ci/run)`);
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), `${p.name}-lab-`));
-  for (const [file, text] of Object.entries(p.files ?? {})) await fsp.writeFile(path.join(dir, file), text);
-  const logFile = path.join(dir, `${p.name}.log`);
+  const files = typeof p.files === 'function' ? p.files(dir) : (p.files ?? {});
+  for (const [file, text] of Object.entries(files)) {
+    await fsp.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await fsp.writeFile(path.join(dir, file), text);
+  }
+  const logFile = p.logFile ? path.resolve(p.logFile) : path.join(dir, `${p.name}.log`);
+  const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const logFd = fs.openSync(logFile, 'a');
   const child = spawn(p.bin, p.args(dir), { detached: true, stdio: ['ignore', logFd, logFd], cwd: dir });
   fs.closeSync(logFd);
@@ -105,7 +112,7 @@ export async function spawnDaemon(p) {
   const watchdog = startWatchdog(pgid, Date.now() + maxLifetimeMs, dir, p.name);
   const log = () => {
     try {
-      return fs.readFileSync(logFile, 'utf8');
+      return fs.readFileSync(logFile).subarray(logStart).toString('utf8');
     } catch {
       return '';
     }
@@ -130,7 +137,10 @@ export async function spawnDaemon(p) {
     })();
     return stopping;
   };
-  const lifetime = setTimeout(() => void stop(), maxLifetimeMs);
+  const lifetime = setTimeout(() => {
+    process.stderr.write(`[lab] ${p.name}: max lifetime ${maxLifetimeMs} ms reached, stopping it\n`);
+    void stop();
+  }, maxLifetimeMs);
   lifetime.unref();
   return { pid: pgid, dir, logFile, log, isRunning: () => running, exited, stop };
 }

@@ -16,6 +16,12 @@
 #     re-INVITE) find the WebSocket connection again
 #   - lookup("location"): 404 unknown user, 480 known but not registered
 #   - OPTIONS to the server itself: 200
+#   - presence server (RFC 3265/6665) for two events, kept in memory (db_text tables in the
+#     temp dir only to start from): message-summary (RFC 3842, presence_mwi: a voicemail system
+#     PUBLISHes a mailbox's state, its owner SUBSCRIBEs) and dialog (RFC 4235,
+#     presence_dialoginfo): every call through the lab is a tracked dialog (dialog module) whose
+#     states pua_dialoginfo PUBLISHes, for caller and callee, to this same server over UDP, so a
+#     SUBSCRIBE to a colleague's extension follows its real calls
 
 ####### Global parameters #########
 
@@ -60,6 +66,7 @@ loadmodule "maxfwd.so"
 loadmodule "usrloc.so"
 loadmodule "registrar.so"
 loadmodule "textops.so"
+loadmodule "textopsx.so"
 loadmodule "siputils.so"
 loadmodule "xlog.so"
 loadmodule "htable.so"
@@ -68,6 +75,13 @@ loadmodule "nathelper.so"
 loadmodule "xhttp.so"
 loadmodule "websocket.so"
 loadmodule "jsonrpcs.so"
+loadmodule "db_text.so"
+loadmodule "dialog.so"
+loadmodule "presence.so"
+loadmodule "presence_mwi.so"
+loadmodule "presence_dialoginfo.so"
+loadmodule "pua.so"
+loadmodule "pua_dialoginfo.so"
 #!ifdef WITH_RTPENGINE
 loadmodule "rtpengine.so"
 loadmodule "sdpops.so"
@@ -114,6 +128,19 @@ modparam("rtpengine", "rtpengine_sock", "{{RTPENGINE_SOCK}}")
 #!define FLT_GW 1
 #!define FLT_OFFER_FROM_WS 2
 #!endif
+
+# presence: subscriptions in memory only; publications cached in memory
+modparam("presence", "db_url", "{{DB_URL}}")
+modparam("presence", "server_address", "sip:presence@127.0.0.1:{{UDP_PORT}}")
+modparam("presence", "subs_db_mode", 0)
+modparam("presence", "publ_cache", 1)
+modparam("presence", "max_expires", 3600)
+modparam("presence", "min_expires", 10)
+# a colleague with no call gets a dialog-info document saying so (not an empty NOTIFY)
+modparam("presence_dialoginfo", "force_dummy_dialog", 1)
+modparam("pua", "db_url", "{{DB_URL}}")
+modparam("pua", "db_mode", 0)
+modparam("pua", "outbound_proxy", "sip:127.0.0.1:{{UDP_PORT}}")
 
 # websocket
 modparam("websocket", "keepalive_mechanism", 1)
@@ -173,8 +200,22 @@ request_route {
 		exit;
 	}
 
+	# pua_dialoginfo's own PUBLISHes (from this server's UDP socket) need no credentials
+	if (is_method("PUBLISH") && $si == "127.0.0.1" && $sp == {{UDP_PORT}}) {
+		route(PRESENCE);
+	}
+
 	if (is_method("INVITE|MESSAGE|REFER|SUBSCRIBE|PUBLISH|NOTIFY|INFO|UPDATE")) {
 		route(AUTH);
+	}
+
+	if (is_method("PUBLISH|SUBSCRIBE")) {
+		route(PRESENCE);
+	}
+
+	# every call is a dialog whose states pua_dialoginfo publishes (event "dialog")
+	if (is_method("INVITE")) {
+		dlg_manage();
 	}
 
 	if (is_method("INVITE|SUBSCRIBE|REFER")) {
@@ -193,6 +234,16 @@ route[WSNAT] {
 	force_rport();
 	if (is_method("REGISTER")) {
 		fix_nated_register();
+	} else if (is_method("SUBSCRIBE") && uri == myself && ($hdr(Event) =~ "^(message-summary|dialog)" || has_totag())) {
+		# The presence server NOTIFYs this Contact itself: make it the connection's address, over
+		# WebSocket (a GRUU Contact, as SIP.js sends once registered, names no transport), and let
+		# the presence module see the rewritten header (msg_apply_changes).
+		fix_nated_contact();
+		msg_apply_changes();
+		if (!($ct =~ "transport=ws")) {
+			subst_hf("Contact", "/(sips?:[^>;]*)/\1;transport=ws/", "f");
+			msg_apply_changes();
+		}
 	} else if (is_present_hf("Contact")) {
 		if (!add_contact_alias()) {
 			xlog("L_ERR", "cannot alias contact <$ct>\n");
@@ -229,6 +280,10 @@ route[WITHINDLG] {
 	if (is_method("OPTIONS") && uri == myself) {
 		sl_send_reply("200", "OK");
 		exit;
+	}
+	# refresh or end of a subscription to the presence server
+	if (is_method("SUBSCRIBE") && uri == myself) {
+		route(PRESENCE);
 	}
 	sl_send_reply("404", "Not Here");
 	exit;
@@ -271,7 +326,13 @@ route[CHECK_CREDENTIALS] {
 		sl_send_reply("403", "Unknown User");
 		exit;
 	}
-	if (!pv_auth_check("{{DOMAIN}}", "$sht(users=>$au)", "0", "1")) {
+	# the user authenticated must be the one it says it is (From; To for REGISTER), except a
+	# PUBLISH: a voicemail system publishes the mailboxes of others (message-summary)
+	$var(checks) = 1;
+	if (is_method("PUBLISH")) {
+		$var(checks) = 0;
+	}
+	if (!pv_auth_check("{{DOMAIN}}", "$sht(users=>$au)", "0", "$var(checks)")) {
 		$var(rc) = $rc;
 		if ($var(rc) == -2 || $var(rc) == -8) {
 			sl_send_reply("403", "Wrong Credentials");
@@ -281,6 +342,21 @@ route[CHECK_CREDENTIALS] {
 		exit;
 	}
 	consume_credentials();
+}
+
+# The presence server answers PUBLISH and SUBSCRIBE itself.
+route[PRESENCE] {
+	if (!t_newtran()) {
+		sl_reply_error();
+		exit;
+	}
+	if (is_method("PUBLISH")) {
+		handle_publish();
+	} else {
+		handle_subscribe();
+	}
+	t_release();
+	exit;
 }
 
 route[LOCATION] {

@@ -8,6 +8,8 @@ const NEEDS = [
   { bin: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
   { bin: '/usr/sbin/kamailio', pkg: 'kamailio' },
   { bin: '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', pkg: 'kamailio-websocket-modules', optionalPath: true },
+  // The lab's presence server: voicemail (message-summary) and colleagues' line state (dialog).
+  { bin: '/usr/lib/x86_64-linux-gnu/kamailio/modules/presence.so', pkg: 'kamailio-presence-modules', optionalPath: true },
   // A virtual display and a keyboard for the one test that needs Chromium's native context menu.
   { bin: '/usr/bin/Xvfb', pkg: 'xvfb' },
   { bin: '/usr/bin/xdotool', pkg: 'xdotool' },
@@ -21,14 +23,15 @@ const NEEDS = [
   { bin: '/usr/bin/baresip', pkg: 'baresip' },
 ];
 
-function hasWebsocketModule() {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', 'kamailio-websocket-modules'], { encoding: 'utf8' });
+/** @param {string} pkg */
+function installed(pkg) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
 export function missingPackages(which = NEEDS.map((n) => n.pkg)) {
   return NEEDS.filter((n) => which.includes(n.pkg))
-    .filter((n) => (n.optionalPath ? !hasWebsocketModule() : !fs.existsSync(n.bin)))
+    .filter((n) => (n.optionalPath ? !installed(n.pkg) : !fs.existsSync(n.bin)))
     .map((n) => n.pkg);
 }
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { spawnDaemon, waitReady } from './daemon.mjs';
-import { freeUdpPort } from './kamailio.mjs';
+import { freeUdpPort } from './ports.mjs';
 
 export const RTPENGINE_BIN = '/usr/bin/rtpengine';
 

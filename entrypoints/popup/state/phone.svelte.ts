@@ -142,6 +142,8 @@ export class PhoneState {
   merge = (callId: string, otherId: string) => this.#run(request({ type: 'phone:merge', callId, otherId }));
   split = (callId: string) => this.#run(request({ type: 'phone:split', callId }));
   dismiss = (callId: string) => this.#run(request({ type: 'phone:dismiss', callId }));
+  /** Colleagues' lines to watch (the transfer list's extensions); none stops watching. */
+  watchColleagues = (extensions: string[]) => request({ type: 'phone:watchColleagues', extensions });
   /** Do not disturb on for a duration, or off; the phone's next state shows it. */
   setDnd = (choice: DndChoice | 'off') => this.#run(request({ type: 'bg:setDnd', choice }));
   openOptions = () => request({ type: 'bg:openOptions' });

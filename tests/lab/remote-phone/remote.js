@@ -36,6 +36,8 @@
 //   {type:'notify', call, event}                    other in-dialog NOTIFY
 //   {type:'message', from, body, contentType}     incoming MESSAGE
 //   {type:'message-sent', to, code}
+//   {type:'published', target, event, code}         our PUBLISH was accepted (voicemail system)
+//   {type:'sub-notify', target, event, contentType, body, state}  NOTIFY on our SUBSCRIBE
 //   {type:'reinvite', call, statusCode, sdpDirection}  peer re-INVITEd us (hold/unhold)
 //   {type:'hold', call, on}                          our re-INVITE for hold/unhold was accepted
 //
@@ -52,7 +54,10 @@
 import {
   Inviter,
   Messager,
+  Publisher,
+  PublisherState,
   Registerer,
+  Subscriber,
   RegistererState,
   SessionState,
   SIPExtension,
@@ -1001,6 +1006,55 @@ async function message(target, text, opts = {}) {
 }
 
 /**
+ * PUBLISH `body` for event `event` about `target`, as a voicemail system publishes a mailbox's
+ * message summary to the PBX's presence server (RFC 3903; the presentity is the Request-URI).
+ * @param {string} target @param {string} event @param {string} contentType @param {string} body
+ * @param {{expires?: number, timeoutMs?: number}} [opts]
+ */
+async function publish(target, event, contentType, body, opts = {}) {
+  if (!ua) throw new Error('not registered');
+  const uri = toUri(target);
+  const publisher = new Publisher(ua, uri, event, { expires: opts.expires ?? 3600, contentType });
+  const code = await withTimeout(
+    new Promise((resolve, reject) => {
+      publisher.stateChange.addListener((st) => {
+        if (st === PublisherState.Published) resolve(200);
+        else if (st === PublisherState.Terminated || st === PublisherState.Unpublished) reject(new Error(`PUBLISH ${event} for ${target} not accepted`));
+      });
+      publisher.publish(body).catch(reject);
+    }),
+    opts.timeoutMs ?? 10000,
+    `PUBLISH ${event} for ${target}`,
+  );
+  record('published', { target: uri.user || '', event, code });
+  return { code };
+}
+
+/**
+ * SUBSCRIBE to `event` about `target`; each NOTIFY is recorded as a 'sub-notify' event.
+ * @param {string} target @param {string} event @param {{expires?: number}} [opts]
+ */
+async function subscribe(target, event, opts = {}) {
+  if (!ua) throw new Error('not registered');
+  const uri = toUri(target);
+  const sub = new Subscriber(ua, uri, event, { expires: opts.expires ?? 600 });
+  sub.delegate = {
+    onNotify: (n) => {
+      n.accept();
+      record('sub-notify', {
+        target: uri.user || '',
+        event,
+        contentType: n.request.getHeader('Content-Type') || '',
+        body: n.request.body || '',
+        state: n.request.getHeader('Subscription-State') || '',
+      });
+    },
+  };
+  await sub.subscribe();
+  return { ok: true };
+}
+
+/**
  * RTP counters of the current call (or `id`), summed over audio streams, and
  * the audio transceiver's negotiated direction ('sendrecv', 'recvonly' when
  * the peer holds us, 'sendonly' when we hold, 'inactive').
@@ -1116,6 +1170,8 @@ const api = {
   transfer,
   hold,
   message,
+  publish,
+  subscribe,
   stats,
   hears,
   /** escape hatch for tests: the RTCPeerConnection of the current call (or `id`) */

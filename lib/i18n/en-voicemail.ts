@@ -1,0 +1,23 @@
+/** English strings for voicemail waiting (RFC 3842) and colleagues' line state (RFC 4235), issue 20. */
+export const enVoicemail = {
+  'voicemail.new.one': 'Voicemail: {0} new message',
+  'voicemail.new.other': 'Voicemail: {0} new messages',
+  'voicemail.waiting': 'Voicemail: new messages',
+  'voicemail.call': 'Call voicemail',
+  'voicemail.noNumber': 'Set your voicemail number in the settings to call it from here.',
+  'badge.voicemail.one': '{0} new voicemail',
+  'badge.voicemail.other': '{0} new voicemails',
+  'badge.voicemailWaiting': 'new voicemail',
+  'badge.withVoicemail': '{0} · {1}',
+  'callSettings.voicemail.legend': 'Voicemail',
+  'field.voicemailNumber': 'Voicemail number',
+  'callSettings.voicemail.hint': 'The number or code you dial for your mailbox, e.g. *97 or 1004. Spaces and dashes are fine; leave it empty to remove it.',
+  'callSettings.voicemail.save': 'Save voicemail number',
+  'callSettings.voicemail.saved': 'Voicemail number saved: {0}.',
+  'callSettings.voicemail.removed': 'Voicemail number removed.',
+  'validation.voicemailNumber': '“{0}” is not a number to dial: use digits, with * or + in front if needed (e.g. *97).',
+  'colleague.available': 'Available',
+  'colleague.ringing': 'Ringing',
+  'colleague.busy': 'On a call',
+  'colleague.unknown': 'Status unknown',
+} as const;
