@@ -11,6 +11,7 @@ import { enCalls } from './en-calls';
 import { enDevices } from './en-devices';
 import { enLines } from './en-lines';
 import { enQuality } from './en-quality';
+import { enWindow } from './en-window';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -35,6 +36,7 @@ export const en = {
   ...enDevices,
   ...enLines,
   ...enQuality,
+  ...enWindow,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',
