@@ -138,6 +138,61 @@ describe('the widget window', { concurrency: false }, () => {
     assert.match(await focused(), /Ada Lovelace/);
   });
 
+  it('an activity beside the list: one grid of tiles, Cancel in the danger colour, a greyed tile says why', async () => {
+    // Scheduled from a contact's details, in the right-hand pane.
+    await win.click('#tab-panel li button.open');
+    await win.waitForSelector('[data-detail-pane] #details-name::-p-text(Ada Lovelace)');
+    // Ada has no record link: the greyed Record tile says why, on the tile and under the tiles.
+    const record = await win.$$eval('[data-detail-pane] .actions button', (buttons) => {
+      const b = buttons.find((x) => x.textContent.trim() === 'Record');
+      return { disabled: b.disabled, title: b.title, said: document.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '' };
+    });
+    assert.equal(record.disabled, true);
+    assert.match(record.title, /No record linked/);
+    assert.equal(record.said, record.title);
+    await press(win, 'Schedule');
+    await win.waitForSelector('[data-detail-pane] #activity-summary');
+    assert.ok(sideBySide(await panes()), 'the form beside the list');
+    await win.type('#activity-summary', 'Discuss the quote');
+    await press(win, 'Schedule');
+    await win.waitForSelector('::-p-text(Call scheduled for)');
+    await win.keyboard.down('Alt');
+    await win.keyboard.press('Digit2');
+    await win.keyboard.up('Alt');
+    await win.waitForSelector('#tab-activities[aria-selected="true"]');
+    await win.click('#tab-panel[data-loaded="true"] li button.open');
+    await win.waitForSelector('[data-detail-pane] ::-p-text(Discuss the quote)');
+    const tiles = await win.$$eval('[data-detail-pane] .actions', (grids) => grids.map((g) => [...g.querySelectorAll('button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { label: b.textContent.trim(), left: Math.round(r.left), width: Math.round(r.width), color: getComputedStyle(b).color };
+    })));
+    assert.equal(tiles.length, 2, 'the Documents and the Activity tiles');
+    // One grid: the second row's tiles sit in the first row's columns, at the same width.
+    tiles[1].forEach((tile, i) => {
+      assert.equal(tile.left, tiles[0][i].left, `${tile.label} in the column of ${tiles[0][i].label}`);
+      assert.equal(tile.width, tiles[0][i].width);
+    });
+    const danger = await win.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--danger)';
+      document.body.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c;
+    });
+    const cancel = tiles[1].find((x) => x.label === 'Cancel activity');
+    assert.equal(cancel.color, danger, 'Cancel activity is drawn as destructive');
+    assert.ok(tiles[1].filter((x) => x !== cancel).every((x) => x.color !== danger), 'the other tiles are not');
+    await axeBoth('Widget window, an activity beside the list');
+    await shoot('activity');
+    await win.keyboard.press('Escape');
+    await win.keyboard.down('Alt');
+    await win.keyboard.press('Digit3');
+    await win.keyboard.up('Alt');
+    await win.waitForSelector('#tab-contacts[aria-selected="true"]');
+    await win.waitForSelector('#tab-panel[data-loaded="true"] li button.call');
+  });
+
   it('a call shows the call screen on the right while the list stays', async () => {
     const since = await ada.evaluate(() => remote.lastSeq);
     await win.click('#tab-panel li button.call');
