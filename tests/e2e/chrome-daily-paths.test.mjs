@@ -197,6 +197,9 @@ describe('a salesperson’s day, counted', { concurrency: false }, () => {
     await axeBoth('Details of an unknown number');
     await press(popup, 'Back');
     for (const by of ['mouse', 'keys']) {
+      // The popup opens on another tab (the one last chosen): the path has to get to Recent.
+      await popup.click('[role="tab"]#tab-activities');
+      await popup.waitForSelector('#tab-activities[aria-selected="true"]');
       await reopen();
       const c = counter(popup);
       await answeredBy(caller, async () => {
