@@ -230,6 +230,18 @@ describe('the widget window', { concurrency: false }, () => {
     await press(win, 'Back');
     await win.waitForFunction(() => document.querySelector('.list-pane').getClientRects().length > 0);
     assert.match(await focused(), /Ada Lovelace/, 'back on the row the details were opened from');
+    // A call, narrow: it takes the list's place; its wrap-up then sits above the list, both shown.
+    const since = await ada.evaluate(() => remote.lastSeq);
+    await win.click('#tab-panel li button.call');
+    await ada.evaluate((s) => remote.waitForEvent('established', { since: s }), since);
+    await win.waitForSelector('[data-detail-pane] [data-call-state]');
+    assert.equal((await panes()).list.shown, false, 'the call in the list’s place');
+    await win.keyboard.press('End');
+    await win.waitForSelector('[data-detail-pane] form.wrap-up');
+    const aside = await panes();
+    assert.ok(aside.list.shown && aside.detail.shown && aside.detail.top < aside.list.top, `the wrap-up above the list: ${JSON.stringify(aside)}`);
+    await press(win, 'Skip');
+    await win.waitForFunction(() => document.querySelector('[data-detail-pane]').getClientRects().length === 0);
     // Wide again: side by side.
     await resize(1000, 700);
     await win.waitForFunction(() => document.querySelector('[data-detail-pane]').getClientRects().length > 0);
