@@ -12,6 +12,7 @@ import { enDevices } from './en-devices';
 import { enLines } from './en-lines';
 import { enQuality } from './en-quality';
 import { enVoicemail } from './en-voicemail';
+import { enWindow } from './en-window';
 
 /**
  * English strings. Every user-visible text goes through `t()` (or the `Message` component for a
@@ -37,6 +38,7 @@ export const en = {
   ...enLines,
   ...enQuality,
   ...enVoicemail,
+  ...enWindow,
   // Registration status
   'status.unconfigured': 'Not set up',
   'status.unregistered': 'Offline',
