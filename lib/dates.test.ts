@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dueTone, formatDayHeading, formatDue, formatDuration, formatWhen } from './dates';
+import { dueTone, formatDay, formatDayHeading, formatDue, formatDuration, formatTime, formatWhen } from './dates';
 import { useTranslator } from './i18n';
 import { loadTranslator } from './i18n/catalogs';
 import { Translator } from './i18n/translator';
@@ -11,6 +11,7 @@ afterEach(() => useTranslator(new Translator('en', [])));
 describe('durations', () => {
   it('are written by Intl in the active language, hours and minutes only when there are some', async () => {
     expect(formatDuration(5)).toBe('5 sec');
+    expect(formatDuration(0)).toBe('0 sec');
     expect(formatDuration(125)).toBe('2 min, 5 sec');
     expect(formatDuration(3_725)).toBe('1 hr, 2 min, 5 sec');
     useTranslator(await loadTranslator('de'));
@@ -45,6 +46,21 @@ describe('relative days', () => {
     expect(formatDayHeading(new Date(2024, 11, 31, 12, 0).getTime(), now)).toBe('Tuesday, December 31, 2024');
     useTranslator(await loadTranslator('de'));
     expect(formatDayHeading(new Date(2025, 2, 7, 12, 0).getTime(), now)).toBe('Freitag, 7. März');
+  });
+
+  it('writes a due date as a day is read, never "2025-03-14"', async () => {
+    const now = new Date(2025, 2, 10, 9, 0);
+    expect(formatDay('2025-03-14', now)).toBe('Friday, March 14');
+    expect(formatDay('2026-01-02', now)).toBe('Friday, January 2, 2026');
+    useTranslator(await loadTranslator('de'));
+    expect(formatDay('2025-03-14', now)).toBe('Freitag, 14. März');
+  });
+
+  it('writes a time of day as the language does: "9:05 AM" in English, "09:05" in German', async () => {
+    const at = new Date(2025, 2, 10, 9, 5).getTime();
+    expect(nbsp(formatTime(at))).toBe('9:05 AM');
+    useTranslator(await loadTranslator('de'));
+    expect(formatTime(at)).toBe('09:05');
   });
 
   it('tells an overdue activity from one due today', () => {

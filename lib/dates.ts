@@ -29,12 +29,13 @@ function durationWriter(tag: string): (seconds: number) => string {
     ...(p.hours || p.minutes ? { minutes: p.minutes } : {}),
     seconds: p.seconds,
   });
-  if (Native) {
-    const native = new Native(tag, { style: 'short' });
-    return (seconds) => native.format(shown(durationParts(seconds)));
-  }
   const unit = (u: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(tag, { style: 'unit', unit: u, unitDisplay: 'short' });
   const units = { hours: unit('hour'), minutes: unit('minute'), seconds: unit('second') };
+  if (Native) {
+    const native = new Native(tag, { style: 'short' });
+    // DurationFormat leaves out a unit that is zero, so it writes nothing at all for no time: "0 sec".
+    return (seconds) => (Math.round(seconds) >= 1 ? native.format(shown(durationParts(seconds))) : units.seconds.format(0));
+  }
   const list = new Intl.ListFormat(tag, { type: 'unit', style: 'short' });
   return (seconds) => list.format(Object.entries(shown(durationParts(seconds))).map(([k, n]) => units[k as keyof typeof units].format(n)));
 }
@@ -63,7 +64,7 @@ function formatsOf(language: string) {
   if (!made) {
     const tag = intlTag(language);
     made = {
-      time: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }),
+      time: new Intl.DateTimeFormat(tag, { timeStyle: 'short' }),
       day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' }),
       dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
       relative: new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
@@ -109,6 +110,15 @@ export function formatDayHeading(ms: number, now: Date = new Date()): string {
   const day = localDate(at);
   if (day === localDate(now)) return relativeDay(0);
   if (day === localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return relativeDay(1);
+  const { heading, headingYear } = formatsOf(activeLanguage());
+  return (at.getFullYear() === now.getFullYear() ? heading : headingYear).format(at);
+}
+
+/** A day written "YYYY-MM-DD" as a person reads it: "Friday, 4 December" (with the year when not this year). */
+export function formatDay(isoDay: string, now: Date = new Date()): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!parts) return isoDay;
+  const at = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
   const { heading, headingYear } = formatsOf(activeLanguage());
   return (at.getFullYear() === now.getFullYear() ? heading : headingYear).format(at);
 }

@@ -89,7 +89,7 @@ try {
   await press(popup, 'Email');
   await popup.type('#mail-subject', 'Your quote');
   await popup.type('#mail-body', 'Hello, here is the quote we discussed.');
-  await press(popup, 'Send Later');
+  await press(popup, 'Remind me to send');
   await shot(popup, 'widget-email-send-later');
   await popup.keyboard.press('Escape');
   await popup.keyboard.press('Escape');

@@ -1,6 +1,7 @@
 // The extension's pages in other languages, read from the screen: with the pseudo-locales
 // (en-XA: accented and ~40 % longer; ar-XB: right to left) and German and Polish, the popup's
-// screens in its 360 px, the settings, the microphone page and the call confirmation cut no text
+// screens in its 360 px (the lists, details, the email form with its presets, schedule, mark
+// done, contact, dialer, a call and its wrap-up), the settings, the microphone page and the call confirmation cut no text
 // off and run nothing out of the page; in en-XA no word of ours is left in English; in ar-XB the
 // page is right to left, mirrored (compared box by box with English) and numbers read left to
 // right. Screenshots of each screen go to tests/artifacts/i18n/.
@@ -75,12 +76,55 @@ async function lookAtPopup(language) {
   await popup.click('#tab-panel li button.open');
   await popup.waitForSelector('#details-name');
   await look(popup, language, 'details');
+  await lookAtForms(popup, language);
   await popup.keyboard.press('Escape');
   await popup.click('.searchbar button');
   await popup.waitForSelector('#dial-number');
   await popup.type('#dial-number', '+1 650 691 3277');
   await look(popup, language, 'dialer');
+  await lookAtCall(popup, language);
   await popup.close();
+}
+
+/** The details' forms, reached by their buttons (in order: Email, Contact, Record, Schedule; Mark done, Edit, Cancel). */
+async function lookAtForms(popup, language) {
+  const action = async (i) => (await popup.$$('.details .actions button'))[i].click();
+  const discard = () => popup.click('form .buttons button:first-child');
+  await action(0);
+  await popup.waitForSelector('#mail-subject');
+  // "Remind me to send" (no mail server here): the time and its presets.
+  await popup.click('form .buttons button:nth-child(2)');
+  await popup.waitForSelector('#mail-when');
+  await look(popup, language, 'email');
+  await discard();
+  await popup.waitForSelector('#details-name');
+  await action(3);
+  await popup.waitForSelector('#activity-summary');
+  await look(popup, language, 'schedule');
+  await discard();
+  await popup.waitForSelector('#details-name');
+  await action(4);
+  await popup.waitForSelector('#done-feedback');
+  await look(popup, language, 'done');
+  await discard();
+  await popup.waitForSelector('#details-name');
+  await action(1);
+  await popup.waitForSelector('#contact-name');
+  await look(popup, language, 'contactInfo');
+  await popup.keyboard.press('Escape');
+}
+
+/** A call to the far end 1002 (it answers), then its wrap-up. */
+async function lookAtCall(popup, language) {
+  await popup.$eval('#dial-number', (el) => { el.value = ''; });
+  await popup.type('#dial-number', '1002');
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector('[data-call-state="established"]');
+  await look(popup, language, 'call');
+  await popup.keyboard.press('End');
+  await popup.waitForSelector('form.wrap-up');
+  await look(popup, language, 'wrapUp');
+  await popup.click('form.wrap-up .buttons button:first-child');
 }
 
 async function lookAtPages(language) {
@@ -128,6 +172,7 @@ before(async () => {
   session = await startLabSession();
   server = await startStaticServer(path.join(ROOT, 'tests/fixtures'));
   ({ browser, extensionId } = await launchWithExtension());
+  await session.remote(browser, '1002', { autoAnswer: true });
   options = await openExtensionPage(browser, extensionId, 'options.html');
   await options.setViewport({ width: 800, height: 900 });
   await saveAccount(options, session.settingsFor('1001', { displayName: 'Jane Seller', defaultCountry: 'US' }));

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { localDate } from '../../../lib/dates';
+import { formatDay, localDate } from '../../../lib/dates';
 import type { DataProvider, EmailDraft } from '../../../lib/providers/types';
 import { value } from '../../../lib/providers/local/test-support';
 import { createPopup } from './popup.svelte';
@@ -78,7 +78,9 @@ describe('activity actions', () => {
     await popup.activities.openSchedule();
     expect([popup.nav.panel, popup.activities.types]).toEqual(['schedule', []]);
     expect(await popup.activities.schedule({ dueDate: localDate(), summary: 'Follow up', note: '' })).toBeNull();
-    expect(popup.notice.text).toBe(`Call scheduled for ${localDate()}.`);
+    // Said as a day is read, never as an ISO date.
+    expect(popup.notice.text).toBe(`Call scheduled for ${formatDay(localDate())}.`);
+    expect(popup.notice.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(popup.nav.panel).toBe('details');
     expect(popup.lists.activities.map((a) => a.summary).sort()).toEqual(['Call Ada', 'Follow up']);
   });

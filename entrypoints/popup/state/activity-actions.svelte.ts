@@ -1,5 +1,6 @@
 import type { Activity, ActivityDraft, ActivityPatch, ActivityType } from '../../../lib/providers/types';
 import { t } from '../../../lib/i18n';
+import { formatDay } from '../../../lib/dates';
 import type { ActionDeps } from './action-deps';
 import type { HeldEnd, HeldWrite } from './undo.svelte';
 
@@ -97,7 +98,7 @@ export class ActivityActions {
       ...draft, contactId: contact?.id ?? (sel?.kind === 'activity' ? sel.activity.contactId : ''), ...(record ? { record } : {}),
     });
     if (!r.ok) return r.reason;
-    this.#d.notice.say(t('widget.notice.callScheduled', r.value.dueDate));
+    this.#d.notice.say(t('widget.notice.callScheduled', formatDay(r.value.dueDate)));
     this.#d.nav.show('details');
     await this.#d.lists.refresh();
     return null;

@@ -54,7 +54,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     callPop,
     callSettings,
     recentExport: new RecentExport({ source, lists, notice, download: downloadText }),
-    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, settings: callSettings }),
+    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, line, settings: callSettings }),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();

@@ -129,6 +129,13 @@ describe('wrap-up', () => {
     expect(popup.notice.text).toBe('Wrap-up saved in Recent and in Odoo.');
   });
 
+  it('names the call by whom it was placed to (the contact called), not by its bare number', async () => {
+    const { popup, provider, ada } = await popupWith();
+    await popup.line.remember('c1', { name: 'Ada Lovelace', company: '', subject: '' });
+    await callEnds(popup, provider, ada.phones[0]!.number);
+    expect(popup.wrapUp.pending?.name).toBe('Ada Lovelace');
+  });
+
   it('Done & schedule next opens the schedule form for the caller', async () => {
     const { popup, provider, ada } = await popupWith();
     await callEnds(popup, provider, ada.phones[0]!.number);

@@ -6,6 +6,7 @@ import type { CallSettingsState } from './call-settings.svelte';
 import type { DataSource } from './data-source.svelte';
 import type { NavigationState } from './navigation.svelte';
 import type { Notice } from './notice.svelte';
+import type { OnTheLine } from './on-the-line.svelte';
 import type { PhoneState } from './phone.svelte';
 
 export interface EndedCall {
@@ -22,6 +23,8 @@ export interface WrapUpDeps {
   nav: NavigationState;
   notice: Notice;
   callPop: CallPopState;
+  /** Who the call was with, as the widget knew it (the contact or activity it was placed from). */
+  line: OnTheLine;
   settings: CallSettingsState;
 }
 
@@ -77,7 +80,7 @@ export class WrapUpState {
       callId: id,
       direction: ended.direction,
       number: ended.remoteNumber,
-      name: ended.remoteName || ended.remoteNumber,
+      name: this.#d.line.party(ended)?.name || ended.remoteName || ended.remoteNumber,
       durationSec: ended.answeredAt && ended.endedAt ? Math.round((ended.endedAt - ended.answeredAt) / 1000) : 0,
     };
   }

@@ -95,7 +95,8 @@ export async function readLayout(page, opts = {}) {
         }
       }
       const numbers = [...document.querySelectorAll('[data-number], [data-confirm-number]')]
-        .filter(shown)
+        // An empty number field shows its hint, which reads the page's way (components/theme.css).
+        .filter((el) => shown(el) && !el.matches('input:placeholder-shown'))
         .map((el) => ({ text: el.textContent?.trim() || el.value, direction: getComputedStyle(el).direction }));
       const boxes = {};
       for (const selector of boxSelectors) {
