@@ -4,19 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
-import { dialFromPopup, press, reopenWidget, saveAccount, waitForCallState, waitForIdle } from './support/ui.mjs';
+import { offscreenPage } from './support/chrome.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { dialFromPopup, press, reopenWidget, waitForCallState, waitForIdle } from './support/ui.mjs';
 
-let session;
-let browser;
-let extensionId;
+let lab;
 let popup;
-const remotes = {};
-
-const since = (user) => remotes[user].evaluate(() => remote.lastSeq);
-const waitFor = (user, type, from, where = {}) =>
-  remotes[user].evaluate((t, s, w) => remote.waitForEvent(t, { since: s, where: w, timeoutMs: 15_000 }), type, from, where);
+let since;
+let waitFor;
 const lineRows = () =>
   popup.$$eval('ul[aria-label="Your calls"] > li', (els) =>
     els.map((e) => `${e.getAttribute('data-line-state')} ${e.querySelector('.name')?.textContent}`));
@@ -26,32 +21,27 @@ async function secondCallRinging() {
   const s4 = await since('1004');
   await dialFromPopup(popup, '1002');
   await waitForCallState(popup, 'established');
-  await remotes['1004'].evaluate(() => void remote.call('1001').catch(() => {}));
+  await lab.remotes['1004'].evaluate(() => void remote.call('1001').catch(() => {}));
   await popup.waitForSelector('section[aria-label="Incoming call"]', { timeout: 10_000 });
   return s4;
 }
 
 before(async () => {
-  session = await startLabSession();
-  ({ browser, extensionId } = await launchWithExtension());
-  remotes['1002'] = await session.remote(browser, '1002', { autoAnswer: true });
-  remotes['1004'] = await session.remote(browser, '1004');
-  const options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, session.settingsFor('1001', { displayName: 'Jane Seller', callWaiting: true }));
-  popup = await reopenWidget(null, browser, extensionId);
+  lab = await startPhoneLab({
+    farEnds: { 1002: { autoAnswer: true }, 1004: {} },
+    account: { displayName: 'Jane Seller', callWaiting: true },
+  });
+  ({ popup, since, waitFor } = lab);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await session?.stop();
-});
+after(() => lab?.stop());
 
 describe('Two lines through Kamailio', { concurrency: false }, () => {
   it('a call waiting says what Answer does; answering holds the first; the list shows both, also after reopening', async () => {
     const s2 = await since('1002');
     const s4 = await secondCallRinging();
     await popup.waitForSelector('::-p-text(Answer puts 1002 on hold.)');
-    const host = await offscreenPage(browser);
+    const host = await offscreenPage(lab.browser);
     assert.equal(await host.evaluate(() => softphoneDiagnostics.ringtone()), 'soft', 'a call waiting rings softly');
     assert.deepEqual(await seriousViolations(popup), [], 'call waiting screen is axe-clean');
     await press(popup, 'Answer');
@@ -63,7 +53,7 @@ describe('Two lines through Kamailio', { concurrency: false }, () => {
     assert.deepEqual(await lineRows(), ['held Line 1: 1002', 'established Line 2: Remote 1004']);
     assert.deepEqual(await seriousViolations(popup), [], 'the call list is axe-clean');
     await popup.screenshot({ path: 'tests/artifacts/popup-two-lines.png' });
-    popup = await reopenWidget(popup, browser, extensionId);
+    popup = await reopenWidget(popup, lab.browser, lab.extensionId);
     await popup.waitForSelector('ul[aria-label="Your calls"] li[data-line-state="held"]');
     assert.deepEqual(await lineRows(), ['held Line 1: 1002', 'established Line 2: Remote 1004']);
   });

@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
 import { connectInSettings, logInBrowser } from './support/odoo.mjs';
-import { listRows, press, reopenWidget, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
 /** The version the double plays, and what the settings say once connected. */
 const VERSIONS = [
@@ -20,7 +19,7 @@ const VERSIONS = [
   { version: 'saas~18.2', label: /Odoo (saas~)?18\b/ },
 ];
 
-let session;
+let lab;
 let browser;
 let extensionId;
 let options;
@@ -28,28 +27,15 @@ let popup;
 
 before(async () => {
   // The widget opens on a registered line: the lab PBX, as in chrome-odoo.test.mjs.
-  session = await startLabSession();
-  ({ browser, extensionId } = await launchWithExtension());
-  options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, {
-    wsUrl: session.lab.wsUrl, domain: session.lab.domain, username: '1001', secret: session.account('1001').password,
-  });
+  lab = await startPhoneLab({ widget: false });
+  ({ browser, extensionId, options } = lab);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await session?.stop();
-});
+after(() => lab?.stop());
 
 const rows = () => listRows(popup);
 
-async function openRow(text) {
-  const index = (await rows()).findIndex((r) => r.includes(text));
-  assert.ok(index >= 0, `a row with "${text}" in ${JSON.stringify(await rows())}`);
-  const buttons = await popup.$$('#tab-panel li button.open');
-  await buttons[index].click();
-  await popup.waitForSelector('#details-name');
-}
+const openRow = (text) => openRowIn(popup, text);
 
 /** The toggle on the card that shows `name`, looked up afresh (the web client re-renders cards at will). */
 const toggleOf = (board, name) =>

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
+import { serviceWorker } from './support/chrome.mjs';
 import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
-import { listRows, press, reopenWidget, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
-let session;
+let lab;
 let odoo;
 let browser;
 let extensionId;
@@ -37,34 +37,22 @@ async function reopenPopup() {
 const tab = (name) => selectTab(popup, name);
 const rows = () => listRows(popup);
 
-async function openRow(text) {
-  const index = (await rows()).findIndex((r) => r.includes(text));
-  assert.ok(index >= 0, `a row with "${text}" in ${JSON.stringify(await rows())}`);
-  const buttons = await popup.$$('#tab-panel li button.open');
-  await buttons[index].click();
-  await popup.waitForSelector('#details-name');
-}
+const openRow = (text) => openRowIn(popup, text);
 
 const chatter = (model, id) =>
   odoo.table('mail.message').filter((m) => m.model === model && m.res_id === id).map((m) => String(m.body));
 
 before(async () => {
-  session = await startLabSession();
   odoo = await startOdoo({ version: 17 });
-  ({ browser, extensionId } = await launchWithExtension());
-  ada = await session.remote(browser, '1002', { autoAnswer: true });
-  babbage = await session.remote(browser, '1003');
-  options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, {
-    wsUrl: session.lab.wsUrl, domain: session.lab.domain, username: '1001', secret: session.account('1001').password,
-  });
+  lab = await startPhoneLab({ farEnds: { 1002: { autoAnswer: true }, 1003: {} }, widget: false });
+  ({ browser, extensionId, options } = lab);
+  ({ 1002: ada, 1003: babbage } = lab.remotes);
   await logInBrowser();
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
+  await lab?.stop();
   await odoo?.close();
-  await session?.stop();
 });
 
 describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
