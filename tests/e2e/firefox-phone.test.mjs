@@ -253,7 +253,7 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     const ring = () =>
       popup.evaluate(async () => {
         const bg = await globalThis.browser.runtime.getBackgroundPage();
-        const el = bg.document.querySelector('audio[data-ringtone]');
+        const el = bg.document.querySelector('audio[data-ringtone="full"]');
         return { state: bg.softphoneDiagnostics.ringtone(), paused: el?.paused ?? null, time: el?.currentTime ?? 0 };
       });
     const first = await until(ring, (r) => r.state === 'playing' && r.paused === false, 'the ringtone playing');

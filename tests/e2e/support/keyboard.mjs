@@ -24,11 +24,29 @@ async function step(page, back) {
   if (back) await page.keyboard.up('Shift');
 }
 
-/** A number for the focused element, the same each time it comes round (0: nothing in the page has the focus). */
+/**
+ * The focused element's number once the focus has settled: Firefox moves it between its own
+ * controls and the page's process asynchronously, so a read right after the key can be stale.
+ */
+async function settledFocus(page) {
+  let last = await focusedElementId(page);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = await focusedElementId(page);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
+ * A number for the focused element, the same each time it comes round (0: nothing in the page has
+ * the focus, or the keys go to the browser's own controls, where the page keeps its activeElement).
+ */
 function focusedElementId(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
-    if (!el || el === document.body) return 0;
+    if (!el || el === document.body || !document.hasFocus()) return 0;
     const ids = (globalThis.__tabStopIds ??= new WeakMap());
     if (!ids.has(el)) {
       globalThis.__tabStopCount = (globalThis.__tabStopCount ?? 0) + 1;
@@ -49,7 +67,7 @@ export async function tabCycle(page, { back = false, max = 40 } = {}) {
   const seen = new Set();
   for (let i = 0; i < max; i++) {
     await step(page, back);
-    const id = await focusedElementId(page);
+    const id = await settledFocus(page);
     if (id === 0) continue;
     if (seen.has(id)) return stops;
     seen.add(id);
@@ -63,7 +81,7 @@ export async function focusByKeyboard(page, name, max = 40) {
   await page.bringToFront();
   const seen = [];
   for (let i = 0; i < max; i++) {
-    const now = await focusedName(page);
+    const now = (await settledFocus(page)) === 0 ? 'outside the page' : await focusedName(page);
     if (now === name) return;
     seen.push(now);
     await step(page, false);
