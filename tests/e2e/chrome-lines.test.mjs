@@ -2,7 +2,7 @@
 // current call", in the built Chrome extension against the lab Kamailio with two far ends
 // (1002 called by us, 1004 calling in). The far ends' re-INVITEs say who is on hold.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { checkOneCall, checkTransferPanel, checkTwoLines, checkWaitingCall } from './support/call-screens.mjs';
 import { offscreenPage } from './support/chrome.mjs';
 import { focusByKeyboard, pressByKeyboard } from './support/keyboard.mjs';
@@ -37,6 +37,9 @@ before(async () => {
   });
   ({ popup, since, waitFor } = lab);
 });
+
+// A test that failed half-way leaves the next a phone at rest (a passed one may hand its calls on).
+afterEach((t) => (t.passed ? undefined : lab.endAllCalls(popup)));
 
 after(() => lab?.stop());
 

@@ -6,7 +6,7 @@
 // pages dark (its prefers-color-scheme override): Chromium's lines e2e checks both schemes, this
 // one the dark one in Firefox (BiDi cannot switch it while the browser runs).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { checkOneCall, checkTransferPanel, checkTwoLines, checkWaitingCall } from './support/call-screens.mjs';
 import { waitForExtensionPage } from './support/firefox.mjs';
 import { focusByKeyboard, pressByKeyboard } from './support/keyboard.mjs';
@@ -73,6 +73,9 @@ before(async () => {
   await pressByKeyboard(win, 'Hang up');
   await waitForIdle(win);
 }, { timeout: 120_000 });
+
+// A test that failed half-way leaves the next a phone at rest (a passed one may hand its calls on).
+afterEach((t) => (t.passed ? undefined : lab.endAllCalls(win)));
 
 after(() => lab?.stop(), { timeout: 60_000 });
 

@@ -8,7 +8,7 @@ import {
   closeFirefox, launchFirefoxWithExtension, openExtensionPage as openFirefoxPage, waitForExtensionPage, withTimeout,
 } from './firefox.mjs';
 import { startLabSession } from './lab-session.mjs';
-import { press, reopenWidget, saveAccount, waitForRegistration } from './ui.mjs';
+import { press, reopenWidget, saveAccount, waitForIdle, waitForRegistration } from './ui.mjs';
 
 /**
  * @typedef {object} PhoneLabOptions
@@ -35,6 +35,11 @@ export function farEndHelpers(remotes) {
       await new Promise((r) => setTimeout(r, 1000));
       const later = await remotes[user].evaluate((id) => remote.stats(id), call);
       return later.packetsReceived > first.packetsReceived && later.packetsSent > first.packetsSent;
+    },
+    /** Every far end hangs up whatever it still has on, and `page` shows no call. */
+    async endAllCalls(page) {
+      await Promise.all(Object.values(remotes).map((r) => r.evaluate(() => remote.hangupAll())));
+      await waitForIdle(page);
     },
   };
   return helpers;
