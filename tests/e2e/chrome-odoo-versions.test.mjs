@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
-import { connectInSettings, logInBrowser } from './support/odoo.mjs';
+import { connectInSettings, kanbanToggle, logInBrowser } from './support/odoo.mjs';
 import { startPhoneLab } from './support/phone-lab.mjs';
 import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
@@ -37,15 +37,6 @@ const rows = () => listRows(popup);
 
 const openRow = (text) => openRowIn(popup, text);
 
-/** The toggle on the card that shows `name`, looked up afresh (the web client re-renders cards at will). */
-const toggleOf = (board, name) =>
-  board.waitForFunction(
-    (n) => [...document.querySelectorAll('.o_kanban_record')]
-      .find((c) => c.textContent.includes(n))
-      ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
-    { timeout: 15_000 },
-    name,
-  );
 
 for (const { version, label } of VERSIONS) {
   describe(`Odoo ${version} (Chrome, test double)`, () => {
@@ -94,7 +85,7 @@ for (const { version, label } of VERSIONS) {
       const client = Number.parseInt(version.replace('saas~', ''), 10) >= 18 ? '/odoo/crm' : '/web';
       await board.goto(`${odoo.url}${client}`);
       await board.bringToFront();
-      const toggle = await toggleOf(board, 'Distributor Contract');
+      const toggle = await kanbanToggle(board, 'Distributor Contract');
       assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
       if (version === '19.0') {
         assert.equal(await toggle.evaluate((b) => b.closest('.o_kanban_record').outerHTML.slice(0, 30)), '<article role="link" class="o_');

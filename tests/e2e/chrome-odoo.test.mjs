@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { serviceWorker } from './support/chrome.mjs';
-import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
+import { connectInSettings, kanbanToggle, logInBrowser as logInAs } from './support/odoo.mjs';
 import { startPhoneLab } from './support/phone-lab.mjs';
 import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
@@ -224,15 +224,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     await board.bringToFront();
     // The extension's scripts, registered for this Odoo's web client when it was connected. Cards are
     // re-rendered by the web client at will: the toggle is looked up afresh each time.
-    const toggleOf = (name) =>
-      board.waitForFunction(
-        (n) => [...document.querySelectorAll('div[role="article"].o_kanban_record')]
-          .find((c) => c.textContent.includes(n))
-          ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
-        { timeout: 15_000 },
-        name,
-      );
-    let toggle = await toggleOf('Distributor Contract');
+    let toggle = await kanbanToggle(board, 'Distributor Contract');
     assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Remove from Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
@@ -241,7 +233,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     // The open widget follows without being reopened.
     await waitUntil(async () => (await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
     await board.bringToFront();
-    toggle = await toggleOf('Distributor Contract');
+    toggle = await kanbanToggle(board, 'Distributor Contract');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Add to Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
     assert.equal(odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2).length, 0);

@@ -2,11 +2,8 @@
 // signed in as 1001, the far ends a test file talks to, and the widget open. One place for the
 // setup that the lines, transfer and Odoo e2e files share (Chromium), and for the Firefox build
 // (Firefox ESR with the extension; the far ends in a Chromium beside it).
-import { launchChromium } from '../../lab/browser.mjs';
 import { launchWithExtension, openExtensionPage } from './chrome.mjs';
-import {
-  closeFirefox, launchFirefoxWithExtension, openExtensionPage as openFirefoxPage, waitForExtensionPage, withTimeout,
-} from './firefox.mjs';
+import { launchFirefoxBesideChromium, openExtensionPage as openFirefoxPage, waitForExtensionPage } from './firefox.mjs';
 import { startLabSession } from './lab-session.mjs';
 import { press, reopenWidget, saveAccount, waitForIdle, waitForRegistration } from './ui.mjs';
 
@@ -88,22 +85,15 @@ export function startPhoneLab(opts = {}) {
  * Firefox ESR with the built extension (the background page is the phone host; calls take the
  * microphone in the widget window), signed in as 1001 against a fresh lab; the far ends in a
  * headless Chromium. `popup` is the widget in a tab.
- * @param {PhoneLabOptions & { firefox?: Parameters<typeof launchFirefoxWithExtension>[0] }} [opts]
+ * @param {PhoneLabOptions & { firefox?: Parameters<typeof launchFirefoxBesideChromium>[0] }} [opts]
  */
 export function startFirefoxPhoneLab(opts = {}) {
   const { farEnds = {}, account = {}, widget = true } = opts;
   return withCleanup(async (cleanups) => {
     const session = await startLabSession();
     cleanups.push(() => session.stop());
-    const [ff, cr] = await Promise.allSettled([launchFirefoxWithExtension(opts.firefox), launchChromium()]);
-    if (ff.status === 'fulfilled') cleanups.push(() => closeFirefox(ff.value.browser));
-    if (cr.status === 'fulfilled') {
-      cleanups.push(() => withTimeout(cr.value.close(), 15_000, 'closing Chromium').catch(() => cr.value.process()?.kill('SIGKILL')));
-    }
-    if (ff.status === 'rejected') throw ff.reason;
-    if (cr.status === 'rejected') throw cr.reason;
-    const firefox = ff.value.browser;
-    const chromium = cr.value;
+    const { firefox, chromium, close } = await launchFirefoxBesideChromium(opts.firefox);
+    cleanups.push(close);
     const remotes = await openFarEnds(session, chromium, farEnds);
     // The add-on opens its microphone page on install: allowed there, as a user does first.
     const mic = await waitForExtensionPage(firefox, 'mic-permission.html');
