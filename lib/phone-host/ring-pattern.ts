@@ -1,13 +1,26 @@
-/** The ring, written once for both ways of playing it: two tones together, 2 s on, 4 s off. */
-export const RING = { tones: [440, 480], onSeconds: 2, periodSeconds: 6, gain: 0.12 } as const;
+/**
+ * `full` rings for a call when none is on; `soft` is the call-waiting tone: one short quiet beep
+ * every period, heard over the call in progress.
+ */
+export type RingMode = 'full' | 'soft';
 
 /**
- * One period of the ring as a 16-bit mono PCM WAV file (Firefox plays it from an `<audio>`
+ * The rings, written once for both ways of playing them (Web Audio in Chrome, an `<audio>` element
+ * in Firefox): the full one two tones together, 2 s on, 4 s off; the soft one a quiet beep.
+ */
+export const RINGS = {
+  full: { tones: [440, 480], onSeconds: 2, periodSeconds: 6, gain: 0.12 },
+  soft: { tones: [440], onSeconds: 0.3, periodSeconds: 6, gain: 0.04 },
+} as const satisfies Record<RingMode, { tones: readonly number[]; onSeconds: number; periodSeconds: number; gain: number }>;
+
+/**
+ * One period of a ring as a 16-bit mono PCM WAV file (Firefox plays it from an `<audio>`
  * element, see firefox/ringtone.ts). 8 kHz keeps it at 96 KB.
  */
-export function ringWav(sampleRate = 8000): ArrayBuffer {
+export function ringWav(mode: RingMode = 'full', sampleRate = 8000): ArrayBuffer {
+  const RING = RINGS[mode];
   const samples = sampleRate * RING.periodSeconds;
-  const on = sampleRate * RING.onSeconds;
+  const on = Math.round(sampleRate * RING.onSeconds);
   const buf = new ArrayBuffer(44 + samples * 2);
   const v = new DataView(buf);
   const ascii = (at: number, s: string) => [...s].forEach((c, i) => v.setUint8(at + i, c.charCodeAt(0)));
@@ -27,7 +40,7 @@ export function ringWav(sampleRate = 8000): ArrayBuffer {
   const peak = 32767 * RING.gain;
   for (let i = 0; i < on; i++) {
     const t = i / sampleRate;
-    const x = RING.tones.reduce((sum, f) => sum + Math.sin(2 * Math.PI * f * t), 0) / RING.tones.length;
+    const x = RING.tones.reduce((sum: number, f) => sum + Math.sin(2 * Math.PI * f * t), 0) / RING.tones.length;
     v.setInt16(44 + i * 2, Math.round(x * peak), true);
   }
   return buf;

@@ -1,11 +1,10 @@
-import { RING } from './ring-pattern';
+import { RINGS, type RingMode } from './ring-pattern';
 
 /**
- * A ring generated with Web Audio (./ring-pattern.ts), so no asset can fail to load.
- * `soft` is the call-waiting tone: one short quiet beep every period, heard over the call in progress.
- * `state` tells whether the browser let it play (autoplay rules), which the host reports.
+ * A ring generated with Web Audio (./ring-pattern.ts: full, or soft for a call waiting), so no
+ * asset can fail to load. `state` tells whether the browser let it play (autoplay rules), which
+ * the host reports.
  */
-export type RingMode = 'full' | 'soft';
 
 export class Ringtone {
   private ctx: AudioContext | null = null;
@@ -43,7 +42,7 @@ export class Ringtone {
     this.route();
     void this.ctx.resume().catch(() => undefined);
     this.ring();
-    this.timer = setInterval(() => this.ring(), RING.periodSeconds * 1000);
+    this.timer = setInterval(() => this.ring(), RINGS[mode].periodSeconds * 1000);
   }
 
   stop(): void {
@@ -55,17 +54,17 @@ export class Ringtone {
   private ring(): void {
     const ctx = this.ctx;
     if (!ctx) return;
-    const soft = this.mode === 'soft';
+    const ring = RINGS[this.mode];
     const gain = ctx.createGain();
-    gain.gain.value = soft ? 0.04 : RING.gain;
+    gain.gain.value = ring.gain;
     gain.connect(ctx.destination);
     const t0 = ctx.currentTime;
-    for (const freq of soft ? [440] : RING.tones) {
+    for (const freq of ring.tones) {
       const osc = ctx.createOscillator();
       osc.frequency.value = freq;
       osc.connect(gain);
       osc.start(t0);
-      osc.stop(t0 + (soft ? 0.3 : RING.onSeconds));
+      osc.stop(t0 + ring.onSeconds);
     }
   }
 }

@@ -5,7 +5,7 @@
 // and dark mode are asserted.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { seriousViolations } from './support/axe.mjs';
+import { assertAxeClean } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { press, reopenWidget, saveAccount, waitForCallState } from './support/ui.mjs';
@@ -69,14 +69,7 @@ async function reopen() {
   assert.equal(await focused(), 'search', 'the cursor waits in the search box');
 }
 
-async function axeBoth(screen) {
-  for (const scheme of ['light', 'dark']) {
-    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-    const v = await seriousViolations(popup);
-    assert.deepEqual(v, [], `${screen} (${scheme}): ${JSON.stringify(v)}`);
-  }
-  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-}
+const axeBoth = (screen) => assertAxeClean(popup, screen);
 
 async function answeredBy(remote, act) {
   const since = await remote.evaluate(() => remote.lastSeq);

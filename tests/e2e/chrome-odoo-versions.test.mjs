@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
-import { connectInSettings, logInBrowser } from './support/odoo.mjs';
-import { listRows, press, reopenWidget, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
+import { connectInSettings, kanbanToggle, logInBrowser } from './support/odoo.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
 /** The version the double plays, and what the settings say once connected. */
 const VERSIONS = [
@@ -20,7 +19,7 @@ const VERSIONS = [
   { version: 'saas~18.2', label: /Odoo (saas~)?18\b/ },
 ];
 
-let session;
+let lab;
 let browser;
 let extensionId;
 let options;
@@ -28,38 +27,16 @@ let popup;
 
 before(async () => {
   // The widget opens on a registered line: the lab PBX, as in chrome-odoo.test.mjs.
-  session = await startLabSession();
-  ({ browser, extensionId } = await launchWithExtension());
-  options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, {
-    wsUrl: session.lab.wsUrl, domain: session.lab.domain, username: '1001', secret: session.account('1001').password,
-  });
+  lab = await startPhoneLab({ widget: false });
+  ({ browser, extensionId, options } = lab);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await session?.stop();
-});
+after(() => lab?.stop());
 
 const rows = () => listRows(popup);
 
-async function openRow(text) {
-  const index = (await rows()).findIndex((r) => r.includes(text));
-  assert.ok(index >= 0, `a row with "${text}" in ${JSON.stringify(await rows())}`);
-  const buttons = await popup.$$('#tab-panel li button.open');
-  await buttons[index].click();
-  await popup.waitForSelector('#details-name');
-}
+const openRow = (text) => openRowIn(popup, text);
 
-/** The toggle on the card that shows `name`, looked up afresh (the web client re-renders cards at will). */
-const toggleOf = (board, name) =>
-  board.waitForFunction(
-    (n) => [...document.querySelectorAll('.o_kanban_record')]
-      .find((c) => c.textContent.includes(n))
-      ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
-    { timeout: 15_000 },
-    name,
-  );
 
 for (const { version, label } of VERSIONS) {
   describe(`Odoo ${version} (Chrome, test double)`, () => {
@@ -108,7 +85,7 @@ for (const { version, label } of VERSIONS) {
       const client = Number.parseInt(version.replace('saas~', ''), 10) >= 18 ? '/odoo/crm' : '/web';
       await board.goto(`${odoo.url}${client}`);
       await board.bringToFront();
-      const toggle = await toggleOf(board, 'Distributor Contract');
+      const toggle = await kanbanToggle(board, 'Distributor Contract');
       assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
       if (version === '19.0') {
         assert.equal(await toggle.evaluate((b) => b.closest('.o_kanban_record').outerHTML.slice(0, 30)), '<article role="link" class="o_');

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
-import { connectInSettings, logInBrowser as logInAs } from './support/odoo.mjs';
-import { listRows, press, reopenWidget, saveAccount, selectTab, waitUntil } from './support/ui.mjs';
+import { serviceWorker } from './support/chrome.mjs';
+import { connectInSettings, kanbanToggle, logInBrowser as logInAs } from './support/odoo.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { listRows, openRow as openRowIn, press, reopenWidget, selectTab, waitUntil } from './support/ui.mjs';
 
-let session;
+let lab;
 let odoo;
 let browser;
 let extensionId;
@@ -37,34 +37,22 @@ async function reopenPopup() {
 const tab = (name) => selectTab(popup, name);
 const rows = () => listRows(popup);
 
-async function openRow(text) {
-  const index = (await rows()).findIndex((r) => r.includes(text));
-  assert.ok(index >= 0, `a row with "${text}" in ${JSON.stringify(await rows())}`);
-  const buttons = await popup.$$('#tab-panel li button.open');
-  await buttons[index].click();
-  await popup.waitForSelector('#details-name');
-}
+const openRow = (text) => openRowIn(popup, text);
 
 const chatter = (model, id) =>
   odoo.table('mail.message').filter((m) => m.model === model && m.res_id === id).map((m) => String(m.body));
 
 before(async () => {
-  session = await startLabSession();
   odoo = await startOdoo({ version: 17 });
-  ({ browser, extensionId } = await launchWithExtension());
-  ada = await session.remote(browser, '1002', { autoAnswer: true });
-  babbage = await session.remote(browser, '1003');
-  options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, {
-    wsUrl: session.lab.wsUrl, domain: session.lab.domain, username: '1001', secret: session.account('1001').password,
-  });
+  lab = await startPhoneLab({ farEnds: { 1002: { autoAnswer: true }, 1003: {} }, widget: false });
+  ({ browser, extensionId, options } = lab);
+  ({ 1002: ada, 1003: babbage } = lab.remotes);
   await logInBrowser();
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
+  await lab?.stop();
   await odoo?.close();
-  await session?.stop();
 });
 
 describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
@@ -236,15 +224,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     await board.bringToFront();
     // The extension's scripts, registered for this Odoo's web client when it was connected. Cards are
     // re-rendered by the web client at will: the toggle is looked up afresh each time.
-    const toggleOf = (name) =>
-      board.waitForFunction(
-        (n) => [...document.querySelectorAll('div[role="article"].o_kanban_record')]
-          .find((c) => c.textContent.includes(n))
-          ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
-        { timeout: 15_000 },
-        name,
-      );
-    let toggle = await toggleOf('Distributor Contract');
+    let toggle = await kanbanToggle(board, 'Distributor Contract');
     assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Remove from Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
@@ -253,7 +233,7 @@ describe('Odoo connector (Chrome, Odoo 17 test double, lab PBX)', () => {
     // The open widget follows without being reopened.
     await waitUntil(async () => (await rows()).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
     await board.bringToFront();
-    toggle = await toggleOf('Distributor Contract');
+    toggle = await kanbanToggle(board, 'Distributor Contract');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Add to Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
     assert.equal(odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2).length, 0);

@@ -5,28 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
-import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
-import { startLabSession } from './support/lab-session.mjs';
+import { startPhoneLab } from './support/phone-lab.mjs';
+import { assertBlindTransfer, assertReferRefused } from './support/transfer-checks.mjs';
 import {
-  dialFromPopup, errorText, listRows, press, reopenWidget, saveAccount, selectTab, waitForCallState, waitForIdle, waitUntil,
+  dialFromPopup, listRows, press, selectTab, waitForCallState, waitForIdle, waitUntil,
 } from './support/ui.mjs';
 
-let session;
-let browser;
-let extensionId;
+let lab;
 let popup;
-const remotes = {};
-
-const since = (user) => remotes[user].evaluate(() => remote.lastSeq);
-const waitFor = (user, type, from, where = {}) =>
-  remotes[user].evaluate((t, s, w) => remote.waitForEvent(t, { since: s, where: w, timeoutMs: 15_000 }), type, from, where);
-/** RTP keeps flowing both ways on a remote phone's call. */
-async function talking(user, call) {
-  const first = await remotes[user].evaluate((id) => remote.stats(id), call);
-  await new Promise((r) => setTimeout(r, 1000));
-  const later = await remotes[user].evaluate((id) => remote.stats(id), call);
-  return later.packetsReceived > first.packetsReceived && later.packetsSent > first.packetsSent;
-}
+let remotes;
+let since;
+let waitFor;
+let talking;
 
 async function transferTo(target) {
   await press(popup, 'Transfer');
@@ -34,21 +24,27 @@ async function transferTo(target) {
   await popup.click('form.transfer button[type="submit"]');
 }
 
+/** 1002 on the line, then Talk to them first with 1003: what the far ends saw from then on, and 1003's INVITE. */
+async function consultWith1003() {
+  const s2 = await since('1002');
+  const s3 = await since('1003');
+  await dialFromPopup(popup, '1002');
+  await waitForCallState(popup, 'established');
+  await press(popup, 'Transfer');
+  await popup.type('#transfer-target', '1003');
+  await press(popup, 'Talk to them first');
+  return { s2, s3, consultInvite: await waitFor('1003', 'invite', s3) };
+}
+
 before(async () => {
-  session = await startLabSession();
-  ({ browser, extensionId } = await launchWithExtension());
-  remotes['1002'] = await session.remote(browser, '1002', { autoAnswer: true });
-  remotes['1003'] = await session.remote(browser, '1003');
-  remotes['1004'] = await session.remote(browser, '1004', { autoAnswer: true });
-  const options = await openExtensionPage(browser, extensionId, 'options.html');
-  await saveAccount(options, session.settingsFor('1001', { displayName: 'Jane Seller', callWaiting: true }));
-  popup = await reopenWidget(null, browser, extensionId);
+  lab = await startPhoneLab({
+    farEnds: { 1002: { autoAnswer: true }, 1003: {}, 1004: { autoAnswer: true } },
+    account: { displayName: 'Jane Seller', callWaiting: true },
+  });
+  ({ popup, remotes, since, waitFor, talking } = lab);
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  await session?.stop();
-});
+after(() => lab?.stop());
 
 describe('Transfer through Kamailio', { concurrency: false }, () => {
   it('blind: our leg ends once the caller accepts the REFER, while the colleague still rings; Recent says where it went', async () => {
@@ -57,24 +53,16 @@ describe('Transfer through Kamailio', { concurrency: false }, () => {
     await dialFromPopup(popup, '1002');
     await waitForCallState(popup, 'established');
     await transferTo('1003');
-    const refer = await waitFor('1002', 'refer', s2);
-    assert.equal(refer.target, '1003');
-    const ringing = await waitFor('1003', 'invite', s3);
-    assert.equal(ringing.from, '1002');
-    // Our leg is gone although nobody answered at 1003 yet.
-    await waitFor('1002', 'bye-received', s2, { call: refer.call });
-    await waitForIdle(popup);
-    assert.deepEqual(await remotes['1003'].evaluate(() => remote.state().pending), [ringing.call]);
-    if (await popup.$('#dial-number')) await press(popup, 'Back');
-    await selectTab(popup, 'Recent');
-    const rows = await listRows(popup);
-    assert.match(rows[0], /Transferred to 1003/);
-    // The colleague answers later: the caller and the colleague talk, without us.
-    const followed = await waitFor('1002', 'refer-followed', s2);
-    await remotes['1003'].evaluate(() => remote.answerNext());
-    await waitFor('1002', 'established', s2, { call: followed.newCall });
-    assert.ok(await talking('1002', followed.newCall), 'RTP flows between the caller and the colleague');
-    await remotes['1003'].evaluate(() => remote.hangupAll());
+    await assertBlindTransfer(lab, popup, {
+      caller: '1002',
+      colleague: '1003',
+      since: { 1002: s2, 1003: s3 },
+      async whileRinging() {
+        if (await popup.$('#dial-number')) await press(popup, 'Back');
+        await selectTab(popup, 'Recent');
+        assert.match((await listRows(popup))[0], /Transferred to 1003/);
+      },
+    });
   });
 
   it('blind: a refused REFER keeps the call and says why', async () => {
@@ -83,27 +71,14 @@ describe('Transfer through Kamailio', { concurrency: false }, () => {
     await dialFromPopup(popup, '1004');
     await waitForCallState(popup, 'established');
     await transferTo('1003');
-    await waitFor('1004', 'refer-rejected', s4);
-    const text = await errorText(popup, 'transferFailed');
-    assert.match(text, /1003/);
-    assert.match(text, /did not go through\..*Details: \d{3} /);
-    await waitForCallState(popup, 'established');
-    const established = await waitFor('1004', 'established', s4);
-    assert.ok(await talking('1004', established.call), 'the call is still on');
+    await assertReferRefused(lab, popup, { user: '1004', target: '1003', since: s4 });
     await remotes['1004'].evaluate(() => remote.setAcceptRefer(true));
     await press(popup, 'Hang up');
     await waitUntil(async () => !(await popup.$('[data-call-state="established"]')), 'the call to end');
   });
 
   it('attended: the caller waits on hold while we talk to the colleague; Complete transfer connects them (REFER with Replaces) and we drop out', async () => {
-    const s2 = await since('1002');
-    const s3 = await since('1003');
-    await dialFromPopup(popup, '1002');
-    await waitForCallState(popup, 'established');
-    await press(popup, 'Transfer');
-    await popup.type('#transfer-target', '1003');
-    await press(popup, 'Talk to them first');
-    const consultInvite = await waitFor('1003', 'invite', s3);
+    const { s2, consultInvite } = await consultWith1003();
     assert.equal(consultInvite.from, '1001');
     const held = await waitFor('1002', 'reinvite', s2);
     assert.equal(held.sdpDirection, 'sendonly', 'the caller is put on hold');
@@ -131,14 +106,7 @@ describe('Transfer through Kamailio', { concurrency: false }, () => {
   });
 
   it('attended: Cancel ends the consult call and takes the caller off hold', async () => {
-    const s2 = await since('1002');
-    const s3 = await since('1003');
-    await dialFromPopup(popup, '1002');
-    await waitForCallState(popup, 'established');
-    await press(popup, 'Transfer');
-    await popup.type('#transfer-target', '1003');
-    await press(popup, 'Talk to them first');
-    const consultInvite = await waitFor('1003', 'invite', s3);
+    const { s2, s3, consultInvite } = await consultWith1003();
     await remotes['1003'].evaluate(() => remote.answerNext());
     await press(popup, 'Cancel, back to 1002');
     await waitFor('1003', 'terminated', s3, { call: consultInvite.call });

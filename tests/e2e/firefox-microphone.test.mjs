@@ -7,10 +7,9 @@
 // which clicks them as a notification daemon reports a user's click.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium } from '../lab/browser.mjs';
 import { startNotificationServer } from '../lab/notification-server.mjs';
 import {
-  answerPermissionPrompt, closeFirefox, hrefOf, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage, withTimeout,
+  answerPermissionPrompt, hrefOf, launchFirefoxBesideChromium, openExtensionPage, waitForExtensionPage,
 } from './support/firefox.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { dialFromPopup, press, saveAccount, waitForCallState, waitForIdle, waitForRegistration, waitUntil } from './support/ui.mjs';
@@ -21,6 +20,7 @@ let session;
 let desktop;
 let firefox;
 let chromium;
+let closeBrowsers;
 let ada; // 1002, answers by itself
 let caller; // 1004
 
@@ -65,28 +65,18 @@ before(async () => {
   xvfb = await startXvfb();
   session = await startLabSession();
   desktop = await startNotificationServer();
-  const [ff, cr] = await Promise.allSettled([
-    launchFirefoxWithExtension({
-      headless: false,
-      env: { ...desktop.env, DISPLAY: xvfb.display },
-      // Firefox's real prompt: the fake device stays (no sound card here), the prompt too.
-      prefs: { 'media.navigator.permission.disabled': false },
-    }),
-    launchChromium(),
-  ]);
-  if (ff.status === 'fulfilled') firefox = ff.value.browser;
-  if (cr.status === 'fulfilled') chromium = cr.value;
-  if (ff.status === 'rejected') throw ff.reason;
-  if (cr.status === 'rejected') throw cr.reason;
+  ({ firefox, chromium, close: closeBrowsers } = await launchFirefoxBesideChromium({
+    headless: false,
+    env: { ...desktop.env, DISPLAY: xvfb.display },
+    // Firefox's real prompt: the fake device stays (no sound card here), the prompt too.
+    prefs: { 'media.navigator.permission.disabled': false },
+  }));
   ada = await session.remote(chromium, '1002', { autoAnswer: true });
   caller = await session.remote(chromium, '1004');
 }, { timeout: 120_000 });
 
 after(async () => {
-  await Promise.allSettled([
-    closeFirefox(firefox),
-    chromium ? withTimeout(chromium.close(), 15_000, 'closing Chromium').catch(() => chromium.process()?.kill('SIGKILL')) : null,
-  ]);
+  await closeBrowsers?.();
   await desktop?.stop();
   await session?.stop();
   xvfb?.stop();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startOdoo } from '../odoo/server.mjs';
 import { closeFirefox, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage } from './support/firefox.mjs';
-import { connectInSettings, logInBrowser } from './support/odoo.mjs';
+import { connectInSettings, kanbanToggle, logInBrowser } from './support/odoo.mjs';
 import { listRows, selectTab, waitUntil } from './support/ui.mjs';
 
 let odoo;
@@ -33,15 +33,6 @@ after(async () => {
   await otherOdoo?.close();
 }, { timeout: 60_000 });
 
-/** The toggle on the card showing `name`, once the extension drew it (cards re-render: looked up afresh). */
-const toggleOf = (board, name) =>
-  board.waitForFunction(
-    (n) => [...document.querySelectorAll('div[role="article"].o_kanban_record')]
-      .find((c) => c.textContent.includes(n))
-      ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
-    { timeout: 15_000 },
-    name,
-  );
 
 describe('Odoo connector (Firefox ESR, Odoo 17 test double on a port)', { concurrency: false }, () => {
   it('connects through the browser session to an Odoo with a port', { timeout: 30_000 }, async () => {
@@ -67,14 +58,14 @@ describe('Odoo connector (Firefox ESR, Odoo 17 test double on a port)', { concur
     assert.ok(!(await listRows(popup)).some((r) => r.includes('Ready Mat')));
     const board = await firefox.newPage();
     await board.goto(`${odoo.url}/web?version=17#action=crm.crm_lead_action_pipeline`);
-    let toggle = await toggleOf(board, 'Distributor Contract');
+    let toggle = await kanbanToggle(board, 'Distributor Contract');
     assert.equal(await toggle.evaluate((b) => b.title), 'Add to Call Queue');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Remove from Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
     const mine = () => odoo.table('mail.activity').filter((a) => a.res_model === 'crm.lead' && a.res_id === 3 && a.user_id === 2);
     assert.equal(mine().length, 1, 'a call activity for me on the lead');
     await waitUntil(async () => (await listRows(popup)).some((r) => r.includes('Ready Mat')), 'Next Activities updated');
-    toggle = await toggleOf(board, 'Distributor Contract');
+    toggle = await kanbanToggle(board, 'Distributor Contract');
     await toggle.click();
     await board.waitForFunction(() => document.querySelector('[data-voip-kanban-toggle][title="Add to Call Queue"][data-voip-toggle-for="3"]'), { timeout: 10_000 });
     assert.equal(mine().length, 0);

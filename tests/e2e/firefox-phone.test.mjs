@@ -6,11 +6,9 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium } from '../lab/browser.mjs';
 import { startStaticServer } from '../lab/http.mjs';
 import {
-  EXTENSION_ORIGIN, GECKO_ID, closeFirefox, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage,
-  withTimeout,
+  EXTENSION_ORIGIN, GECKO_ID, launchFirefoxBesideChromium, openExtensionPage, waitForExtensionPage,
 } from './support/firefox.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration } from './support/ui.mjs';
@@ -23,6 +21,8 @@ let session;
 let firefox;
 /** @type {import('puppeteer-core').Browser} Chromium for the far end */
 let chromium;
+/** Closes Firefox and Chromium. */
+let closeBrowsers;
 /** @type {import('puppeteer-core').Page} */
 let micPage;
 /** @type {import('puppeteer-core').Page} */
@@ -68,23 +68,15 @@ async function until(read, ok, what, timeout = 10_000) {
 
 before(async () => {
   session = await startLabSession();
-  // Firefox and Chromium start in parallel; whichever started is closed in after() even if the
-  // other failed.
-  const [ff, cr] = await Promise.allSettled([launchFirefoxWithExtension(), launchChromium()]);
-  if (ff.status === 'fulfilled') firefox = ff.value.browser;
-  if (cr.status === 'fulfilled') chromium = cr.value;
-  if (ff.status === 'rejected') throw ff.reason;
-  if (cr.status === 'rejected') throw cr.reason;
-  assert.equal(ff.value.extensionId, GECKO_ID);
+  let extensionId;
+  ({ firefox, chromium, extensionId, close: closeBrowsers } = await launchFirefoxBesideChromium());
+  assert.equal(extensionId, GECKO_ID);
   remote1002 = await session.remote(chromium, '1002', { autoAnswer: true });
   server = await startStaticServer(path.join(import.meta.dirname, '../fixtures'));
 }, { timeout: 90_000 });
 
 after(async () => {
-  await Promise.allSettled([
-    closeFirefox(firefox),
-    chromium ? withTimeout(chromium.close(), 15_000, 'closing Chromium').catch(() => chromium.process()?.kill('SIGKILL')) : null,
-  ]);
+  await closeBrowsers?.();
   await server?.close();
   await session?.stop();
 }, { timeout: 60_000 });
@@ -253,7 +245,7 @@ describe('Firefox ESR extension phone, against Kamailio', { concurrency: false }
     const ring = () =>
       popup.evaluate(async () => {
         const bg = await globalThis.browser.runtime.getBackgroundPage();
-        const el = bg.document.querySelector('audio[data-ringtone]');
+        const el = bg.document.querySelector('audio[data-ringtone="full"]');
         return { state: bg.softphoneDiagnostics.ringtone(), paused: el?.paused ?? null, time: el?.currentTime ?? 0 };
       });
     const first = await until(ring, (r) => r.state === 'playing' && r.paused === false, 'the ringtone playing');

@@ -2,22 +2,29 @@
  * Firefox: the ring from an `<audio>` element in the background page. Measured on Firefox ESR 153:
  * the background page's AudioContext stays suspended (its `resume()` never settles: autoplay
  * rules), so the Web Audio ring (../ringtone.ts) is silent there, while an `<audio>` element
- * playing a WAV file plays (not paused, its time advancing).
+ * playing a WAV file plays (not paused, its time advancing). One element per ring: the full one,
+ * and the soft one for a call waiting (heard over the call in progress).
  */
-import { ringWav } from '../ring-pattern';
+import { ringWav, type RingMode } from '../ring-pattern';
 
 export class ElementRingtone {
-  private el: HTMLAudioElement | null = null;
+  private readonly els: Partial<Record<RingMode, HTMLAudioElement>> = {};
+  private mode: RingMode = 'full';
   private refused = false;
 
-  get state(): 'stopped' | 'playing' | 'blocked' {
-    if (!this.el || (this.el.paused && !this.refused)) return 'stopped';
-    return this.el.paused ? 'blocked' : 'playing';
+  get state(): 'stopped' | 'playing' | 'soft' | 'blocked' {
+    const el = this.els[this.mode];
+    if (!el || (el.paused && !this.refused)) return 'stopped';
+    if (el.paused) return 'blocked';
+    return this.mode === 'soft' ? 'soft' : 'playing';
   }
 
-  start(): void {
-    if (this.el && !this.el.paused) return;
-    const el = (this.el ??= this.create());
+  start(mode: RingMode = 'full'): void {
+    const playing = this.els[this.mode];
+    if (mode === this.mode && playing && !playing.paused) return;
+    playing?.pause();
+    this.mode = mode;
+    const el = (this.els[mode] ??= this.create(mode));
     this.refused = false;
     el.currentTime = 0;
     el.play().catch(() => {
@@ -27,14 +34,14 @@ export class ElementRingtone {
 
   stop(): void {
     this.refused = false;
-    this.el?.pause();
+    this.els[this.mode]?.pause();
   }
 
-  private create(): HTMLAudioElement {
+  private create(mode: RingMode): HTMLAudioElement {
     const el = document.createElement('audio');
-    el.src = URL.createObjectURL(new Blob([ringWav()], { type: 'audio/wav' }));
+    el.src = URL.createObjectURL(new Blob([ringWav(mode)], { type: 'audio/wav' }));
     el.loop = true;
-    el.dataset.ringtone = '';
+    el.dataset.ringtone = mode;
     document.body.append(el);
     return el;
   }

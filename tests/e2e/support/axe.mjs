@@ -13,3 +13,20 @@ export async function seriousViolations(page) {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * Fails on any serious or critical violation on the page as it is now, in light and in dark mode
+ * (prefers-color-scheme emulated over CDP: Chromium). `schemes: [null]` checks the page as the
+ * browser shows it, for a browser without that emulation (Firefox over BiDi).
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} screen what the page shows, for the message
+ * @param {{ schemes?: (string | null)[] }} [opts]
+ */
+export async function assertAxeClean(page, screen, { schemes = ['light', 'dark'] } = {}) {
+  for (const scheme of schemes) {
+    if (scheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    const v = await seriousViolations(page);
+    if (v.length > 0) throw new Error(`axe, ${screen} (${scheme ?? 'as shown'}): ${JSON.stringify(v)}`);
+  }
+  if (schemes.some(Boolean)) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+}

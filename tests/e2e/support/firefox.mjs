@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { launchChromium } from '../../lab/browser.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The unpacked build to install; `E2E_FIREFOX_EXT_DIR` points elsewhere (e.g. another checkout's build). */
@@ -93,6 +94,25 @@ export async function launchFirefoxWithExtension(opts = {}) {
     await closeFirefox(browser);
     throw e;
   }
+}
+
+/**
+ * Firefox ESR with the extension, and a headless Chromium beside it for the far ends, started
+ * together. `close()` closes both; if either failed to start, the other is closed before the
+ * error is thrown.
+ * @param {Parameters<typeof launchFirefoxWithExtension>[0]} [opts] for Firefox
+ */
+export async function launchFirefoxBesideChromium(opts) {
+  const [ff, cr] = await Promise.allSettled([launchFirefoxWithExtension(opts), launchChromium()]);
+  const close = () => Promise.allSettled([
+    ff.status === 'fulfilled' ? closeFirefox(ff.value.browser) : null,
+    cr.status === 'fulfilled' ? withTimeout(cr.value.close(), 15_000, 'closing Chromium').catch(() => cr.value.process()?.kill('SIGKILL')) : null,
+  ]);
+  if (ff.status === 'rejected' || cr.status === 'rejected') {
+    await close();
+    throw ff.status === 'rejected' ? ff.reason : cr.reason;
+  }
+  return { firefox: ff.value.browser, extensionId: ff.value.extensionId, chromium: cr.value, close };
 }
 
 /**

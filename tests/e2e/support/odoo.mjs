@@ -28,3 +28,18 @@ export async function connectInSettings(options, url) {
   return options.$eval('form.odoo', (f) =>
     (f.querySelector('[data-odoo-connected], [data-odoo-failure], .field-error')?.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * The call-queue toggle the extension drew on the Kanban card that shows `name`, looked up afresh
+ * (the web client re-renders cards at will).
+ * @param {import('puppeteer-core').Page} board
+ */
+export function kanbanToggle(board, name) {
+  return board.waitForFunction(
+    (n) => [...document.querySelectorAll('.o_kanban_record')]
+      .find((c) => c.textContent.includes(n))
+      ?.querySelector('.o_field_kanban_activity + button[data-voip-kanban-toggle]'),
+    { timeout: 15_000 },
+    name,
+  );
+}

@@ -125,6 +125,16 @@ export async function listRows(popup) {
   return popup.$$eval('#tab-panel li', (els) => els.map((e) => e.textContent.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()));
 }
 
+/** Opens the details of the first row of the active list that shows `text`. */
+export async function openRow(popup, text) {
+  const rows = await listRows(popup);
+  const index = rows.findIndex((r) => r.includes(text));
+  if (index < 0) throw new Error(`no row with "${text}" in ${JSON.stringify(rows)}`);
+  const buttons = await popup.$$('#tab-panel li button.open');
+  await buttons[index].click();
+  await popup.waitForSelector('#details-name');
+}
+
 /** Polls `check` every 100 ms until it returns something truthy, and returns that; fails after `ms`. */
 export async function waitUntil(check, what, ms = 10_000) {
   const start = Date.now();
