@@ -14,6 +14,10 @@ export const enCalls = {
   'callPop.failed': 'Could not look up the caller: {0}',
   'callPop.createFailed': 'Could not create the record: {0}',
   // Wrap-up
+  'call.banner.muted': 'Muted: they cannot hear you',
+  'call.banner.held': 'On hold: you cannot hear each other',
+  'call.notes': 'Notes',
+  'call.notes.hint': 'They go into the wrap-up after the call.',
   'wrapUp.label': 'Wrap-up',
   'wrapUp.title': 'How did the call with {0} go?',
   'wrapUp.note': 'Note',

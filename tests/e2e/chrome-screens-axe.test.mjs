@@ -269,6 +269,10 @@ describe('every screen, light and dark, axe-clean and photographed', { concurren
     await press(options, 'Save contact');
     await options.waitForSelector('[aria-label="Saved contacts"] li::-p-text(Ada Lovelace)');
     await widget();
+    /** Where Hang up is drawn, from the top of the popup. */
+    const hangUpTop = () => popup.$eval('button[aria-label="Hang up"]', (e) => Math.round(e.getBoundingClientRect().top));
+    const banners = () => popup.$$eval('.banners .banner', (els) => els.map((e) => e.textContent?.trim()));
+    let hangUpAt = 0;
     await lookAt(popup, [
       ['in-call', async () => {
         await popup.type('#search', 'lovel');
@@ -278,25 +282,35 @@ describe('every screen, light and dark, axe-clean and photographed', { concurren
         await waitForCallState(popup, 'established', 30_000);
       }],
       ['in-call-muted-held', async () => {
+        hangUpAt = await hangUpTop();
         await press(popup, 'Mute');
         await press(popup, 'Hold');
         await popup.waitForSelector('button[aria-label="Hold"][aria-pressed="true"]');
+        // Said in words, not only by pressed buttons; Hang up stays where it was.
+        assert.deepEqual(await banners(), ['Muted: they cannot hear you', 'On hold: you cannot hear each other']);
+        assert.equal(await hangUpTop(), hangUpAt, 'Hang up does not move for the banners');
       }],
       ['in-call-keypad', async () => {
         await press(popup, 'Hold');
         await press(popup, 'Mute');
+        await popup.waitForFunction(() => !document.querySelector('.banners')?.textContent?.trim());
         await press(popup, 'Keypad');
         await press(popup, '4');
         await press(popup, '2');
+        assert.equal(await hangUpTop(), hangUpAt, 'Hang up does not move for the keypad');
+        // Notes typed during the call go into its wrap-up.
+        await popup.type('#call-notes', 'Wants a quote by Friday');
       }],
       ['in-call-transfer', async () => {
         await press(popup, 'Transfer');
         await popup.type('#transfer-target', 'a');
+        assert.equal(await hangUpTop(), hangUpAt, 'Hang up does not move for the transfer panel');
       }],
       ['wrap-up', async () => {
         await press(popup, 'Hang up');
         // Named for whom the call was placed to, not by its number.
         await popup.waitForSelector('form.wrap-up h2::-p-text(Ada Lovelace)');
+        assert.equal(await popup.$eval('#wrap-up-note', (e) => e.value), 'Wants a quote by Friday', 'the call\'s notes start the wrap-up');
       }],
       ['incoming', async () => {
         await press(popup, 'Skip');

@@ -1,7 +1,7 @@
-import browser from 'webextension-polyfill';
 import type { Activity, Contact } from '../../../lib/providers/types';
 import type { CallSnapshot } from '../../../lib/sip/types';
 import type { DataSource } from './data-source.svelte';
+import { KeptByCall } from './by-call';
 
 /** Who a call is with, as the widget knew it when the call was placed. */
 export interface Party {
@@ -13,8 +13,6 @@ export interface Party {
 
 /** Kept for the browser session (not on disk), so a popup reopened mid-call still knows. */
 export const LINE_KEY = 'softphone.onTheLine';
-/** Parties kept at most: a day of calls, oldest forgotten first. */
-const KEEP = 50;
 
 export const partyOfContact = (c: Contact): Party => ({ name: c.name, company: c.company, subject: '' });
 export const partyOfActivity = (a: Activity, contact: Contact | null = null): Party =>
@@ -29,6 +27,7 @@ export class OnTheLine {
   #byCall = $state.raw<Record<string, Party>>({});
   #byNumber = $state.raw<Record<string, Party | null>>({});
   readonly #source: DataSource;
+  readonly #kept = new KeptByCall<Party>(LINE_KEY);
 
   constructor(source: DataSource) {
     this.#source = source;
@@ -36,14 +35,11 @@ export class OnTheLine {
 
   /** Reads what an earlier popup remembered. */
   async load(): Promise<void> {
-    const got = (await browser.storage.session.get(LINE_KEY))[LINE_KEY];
-    if (got && typeof got === 'object') this.#byCall = { ...(got as Record<string, Party>), ...this.#byCall };
+    this.#byCall = { ...(await this.#kept.read()), ...this.#byCall };
   }
 
   async remember(callId: string, party: Party): Promise<void> {
-    const entries = Object.entries({ ...this.#byCall, [callId]: party }).slice(-KEEP);
-    this.#byCall = Object.fromEntries(entries);
-    await browser.storage.session.set({ [LINE_KEY]: this.#byCall });
+    this.#byCall = await this.#kept.write(this.#byCall, callId, party);
   }
 
   /** Run in an effect while a call is shown: asks the contacts about its number, once per number. */

@@ -12,6 +12,7 @@ import { onHistoryChanged } from '../../../lib/messaging/client';
 import { MissedLive } from './missed-live.svelte';
 import { NavigationState } from './navigation.svelte';
 import { OnTheLine } from './on-the-line.svelte';
+import { CallNotes } from './call-notes.svelte';
 import { Notice } from './notice.svelte';
 import { OutboxState } from './outbox.svelte';
 import { PhoneState } from './phone.svelte';
@@ -29,6 +30,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
   const nav = new NavigationState(source);
   const outbox = new OutboxState(source);
   const line = new OnTheLine(source);
+  const notes = new CallNotes();
   const missed = new MissedLive(source);
   const undo = new UndoableWrites(source, (w, end) => void activities.ended(w, end));
   const activities = new ActivityActions({ source, nav, lists, notice, undo });
@@ -47,6 +49,7 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     email: new EmailActions({ source, nav, lists, notice }),
     outbox,
     line,
+    notes,
     missed,
     followUp: new FollowUpState(phone, lists, nav, line),
     colleagues: new ColleagueSearch(source),
@@ -54,11 +57,12 @@ export function createPopup(provider: DataProvider | Promise<DataProvider>) {
     callPop,
     callSettings,
     recentExport: new RecentExport({ source, lists, notice, download: downloadText }),
-    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, line, settings: callSettings }),
+    wrapUp: new WrapUpState({ phone, source, nav, notice, callPop, line, settings: callSettings, notes }),
     /** Once mounted: the phone's state, Recent's badge, and what waits for the ERP. */
     start(): void {
       void phone.connect();
       void line.load();
+      void notes.load();
       void callSettings.load();
       void lists.loadUnseenMissed();
       // Changes kept while Odoo was out of reach go out now, in order.

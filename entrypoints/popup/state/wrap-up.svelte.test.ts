@@ -136,6 +136,23 @@ describe('wrap-up', () => {
     expect(popup.wrapUp.pending?.name).toBe('Ada Lovelace');
   });
 
+  it('notes typed during the call, kept when the popup is closed and opened again, start the wrap-up; saved, they are forgotten', async () => {
+    const { popup, provider, ada } = await popupWith();
+    await popup.notes.set('c1', 'Wants a quote');
+    await popup.notes.set('c1', 'Wants a quote by Friday');
+    const reopened = createPopup(provider);
+    await reopened.notes.load();
+    expect(reopened.notes.of('c1')).toBe('Wants a quote by Friday');
+    await callEnds(popup, provider, ada.phones[0]!.number);
+    expect(popup.wrapUp.pending?.note).toBe('Wants a quote by Friday');
+    expect(await popup.wrapUp.save({ outcome: 'Interested', note: 'Wants a quote by Friday' })).toBe(true);
+    await vi.waitFor(async () => {
+      const later = createPopup(provider);
+      await later.notes.load();
+      expect(later.notes.of('c1')).toBe('');
+    }, SOON);
+  });
+
   it('Done & schedule next opens the schedule form for the caller', async () => {
     const { popup, provider, ada } = await popupWith();
     await callEnds(popup, provider, ada.phones[0]!.number);

@@ -7,6 +7,7 @@ import type { DataSource } from './data-source.svelte';
 import type { NavigationState } from './navigation.svelte';
 import type { Notice } from './notice.svelte';
 import type { OnTheLine } from './on-the-line.svelte';
+import type { CallNotes } from './call-notes.svelte';
 import type { PhoneState } from './phone.svelte';
 
 export interface EndedCall {
@@ -15,6 +16,8 @@ export interface EndedCall {
   number: string;
   name: string;
   durationSec: number;
+  /** What was typed in the call's notes while it went on: the wrap-up's note starts with it. */
+  note: string;
 }
 
 export interface WrapUpDeps {
@@ -26,6 +29,7 @@ export interface WrapUpDeps {
   /** Who the call was with, as the widget knew it (the contact or activity it was placed from). */
   line: OnTheLine;
   settings: CallSettingsState;
+  notes: CallNotes;
 }
 
 /**
@@ -82,10 +86,12 @@ export class WrapUpState {
       number: ended.remoteNumber,
       name: this.#d.line.party(ended)?.name || ended.remoteName || ended.remoteNumber,
       durationSec: ended.answeredAt && ended.endedAt ? Math.round((ended.endedAt - ended.answeredAt) / 1000) : 0,
+      note: this.#d.notes.of(id),
     };
   }
 
   skip(): void {
+    if (this.#pending) void this.#d.notes.forget(this.#pending.callId);
     this.#pending = null;
   }
 
@@ -110,6 +116,7 @@ export class WrapUpState {
         }
       }
       this.#pending = null;
+      void this.#d.notes.forget(call.callId);
       this.#d.notice.say(said);
       if (scheduleNext) {
         // The caller's contact opens; with none (a number only), there is no one to schedule with.

@@ -6,19 +6,22 @@ import assert from 'node:assert/strict';
 import { assertAxeClean } from './axe.mjs';
 import { focusedName, tabCycle } from './keyboard.mjs';
 
-/** The header's tools, drawn at the top but last in the tab order; the widget window has no Pop out. */
-const tools = (popout) => [...(popout ? [] : ['Pop out']), 'Settings'];
+/**
+ * The header's tools, drawn at the top but last in the tab order; the widget window has no Pop out.
+ * Call voicemail is always there (with no number set it says why instead of calling).
+ */
+const tools = (popout) => [...(popout ? [] : ['Pop out']), 'Settings', 'Call voicemail'];
 const CALL_CONTROLS = ['Mute', 'Hold', 'Keypad', 'Transfer'];
 
 /**
- * What follows Hang up below a call that is on: the call-quality bars (a tab stop, for their
- * figures; they come with the first reading, waited for here) and the microphone picker where
- * there is more than one microphone.
+ * What follows Hang up (and an open keypad or transfer panel) below a call that is on: its notes,
+ * the call-quality bars (a tab stop, for their figures; they come with the first reading, waited
+ * for here) and the microphone picker where there is more than one microphone.
  */
 async function belowTheCall(page) {
   await page.waitForSelector('.quality [role="img"]', { timeout: 15_000 });
   const mic = (await page.$('label.mic select')) ? ['Microphone for this call'] : [];
-  return ['Call quality', ...mic];
+  return ['Notes', 'Call quality', ...mic];
 }
 
 /** One round of Tab, the quality's name without its figures (they change as the call goes). */
@@ -88,7 +91,7 @@ export async function checkTransferPanel(page, name, o = {}) {
   assert.equal(await focusedName(page), 'Extension or full number', 'Transfer puts the cursor in its field');
   const below = await belowTheCall(page);
   assert.deepEqual(await tabRound(page),
-    ['Transfer', 'Talk to them first', 'Hang up', ...below, ...tools(o.popout), 'Do not disturb', ...CALL_CONTROLS, 'Extension or full number'],
+    ['Transfer', 'Talk to them first', ...below, ...tools(o.popout), 'Do not disturb', ...CALL_CONTROLS, 'Hang up', 'Extension or full number'],
     `the transfer screen of the call with ${name}: the Tab stops in order`);
   await assertAxeClean(page, 'the transfer screen', o.axe);
 }
