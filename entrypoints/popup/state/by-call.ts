@@ -18,7 +18,7 @@ export class KeptByCall<T> {
 
   /** `all` with `callId` set to `value` (or removed, for undefined), the newest last; saved. */
   async write(all: Record<string, T>, callId: string, value: T | undefined): Promise<Record<string, T>> {
-    const { [callId]: _gone, ...rest } = all;
+    const rest = Object.fromEntries(Object.entries(all).filter(([id]) => id !== callId));
     const next = Object.fromEntries(Object.entries(value === undefined ? rest : { ...rest, [callId]: value }).slice(-KEEP));
     await browser.storage.session.set({ [this.key]: next });
     return next;
