@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { assertAxeClean } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { press, reopenWidget, saveAccount, waitForCallState } from './support/ui.mjs';
+import { addContact, press, reopenWidget, saveAccount, waitForCallState } from './support/ui.mjs';
 
 let session;
 let browser;
@@ -85,13 +85,6 @@ async function hangUpByKey(c) {
   assert.notEqual(await focused(), 'body', 'focus after hang-up');
 }
 
-async function addContact(options, name, company, phone) {
-  await press(options, 'Add contact');
-  for (const [id, value] of [['#c-name', name], ['#c-company', company], ['#c-phone-0', phone]]) await options.type(id, value);
-  await press(options, 'Save contact');
-  await options.waitForSelector(`[aria-label="Saved contacts"] li::-p-text(${name})`);
-}
-
 before(async () => {
   session = await startLabSession();
   ({ browser, extensionId } = await launchWithExtension());
@@ -100,8 +93,8 @@ before(async () => {
   caller = await session.remote(browser, '1004');
   const options = await openExtensionPage(browser, extensionId, 'options.html');
   await saveAccount(options, session.settingsFor('1001'));
-  await addContact(options, 'Ada Lovelace', 'Analytical Engines Ltd', '1002');
-  await addContact(options, 'Grace Hopper', 'US Navy', '1003');
+  await addContact(options, { name: 'Ada Lovelace', company: 'Analytical Engines Ltd', phone: '1002' });
+  await addContact(options, { name: 'Grace Hopper', company: 'US Navy', phone: '1003' });
   await options.close();
   // An activity due today on Ada (set up through the widget; not counted).
   popup = await reopenWidget(null, browser, extensionId);

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage, ROOT } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { openWidget, press, saveAccount, waitForCallState } from './support/ui.mjs';
+import { addContact, openWidget, press, saveAccount, waitForCallState } from './support/ui.mjs';
 
 let session;
 let browser;
@@ -67,21 +67,14 @@ async function shoot(name) {
   await win.setViewport(null);
 }
 
-async function addContact(options, name, company, phone) {
-  await press(options, 'Add contact');
-  for (const [id, value] of [['#c-name', name], ['#c-company', company], ['#c-phone-0', phone]]) await options.type(id, value);
-  await press(options, 'Save contact');
-  await options.waitForSelector(`[aria-label="Saved contacts"] li::-p-text(${name})`);
-}
-
 before(async () => {
   session = await startLabSession();
   ({ browser, extensionId } = await launchWithExtension());
   ada = await session.remote(browser, '1002', { autoAnswer: true });
   const options = await openExtensionPage(browser, extensionId, 'options.html');
   await saveAccount(options, session.settingsFor('1001'));
-  await addContact(options, 'Ada Lovelace', 'Analytical Engines Ltd', '1002');
-  await addContact(options, 'Grace Hopper', 'US Navy', '1003');
+  await addContact(options, { name: 'Ada Lovelace', company: 'Analytical Engines Ltd', phone: '1002' });
+  await addContact(options, { name: 'Grace Hopper', company: 'US Navy', phone: '1003' });
   await options.close();
   const popup = await openWidget(browser, extensionId);
   const target = browser.waitForTarget((t) => t.url().includes('popup.html?popout=1'), { timeout: 10_000 });

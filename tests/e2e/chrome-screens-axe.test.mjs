@@ -11,7 +11,7 @@ import { startStaticServer } from '../lab/http.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { ROOT, launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { press, reopenWidget, saveAccount, selectTab, waitForCallState, waitForIdle } from './support/ui.mjs';
+import { addContact, press, reopenWidget, saveAccount, selectTab, waitForCallState, waitForIdle } from './support/ui.mjs';
 
 const SHOTS = path.join(ROOT, 'tests/artifacts/screens');
 const POPUP_VIEWPORT = { width: 360, height: 600 };
@@ -264,10 +264,7 @@ describe('every screen, light and dark, axe-clean and photographed', { concurren
 
   it('calls: in a call (muted and on hold, keypad, transfer), the wrap-up, an incoming call and the missed-call banner', async () => {
     // A contact the lab's far end 1002 answers for, called from the search box (Enter calls the top match).
-    if (!(await options.$('#c-name'))) await press(options, 'Add contact');
-    for (const [id, value] of [['#c-name', 'Ada Lovelace'], ['#c-company', 'Analytical Engines Ltd'], ['#c-phone-0', '1002']]) await options.type(id, value);
-    await press(options, 'Save contact');
-    await options.waitForSelector('[aria-label="Saved contacts"] li::-p-text(Ada Lovelace)');
+    await addContact(options, { name: 'Ada Lovelace', company: 'Analytical Engines Ltd', phone: '1002' });
     await widget();
     /** Where Hang up is drawn, from the top of the popup. */
     const hangUpTop = () => popup.$eval('button[aria-label="Hang up"]', (e) => Math.round(e.getBoundingClientRect().top));

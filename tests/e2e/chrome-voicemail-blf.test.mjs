@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, openExtensionPage, serviceWorker } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { dialFromPopup, phoneState, press, reopenWidget, saveAccount, waitForCallState, waitForIdle, waitUntil } from './support/ui.mjs';
+import { addContact, dialFromPopup, phoneState, press, reopenWidget, saveAccount, waitForCallState, waitForIdle, waitUntil } from './support/ui.mjs';
 
 let session;
 let browser;
@@ -52,10 +52,7 @@ before(async () => {
   remotes['1004'] = await session.remote(browser, '1004', { autoAnswer: true });
   options = await openExtensionPage(browser, extensionId, 'options.html');
   await saveAccount(options, session.settingsFor('1001', { displayName: 'Jane Seller' }));
-  await press(options, 'Add contact');
-  for (const [id, value] of [['#c-name', 'Grace Hopper'], ['#c-company', 'US Navy'], ['#c-phone-0', '1003']]) await options.type(id, value);
-  await press(options, 'Save contact');
-  await options.waitForSelector('[aria-label="Saved contacts"] li::-p-text(Grace Hopper)');
+  await addContact(options, { name: 'Grace Hopper', company: 'US Navy', phone: '1003' });
   popup = await reopenWidget(null, browser, extensionId);
 });
 

@@ -199,3 +199,16 @@ export async function pressThatCloses(page, key) {
     if (!/Target closed|Session closed|detached/i.test(String(e?.message))) throw e;
   });
 }
+
+/**
+ * Adds a contact in the settings page as a user does (Add contact, its fields, Save contact) and
+ * waits for it in the saved list. The form already open (after an earlier one) is used as it is.
+ */
+export async function addContact(options, { name, company = '', phone, email = '' }) {
+  if (!(await options.$('#c-name'))) await press(options, 'Add contact');
+  for (const [id, value] of [['#c-name', name], ['#c-company', company], ['#c-email', email], ['#c-phone-0', phone]]) {
+    if (value) await options.type(id, value);
+  }
+  await press(options, 'Save contact');
+  await options.waitForSelector(`[aria-label="Saved contacts"] li::-p-text(${name})`);
+}
