@@ -14,8 +14,8 @@ export const enCalls = {
   'callPop.failed': 'Could not look up the caller: {0}',
   'callPop.createFailed': 'Could not create the record: {0}',
   // Wrap-up
-  'call.banner.muted': 'Muted: they cannot hear you',
-  'call.banner.held': 'On hold: you cannot hear each other',
+  'call.banner.muted': 'Muted',
+  'call.banner.held': 'On hold',
   'call.notes': 'Notes',
   'call.notes.hint': 'They go into the wrap-up after the call.',
   'wrapUp.label': 'Wrap-up',

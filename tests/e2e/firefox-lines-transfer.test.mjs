@@ -15,7 +15,7 @@ import { assertBlindTransfer, assertReferRefused } from './support/transfer-chec
 import { dialFromPopup, waitForCallState, waitForIdle, waitUntil } from './support/ui.mjs';
 
 /** The widget window: no Pop out; axe as Firefox draws it (dark). */
-const SCREEN = { popout: true, axe: { schemes: [null] } };
+const SCREEN = { popout: true, merge: false, axe: { schemes: [null] } };
 
 let lab;
 let win;

@@ -46,6 +46,7 @@ async function checkScreen(page, screen, { focus, before, after, axe, onACall = 
 /**
  * @typedef {object} ScreenOptions
  * @property {boolean} [popout] the page is the widget window (no Pop out button)
+ * @property {boolean} [merge] two answered calls offer Merge calls (Chromium; Firefox cannot mix them)
  * @property {{ schemes?: (string | null)[] }} [axe] colour schemes for axe (see assertAxeClean)
  */
 
@@ -80,7 +81,8 @@ export function checkTwoLines(page, { front, held, heldFirst }, o = {}) {
   const frontRow = [`Hang up ${front}`];
   return checkScreen(page, 'the call screen with two lines', {
     focus: front,
-    before: ['Do not disturb', ...(heldFirst ? [...heldRow, ...frontRow] : [...frontRow, ...heldRow]), 'Connect the two calls'],
+    before: ['Do not disturb', ...(heldFirst ? [...heldRow, ...frontRow] : [...frontRow, ...heldRow]), 'Connect the two calls',
+      ...(o.merge === false ? [] : ['Merge calls'])],
     after: [...CALL_CONTROLS, 'Hang up', ...tools(o.popout)],
     axe: o.axe,
   });
