@@ -13,7 +13,7 @@ import { writeToneWav } from '../lab/tone.mjs';
 import { seriousViolations } from './support/axe.mjs';
 import { launchWithExtension, offscreenPage, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { dialFromPopup, liveCallId, press, reopenWidget, saveAccount, waitForCallState, waitForIdle, waitUntil } from './support/ui.mjs';
+import { dialFromPopup, liveCallId, press, reopenWidget, saveAccount, talkFirstWith, waitForCallState, waitForIdle, waitUntil } from './support/ui.mjs';
 
 const US = 600;
 const A = 1000;
@@ -81,9 +81,7 @@ describe('Conference through Kamailio', { concurrency: false }, () => {
     const callA = await liveCallId(popup);
     // Before the merge, A hears only us (B is not called yet).
     await hearsSoon('1002', { us: true, a: false, b: false });
-    await press(popup, 'Transfer');
-    await popup.type('#transfer-target', '1003');
-    await press(popup, 'Talk to them first');
+    await talkFirstWith(popup, '1003');
     await waitFor('1003', 'established', s3);
     await hearsSoon('1003', { us: true, a: false, b: false });
     const s2 = await since('1002');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../lab/http.mjs';
-import { ROOT, launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { ROOT, confirmWindowOfPageCall, launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { dataStrings, readLayout } from './support/layout.mjs';
 import { press, saveAccount, waitForRegistration } from './support/ui.mjs';
@@ -135,14 +135,7 @@ async function lookAtPages(language) {
   await mic.waitForSelector('main button.primary');
   await look(mic, language, 'mic');
   await mic.close();
-  const page = await browser.newPage();
-  await page.goto(`${server.url}click-to-call-e2e/dial.html`, { waitUntil: 'load' });
-  await page.bringToFront();
-  const host = await page.waitForSelector('#sales [data-voip-number]');
-  await host.click();
-  const target = await browser.waitForTarget((t) => t.url().includes('/confirm-call.html?id='), { timeout: 10_000 });
-  const confirm = await target.asPage();
-  await confirm.waitForSelector('[data-confirm-number]');
+  const { page, confirm } = await confirmWindowOfPageCall(browser, server.url);
   await look(confirm, language, 'confirm');
   // Escape cancels and the window closes at once.
   await confirm.keyboard.press('Escape').catch(() => {});

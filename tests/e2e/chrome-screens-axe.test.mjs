@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startStaticServer } from '../lab/http.mjs';
 import { seriousViolations } from './support/axe.mjs';
-import { ROOT, launchWithExtension, openExtensionPage } from './support/chrome.mjs';
+import { ROOT, confirmWindowOfPageCall, launchWithExtension, openExtensionPage } from './support/chrome.mjs';
 import { startLabSession } from './support/lab-session.mjs';
 import { addContact, press, reopenWidget, saveAccount, selectTab, waitForCallState, waitForIdle } from './support/ui.mjs';
 
@@ -331,13 +331,7 @@ describe('every screen, light and dark, axe-clean and photographed', { concurren
   });
 
   it('a page’s call, confirmed first in its own window', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}click-to-call-e2e/dial.html`, { waitUntil: 'load' });
-    await page.bringToFront();
-    const host = await page.waitForSelector('#sales [data-voip-number]');
-    await host.click();
-    const target = await browser.waitForTarget((t) => t.url().includes('/confirm-call.html?id='), { timeout: 10_000 });
-    const confirm = await target.asPage();
+    const { page, confirm } = await confirmWindowOfPageCall(browser, server.url);
     await lookAt(confirm, [['confirm-call', () => confirm.waitForSelector('[data-confirm-number]'), { shotOf: null }]]);
     await confirm.keyboard.press('Escape').catch(() => {});
     await page.close();

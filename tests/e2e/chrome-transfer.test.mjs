@@ -8,7 +8,7 @@ import { seriousViolations } from './support/axe.mjs';
 import { startPhoneLab } from './support/phone-lab.mjs';
 import { assertBlindTransfer, assertReferRefused } from './support/transfer-checks.mjs';
 import {
-  dialFromPopup, listRows, press, selectTab, waitForCallState, waitForIdle, waitUntil,
+  dialFromPopup, listRows, press, selectTab, talkFirstWith, waitForCallState, waitForIdle, waitUntil,
 } from './support/ui.mjs';
 
 let lab;
@@ -30,9 +30,7 @@ async function consultWith1003() {
   const s3 = await since('1003');
   await dialFromPopup(popup, '1002');
   await waitForCallState(popup, 'established');
-  await press(popup, 'Transfer');
-  await popup.type('#transfer-target', '1003');
-  await press(popup, 'Talk to them first');
+  await talkFirstWith(popup, '1003');
   return { s2, s3, consultInvite: await waitFor('1003', 'invite', s3) };
 }
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchChromium } from '../lab/browser.mjs';
 import { closeFirefox, launchFirefoxWithExtension, openExtensionPage, waitForExtensionPage, withTimeout } from './support/firefox.mjs';
 import { startLabSession } from './support/lab-session.mjs';
-import { dialFromPopup, press, saveAccount, waitForCallState, waitForRegistration, waitUntil } from './support/ui.mjs';
+import { dialFromPopup, press, saveAccount, talkFirstWith, waitForCallState, waitForRegistration, waitUntil } from './support/ui.mjs';
 
 const US = 1000;
 const A = 700;
@@ -71,9 +71,7 @@ describe('Firefox conference through Kamailio', { concurrency: false }, () => {
     const s3 = await since('1003');
     await dialFromPopup(popup, '1002');
     await waitForCallState(popup, 'established');
-    await press(popup, 'Transfer');
-    await popup.type('#transfer-target', '1003');
-    await press(popup, 'Talk to them first');
+    await talkFirstWith(popup, '1003');
     await waitFor('1003', 'established', s3);
     await popup.waitForSelector('button::-p-text(Complete transfer)');
     assert.equal(await popup.$('button::-p-text(Merge calls)'), null, 'no Merge button on Firefox');

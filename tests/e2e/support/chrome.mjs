@@ -93,3 +93,19 @@ export async function evaluateInContentScript(page, extensionId, expression) {
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/**
+ * A web page's call as a user starts it: the lab's dial page, a click on its first call button, and
+ * the extension's confirmation window that opens for it (its number shown).
+ */
+export async function confirmWindowOfPageCall(browser, serverUrl) {
+  const page = await browser.newPage();
+  await page.goto(`${serverUrl}click-to-call-e2e/dial.html`, { waitUntil: 'load' });
+  await page.bringToFront();
+  const host = await page.waitForSelector('#sales [data-voip-number]');
+  await host.click();
+  const target = await browser.waitForTarget((t) => t.url().includes('/confirm-call.html?id='), { timeout: 10_000 });
+  const confirm = await target.asPage();
+  await confirm.waitForSelector('[data-confirm-number]');
+  return { page, confirm };
+}

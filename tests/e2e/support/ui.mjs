@@ -212,3 +212,10 @@ export async function addContact(options, { name, company = '', phone, email = '
   await press(options, 'Save contact');
   await options.waitForSelector(`[aria-label="Saved contacts"] li::-p-text(${name})`);
 }
+
+/** Transfer → the colleague's number → Talk to them first: the call in front waits on hold meanwhile. */
+export async function talkFirstWith(popup, colleague) {
+  await press(popup, 'Transfer');
+  await popup.type('#transfer-target', colleague);
+  await press(popup, 'Talk to them first');
+}
