@@ -27,7 +27,15 @@ export async function openTimes(browser, worker, front, tab, rounds) {
   for (let i = 0; i < rounds; i++) {
     await front.bringToFront();
     const opened = browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 10_000 });
-    await worker.evaluate(() => chrome.action.openPopup());
+    // Chrome refuses to open the popup while no browser window has the focus yet ("Failed to open
+    // popup"), as it may right after another page closed: the window is brought forward and asked again.
+    for (let attempt = 1; ; attempt++) {
+      const refused = await worker.evaluate(() => chrome.action.openPopup().then(() => null, (e) => String(e?.message ?? e)));
+      if (!refused) break;
+      if (attempt === 3) throw new Error(`the toolbar popup would not open: ${refused}`);
+      await front.bringToFront();
+      await settle(500);
+    }
     const popup = await (await opened).asPage();
     await popup.waitForFunction(() => performance.getEntriesByName('popup:interactive').length > 0, { timeout: 10_000 });
     times.push(await popup.evaluate(() => {
